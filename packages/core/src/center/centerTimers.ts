@@ -1,0 +1,100 @@
+import { isFinished } from '../contact/contactMachine';
+import { contactIdOf, isAgentEvent, type DomainEvent } from '../events/domainEvents';
+import type { AgentId, ContactId } from '../model/ids';
+import type { Clock, TimerHandle } from '../ports/clock';
+import type { CenterRules } from './centerOptions';
+import type { CenterState } from './centerState';
+
+/** What the timers do when they fire; the centre supplies them. */
+export interface TimerActions {
+  /** An offer lapsed. */
+  miss(contactId: ContactId): void;
+  /** A wrap-up reached its limit. */
+  complete(contactId: ContactId): void;
+  /** A pass-over ended: try routing again. */
+  route(): void;
+}
+
+/** The centre's timers: offer time-outs, wrap-up limits and pass-overs after a decline. */
+export interface CenterTimers {
+  /** Starts or cancels the timers an applied event calls for. */
+  track(event: DomainEvent, state: CenterState): void;
+  /** Whether `agentId` is passed over for `contactId` (declined or missed it within one offer time-out). */
+  isPassedOver: (contactId: ContactId, agentId: AgentId) => boolean;
+  /** Cancels every timer. */
+  clear(): void;
+}
+
+/** Creates the timers of a centre on the injected clock. */
+export function createCenterTimers(
+  clock: Clock,
+  rules: CenterRules,
+  actions: TimerActions,
+): CenterTimers {
+  const offers = new Map<ContactId, TimerHandle>();
+  const wrapUps = new Map<ContactId, TimerHandle>();
+  const passOvers = new Map<ContactId, Map<AgentId, number>>();
+  const reroutes = new Set<TimerHandle>();
+
+  const cancel = (timers: Map<ContactId, TimerHandle>, contactId: ContactId) => {
+    const handle = timers.get(contactId);
+    if (handle === undefined) return;
+    clock.clearTimeout(handle);
+    timers.delete(contactId);
+  };
+
+  return {
+    track(event, state) {
+      if (isAgentEvent(event)) return;
+      const contactId = contactIdOf(event);
+      const contact = state.contacts[contactId];
+      if (contact?.status !== 'offered') cancel(offers, contactId);
+      if (contact?.status !== 'wrapUp') cancel(wrapUps, contactId);
+      if (!contact || isFinished(contact)) passOvers.delete(contactId);
+
+      if (event.type === 'contact.offered' && contact?.status === 'offered') {
+        cancel(offers, contactId);
+        offers.set(
+          contactId,
+          clock.setTimeout(() => {
+            offers.delete(contactId);
+            actions.miss(contactId);
+          }, event.expiresAt - event.at),
+        );
+      }
+      if (event.type === 'contact.wrapUpStarted' && rules.wrapUpLimitMs !== null) {
+        wrapUps.set(
+          contactId,
+          clock.setTimeout(() => {
+            wrapUps.delete(contactId);
+            actions.complete(contactId);
+          }, rules.wrapUpLimitMs),
+        );
+      }
+      if (event.type === 'contact.rejected' || event.type === 'contact.missed') {
+        const until = event.at + rules.offerTimeoutMs;
+        const agents = passOvers.get(contactId) ?? new Map<AgentId, number>();
+        agents.set(event.agentId, until);
+        passOvers.set(contactId, agents);
+        const handle = clock.setTimeout(() => {
+          reroutes.delete(handle);
+          actions.route();
+        }, rules.offerTimeoutMs);
+        reroutes.add(handle);
+      }
+    },
+    isPassedOver(contactId, agentId) {
+      const until = passOvers.get(contactId)?.get(agentId);
+      return until !== undefined && clock.now() < until;
+    },
+    clear() {
+      for (const handle of [...offers.values(), ...wrapUps.values(), ...reroutes]) {
+        clock.clearTimeout(handle);
+      }
+      offers.clear();
+      reroutes.clear();
+      wrapUps.clear();
+      passOvers.clear();
+    },
+  };
+}

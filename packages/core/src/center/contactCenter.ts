@@ -1,0 +1,335 @@
+import { createStore } from '../store/store';
+import { agentCommandSchema, type AgentCommand } from '../agent/agentCommands';
+import { decideAgent } from '../agent/agentMachine';
+import type { AgentState } from '../agent/agentState';
+import { contactCommandSchema, type ContactCommandInput } from '../contact/contactCommands';
+import { decideContact } from '../contact/contactMachine';
+import { SwitchboardError } from '../errors';
+import { createEventBus, type EventBus, type Unsubscribe } from '../events/eventBus';
+import { agentIdOf, contactIdOf, isAgentEvent, type DomainEvent } from '../events/domainEvents';
+import type { SwitchboardEvents } from '../events/eventMap';
+import { agentSchema, type AgentInput } from '../model/agent';
+import {
+  defaultDispositions,
+  defaultReasonCodes,
+  dispositionSchema,
+  reasonCodeSchema,
+  type Disposition,
+  type ReasonCode,
+} from '../model/codes';
+import { contactInputSchema, type Contact, type ContactInput } from '../model/contact';
+import type { AgentId, ContactId, QueueId } from '../model/ids';
+import { queueSchema, type Queue, type QueueInput } from '../model/queue';
+import { systemClock, type Clock } from '../ports/clock';
+import { silentLogger, type Logger } from '../ports/logger';
+import { hasFreeCapacity } from '../routing/eligibility';
+import { parseInput } from '../validation';
+import { emptyCenterState, reduceCenter, type CenterState } from './centerState';
+import { centerRulesSchema, type CenterRules, type CenterRulesInput } from './centerOptions';
+import { nextRoute } from './routeQueued';
+import { createCenterTimers } from './centerTimers';
+
+/** Events after which a queued contact may have become routable: demand or free capacity grew. */
+const routingTriggers: ReadonlySet<DomainEvent['type']> = new Set([
+  'agent.statusChanged',
+  'contact.queued',
+  'contact.rejected',
+  'contact.missed',
+  'contact.consultEnded',
+  'contact.transferred',
+  'contact.completed',
+  'contact.abandoned',
+  'contact.failed',
+]);
+
+function opensCapacityOrDemand(event: DomainEvent): boolean {
+  return routingTriggers.has(event.type);
+}
+
+/** Options of {@link createContactCenter}. All are optional: the defaults run in process. */
+export interface ContactCenterOptions {
+  /** Time source; a virtual clock makes simulations and tests instant. */
+  readonly clock?: Clock;
+  /** Where contained failures are reported. */
+  readonly logger?: Logger;
+  /** Queues contacts can wait in. */
+  readonly queues?: readonly QueueInput[];
+  /** Agents on the roster from the start. */
+  readonly agents?: readonly AgentInput[];
+  /** Reason codes agents may use; the defaults when absent. */
+  readonly reasonCodes?: readonly ReasonCode[];
+  /** Dispositions agents may record; the defaults when absent. */
+  readonly dispositions?: readonly Disposition[];
+  /** Offer, wrap-up and missed-offer rules. */
+  readonly rules?: CenterRulesInput;
+  /** Makes ids for new contacts; `crypto.randomUUID` by default. */
+  readonly createId?: () => string;
+}
+
+/**
+ * The embedded contact centre: agents, contacts, queues and the routing that joins them, in
+ * process. Desks attach to it; the simulator, examples and tests run on it.
+ */
+export interface ContactCenter {
+  /** The current frozen state. */
+  getSnapshot: () => CenterState;
+  /** Calls `listener` after every change. */
+  subscribe: (listener: () => void) => Unsubscribe;
+  /** Every event of the centre, typed. */
+  readonly events: Pick<EventBus<SwitchboardEvents>, 'on' | 'once' | 'onAny'>;
+  /** The rules in force. */
+  readonly rules: CenterRules;
+  /** The queues by id. */
+  readonly queues: ReadonlyMap<QueueId, Queue>;
+  /** The reason codes agents may use. */
+  readonly reasonCodes: readonly ReasonCode[];
+  /** The dispositions agents may record. */
+  readonly dispositions: readonly Disposition[];
+  /** Adds an agent to the roster (offline). Throws `ALREADY_EXISTS` for a known id. */
+  registerAgent(input: AgentInput): AgentState;
+  /** Opens a contact; with a `queueId` it queues and is routed at once. */
+  openContact(input: ContactInput): Contact;
+  /** Sends a command to an agent's presence machine. */
+  agentCommand(agentId: string, command: AgentCommand): AgentState;
+  /** Sends a command to a contact's lifecycle machine. */
+  contactCommand(contactId: string, command: ContactCommandInput): Contact;
+  /** Cancels every timer; the centre refuses commands afterwards. */
+  dispose(): void;
+}
+
+/**
+ * Creates the embedded {@link ContactCenter}.
+ *
+ * @example
+ * ```ts
+ * const center = createContactCenter({ queues: [{ id: 'support', name: 'Support' }] });
+ * center.registerAgent({ id: 'ada', name: 'Ada' });
+ * center.agentCommand('ada', { type: 'login' });
+ * center.openContact({ channel: 'chat', queueId: 'support' }); // offered to Ada at once
+ * ```
+ */
+export function createContactCenter(options: ContactCenterOptions = {}): ContactCenter {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const createId = options.createId ?? (() => globalThis.crypto.randomUUID());
+  const rules = parseInput(centerRulesSchema, options.rules ?? {}, 'rules');
+  const queues = new Map(
+    (options.queues ?? []).map((input) => {
+      const queue = parseInput(queueSchema, input, 'queue');
+      return [queue.id, queue] as const;
+    }),
+  );
+  const reasonCodes = (options.reasonCodes ?? defaultReasonCodes).map((code) =>
+    parseInput(reasonCodeSchema, code, 'reason code'),
+  );
+  const dispositions = (options.dispositions ?? defaultDispositions).map((code) =>
+    parseInput(dispositionSchema, code, 'disposition'),
+  );
+  const reasonCodeSet = new Set(reasonCodes.map((reason) => reason.code));
+
+  const bus = createEventBus<SwitchboardEvents>((error, event) => {
+    logger.error(`A listener of ${event} threw`, { error });
+    if (event !== 'plugin.failed') {
+      bus.emit('plugin.failed', { plugin: 'listener', phase: 'listener', error, disabled: false });
+    }
+  });
+  const store = createStore<CenterState, DomainEvent>(
+    { initial: emptyCenterState, reduce: reduceCenter, historyLimit: 0 },
+    (error) => {
+      logger.error('A state subscriber threw', { error });
+    },
+  );
+  const timers = createCenterTimers(clock, rules, {
+    miss: (contactId) => {
+      contactCommand(contactId, { type: 'miss' });
+    },
+    complete: (contactId) => {
+      contactCommand(contactId, { type: 'complete', disposition: null });
+    },
+    route,
+  });
+  let disposed = false;
+  let routing = false;
+
+  const emit = (name: string, payload: unknown) => {
+    (bus.emit as (name: string, payload: unknown) => void)(name, payload);
+  };
+
+  function commit(events: readonly DomainEvent[]) {
+    const state = store.apply(events);
+    for (const event of events) {
+      timers.track(event, state);
+      const subject = isAgentEvent(event)
+        ? state.agents[agentIdOf(event)]
+        : state.contacts[contactIdOf(event)];
+      emit(event.type, { ...event, state: subject });
+    }
+    for (const event of events) applyRules(event);
+    if (events.some(opensCapacityOrDemand)) route();
+  }
+
+  function applyRules(event: DomainEvent) {
+    const state = store.getSnapshot();
+    if (event.type === 'contact.accepted') {
+      const contact = state.contacts[event.contactId];
+      if (contact?.status === 'accepted' && rules.autoConnect.includes(contact.channel)) {
+        contactCommand(contact.id, { type: 'connect' });
+      }
+    }
+    if (event.type === 'contact.missed' && rules.maxMissedOffers !== null) {
+      const agent = state.agents[event.agentId];
+      if (agent?.presence.status === 'available' && agent.missedOffers >= rules.maxMissedOffers) {
+        agentCommand(agent.profile.id, { type: 'setNotReady', reason: 'missedOffers' });
+      }
+    }
+  }
+
+  /** Offers queued contacts until no pair matches; nested calls leave it to the running loop. */
+  function route() {
+    if (routing) return;
+    routing = true;
+    try {
+      const next = () => nextRoute(store.getSnapshot(), queues, timers.isPassedOver);
+      for (let decision = next(); decision && !disposed; decision = next()) {
+        contactCommand(decision.contactId, { type: 'offer', agentId: decision.agentId });
+      }
+    } finally {
+      routing = false;
+    }
+  }
+
+  function assertLive() {
+    if (disposed) throw new SwitchboardError('DISPOSED', 'The contact centre was disposed.');
+  }
+
+  function agentOf(agentId: string): AgentState {
+    const agent = store.getSnapshot().agents[agentId as AgentId];
+    if (!agent)
+      throw new SwitchboardError('NOT_FOUND', `No agent "${agentId}".`, { details: { agentId } });
+    return agent;
+  }
+
+  function contactOf(contactId: string): Contact {
+    const contact = store.getSnapshot().contacts[contactId as ContactId];
+    if (!contact) {
+      throw new SwitchboardError('NOT_FOUND', `No contact "${contactId}".`, {
+        details: { contactId },
+      });
+    }
+    return contact;
+  }
+
+  function queueOf(queueId: QueueId): Queue {
+    const queue = queues.get(queueId);
+    if (!queue)
+      throw new SwitchboardError('NOT_FOUND', `No queue "${queueId}".`, { details: { queueId } });
+    return queue;
+  }
+
+  /** The agent a contact is about to be offered to must be logged in with room for it. */
+  function assertCanTake(agentId: AgentId, contact: Contact) {
+    const agent = agentOf(agentId);
+    if (
+      agent.presence.status === 'offline' ||
+      !hasFreeCapacity(agent, contact.channel, store.getSnapshot().contacts)
+    ) {
+      throw new SwitchboardError(
+        'CAPACITY_EXCEEDED',
+        `Agent ${agentId} cannot take another ${contact.channel} contact now.`,
+        { details: { agentId, contactId: contact.id, channel: contact.channel } },
+      );
+    }
+  }
+
+  function agentCommand(agentId: string, input: AgentCommand): AgentState {
+    assertLive();
+    const command = parseInput(agentCommandSchema, input, 'agent command');
+    const events = decideAgent(agentOf(agentId), command, {
+      now: clock.now(),
+      reasonCodes: reasonCodeSet,
+    });
+    commit(events);
+    return agentOf(agentId);
+  }
+
+  function contactCommand(contactId: string, input: ContactCommandInput): Contact {
+    assertLive();
+    const command = parseInput(contactCommandSchema, input, 'contact command');
+    const contact = contactOf(contactId);
+    if (command.type === 'queue') queueOf(command.queueId);
+    if (command.type === 'offer' || command.type === 'consult')
+      assertCanTake(command.agentId, contact);
+    if (command.type === 'transfer') {
+      if (command.target.kind === 'queue') queueOf(command.target.queueId);
+      else if (!(
+        contact.status === 'inConsult' && contact.consultAgentId === command.target.agentId
+      )) {
+        assertCanTake(command.target.agentId, contact);
+      }
+    }
+    const events = decideContact(contact, command, {
+      now: clock.now(),
+      offerTimeoutMs: rules.offerTimeoutMs,
+    });
+    commit(events);
+    return contactOf(contactId);
+  }
+
+  return {
+    getSnapshot: store.getSnapshot,
+    subscribe: store.subscribe,
+    events: { on: bus.on, once: bus.once, onAny: bus.onAny },
+    rules,
+    queues,
+    reasonCodes,
+    dispositions,
+    registerAgent(input) {
+      assertLive();
+      const agent = parseInput(agentSchema, input, 'agent');
+      if (store.getSnapshot().agents[agent.id]) {
+        throw new SwitchboardError('ALREADY_EXISTS', `Agent "${agent.id}" is already registered.`, {
+          details: { agentId: agent.id },
+        });
+      }
+      commit([{ type: 'agent.registered', at: clock.now(), agent }]);
+      return agentOf(agent.id);
+    },
+    openContact(input) {
+      assertLive();
+      const parsed = parseInput(contactInputSchema, input, 'contact');
+      const id = (parsed.id ?? createId()) as ContactId;
+      if (store.getSnapshot().contacts[id]) {
+        throw new SwitchboardError('ALREADY_EXISTS', `Contact "${id}" already exists.`, {
+          details: { contactId: id },
+        });
+      }
+      if (parsed.queueId) queueOf(parsed.queueId);
+      const at = clock.now();
+      const contact: Contact = {
+        ...parsed,
+        id,
+        status: 'created',
+        queueId: parsed.queueId ?? null,
+        agentId: null,
+        lastAgentId: null,
+        timestamps: { created: at },
+        since: at,
+        holdMs: 0,
+        heldSince: null,
+        offers: 0,
+        transfers: 0,
+      };
+      const events: DomainEvent[] = [{ type: 'contact.created', at, contact }];
+      if (parsed.queueId)
+        events.push({ type: 'contact.queued', at, contactId: id, queueId: parsed.queueId });
+      commit(events);
+      return contactOf(id);
+    },
+    agentCommand,
+    contactCommand,
+    dispose() {
+      disposed = true;
+      timers.clear();
+    },
+  };
+}

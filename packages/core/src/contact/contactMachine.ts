@@ -1,0 +1,184 @@
+import { SwitchboardError } from '../errors';
+import type { ContactEvent } from '../events/domainEvents';
+import type { Contact, ContactStatus } from '../model/contact';
+import type { ContactCommand } from './contactCommands';
+
+/** Which commands each contact status accepts; anything else is `INVALID_TRANSITION`. */
+export const contactTransitions: Readonly<
+  Record<ContactStatus, readonly ContactCommand['type'][]>
+> = {
+  created: ['enterIvr', 'queue', 'offer', 'abandon', 'fail'],
+  inIvr: ['queue', 'abandon', 'fail'],
+  queued: ['queue', 'offer', 'abandon', 'fail'],
+  offered: ['accept', 'reject', 'miss', 'abandon', 'fail'],
+  accepted: ['connect', 'abandon', 'fail'],
+  connected: ['hold', 'consult', 'transfer', 'end', 'fail'],
+  onHold: ['resume', 'consult', 'transfer', 'end', 'fail'],
+  inConsult: ['endConsult', 'conference', 'transfer', 'end', 'fail'],
+  conferenced: ['end', 'fail'],
+  wrapUp: ['complete'],
+  completed: [],
+  abandoned: [],
+  failed: [],
+};
+
+/** Whether a contact has reached the end of its lifecycle. */
+export function isFinished(contact: Contact): boolean {
+  return contactTransitions[contact.status].length === 0;
+}
+
+/** The agents a contact occupies in its current status (they hold capacity for it). */
+export function holdersOf(contact: Contact): readonly NonNullable<Contact['agentId']>[] {
+  switch (contact.status) {
+    case 'inConsult':
+      return contact.agentId ? [contact.agentId, contact.consultAgentId] : [contact.consultAgentId];
+    case 'conferenced':
+      return contact.participants;
+    case 'offered':
+    case 'accepted':
+    case 'connected':
+    case 'onHold':
+    case 'wrapUp':
+      return contact.agentId ? [contact.agentId] : [];
+    default:
+      return [];
+  }
+}
+
+/** What the contact machine needs to know beyond the contact itself. */
+export interface ContactDecisionContext {
+  /** The current time. */
+  readonly now: number;
+  /** How long an offer lasts when the command names no time-out. */
+  readonly offerTimeoutMs: number;
+}
+
+/**
+ * Decides what a command does to a contact at time `now`: the events it produces, in order,
+ * or a `SwitchboardError` with code `INVALID_TRANSITION` that changes nothing. Pure.
+ */
+export function decideContact(
+  contact: Contact,
+  command: ContactCommand,
+  context: ContactDecisionContext,
+): ContactEvent[] {
+  const { now } = context;
+  if (!contactTransitions[contact.status].includes(command.type)) {
+    throw invalid(contact, command, 'not allowed in this status');
+  }
+  const contactId = contact.id;
+  const base = { at: now, contactId } as const;
+  const owner = () => {
+    if (!contact.agentId) throw invalid(contact, command, 'nobody holds the contact');
+    return contact.agentId;
+  };
+  const backToQueue = contact.queueId
+    ? [{ type: 'contact.queued', ...base, queueId: contact.queueId } as const]
+    : [];
+
+  switch (command.type) {
+    case 'enterIvr':
+      return [{ type: 'contact.ivrEntered', ...base }];
+    case 'queue':
+      return [{ type: 'contact.queued', ...base, queueId: command.queueId }];
+    case 'offer':
+      return [
+        {
+          type: 'contact.offered',
+          ...base,
+          agentId: command.agentId,
+          expiresAt: now + (command.timeoutMs ?? context.offerTimeoutMs),
+        },
+      ];
+    case 'accept':
+      requireOwner(contact, command, command.agentId);
+      return [{ type: 'contact.accepted', ...base, agentId: command.agentId }];
+    case 'reject':
+      requireOwner(contact, command, command.agentId);
+      return [{ type: 'contact.rejected', ...base, agentId: command.agentId }, ...backToQueue];
+    case 'miss':
+      return [{ type: 'contact.missed', ...base, agentId: owner() }, ...backToQueue];
+    case 'connect':
+      return [{ type: 'contact.connected', ...base, agentId: owner() }];
+    case 'hold':
+      return [{ type: 'contact.held', ...base }];
+    case 'resume':
+      return [{ type: 'contact.resumed', ...base }];
+    case 'consult':
+      if (command.agentId === contact.agentId)
+        throw invalid(contact, command, 'an agent cannot consult themselves');
+      return [{ type: 'contact.consultStarted', ...base, consultAgentId: command.agentId }];
+    case 'endConsult':
+      return [{ type: 'contact.consultEnded', ...base }];
+    case 'conference':
+      if (contact.status !== 'inConsult')
+        throw invalid(contact, command, 'no consultation to join');
+      return [
+        { type: 'contact.conferenced', ...base, participants: [owner(), contact.consultAgentId] },
+      ];
+    case 'transfer':
+      return transfer(contact, command, context);
+    case 'end':
+      return [{ type: 'contact.wrapUpStarted', ...base, agentId: owner() }];
+    case 'complete':
+      return [
+        {
+          type: 'contact.completed',
+          ...base,
+          agentId: contact.agentId,
+          disposition: command.disposition,
+        },
+      ];
+    case 'abandon':
+      return [{ type: 'contact.abandoned', ...base }];
+    case 'fail':
+      return [{ type: 'contact.failed', ...base, reason: command.reason }];
+  }
+}
+
+function transfer(
+  contact: Contact,
+  command: Extract<ContactCommand, { type: 'transfer' }>,
+  { now, offerTimeoutMs }: ContactDecisionContext,
+): ContactEvent[] {
+  const fromAgentId = contact.agentId;
+  if (!fromAgentId) throw invalid(contact, command, 'nobody holds the contact');
+  const { target } = command;
+  const base = { at: now, contactId: contact.id } as const;
+  if (target.kind === 'queue') {
+    return [
+      { type: 'contact.transferred', ...base, fromAgentId, mode: 'blind', target },
+      { type: 'contact.queued', ...base, queueId: target.queueId },
+    ];
+  }
+  if (target.agentId === fromAgentId)
+    throw invalid(contact, command, 'cannot transfer to the same agent');
+  if (contact.status === 'inConsult' && contact.consultAgentId === target.agentId) {
+    return [
+      { type: 'contact.transferred', ...base, fromAgentId, mode: 'consult', target },
+      { type: 'contact.connected', ...base, agentId: target.agentId },
+    ];
+  }
+  return [
+    { type: 'contact.transferred', ...base, fromAgentId, mode: 'blind', target },
+    {
+      type: 'contact.offered',
+      ...base,
+      agentId: target.agentId,
+      expiresAt: now + (command.timeoutMs ?? offerTimeoutMs),
+    },
+  ];
+}
+
+function requireOwner(contact: Contact, command: ContactCommand, agentId: string): void {
+  if (contact.agentId !== agentId)
+    throw invalid(contact, command, 'it is offered to another agent');
+}
+
+function invalid(contact: Contact, command: ContactCommand, why: string): SwitchboardError {
+  return new SwitchboardError(
+    'INVALID_TRANSITION',
+    `Contact ${contact.id} cannot ${command.type} while ${contact.status}: ${why}.`,
+    { details: { contactId: contact.id, status: contact.status, command: command.type } },
+  );
+}

@@ -1,0 +1,93 @@
+import type { ContactEvent } from '../events/domainEvents';
+import type { Contact, ContactBase } from '../model/contact';
+
+/** The part of a contact that depends on its status. */
+type StatusPart = Contact extends infer C
+  ? C extends Contact
+    ? Omit<C, keyof ContactBase>
+    : never
+  : never;
+
+/**
+ * Applies a contact event to the contact it concerns and returns the new contact
+ * (the input is never changed). Every status entered is timestamped the first time.
+ */
+export function evolveContact(contact: Contact, event: ContactEvent): Contact {
+  const { at } = event;
+  const base = baseOf(contact);
+  const holdEnded = (): Pick<ContactBase, 'holdMs' | 'heldSince'> =>
+    base.heldSince === null ? base : { holdMs: base.holdMs + at - base.heldSince, heldSince: null };
+  const enter = (part: StatusPart, changes: Partial<ContactBase> = {}): Contact => ({
+    ...base,
+    ...changes,
+    ...part,
+    since: at,
+    timestamps: { [part.status]: at, ...base.timestamps },
+  });
+
+  switch (event.type) {
+    case 'contact.created':
+      return event.contact;
+    case 'contact.ivrEntered':
+      return enter({ status: 'inIvr' });
+    case 'contact.queued':
+      return enter({ status: 'queued' }, { queueId: event.queueId, agentId: null });
+    case 'contact.offered':
+      return enter(
+        { status: 'offered', expiresAt: event.expiresAt },
+        { agentId: event.agentId, offers: base.offers + 1 },
+      );
+    case 'contact.accepted':
+      return enter({ status: 'accepted' }, { lastAgentId: event.agentId });
+    case 'contact.rejected':
+    case 'contact.missed':
+      return enter({ status: 'created' }, { agentId: null });
+    case 'contact.connected':
+      return enter(
+        { status: 'connected' },
+        { ...holdEnded(), agentId: event.agentId, lastAgentId: event.agentId },
+      );
+    case 'contact.held':
+      return enter({ status: 'onHold' }, { heldSince: at });
+    case 'contact.resumed':
+    case 'contact.consultEnded':
+      return enter({ status: 'connected' }, holdEnded());
+    case 'contact.consultStarted':
+      return enter(
+        { status: 'inConsult', consultAgentId: event.consultAgentId },
+        { heldSince: base.heldSince ?? at },
+      );
+    case 'contact.conferenced':
+      return enter({ status: 'conferenced', participants: event.participants }, holdEnded());
+    case 'contact.transferred':
+      return { ...contact, ...holdEnded(), transfers: base.transfers + 1 };
+    case 'contact.wrapUpStarted':
+      return enter({ status: 'wrapUp' }, holdEnded());
+    case 'contact.completed':
+      return enter({ status: 'completed', disposition: event.disposition });
+    case 'contact.abandoned':
+      return enter({ status: 'abandoned' }, { ...holdEnded(), agentId: null });
+    case 'contact.failed':
+      return enter({ status: 'failed', reason: event.reason }, { ...holdEnded(), agentId: null });
+  }
+}
+
+function baseOf(contact: Contact): ContactBase {
+  return {
+    id: contact.id,
+    channel: contact.channel,
+    direction: contact.direction,
+    customer: contact.customer,
+    queueId: contact.queueId,
+    priority: contact.priority,
+    attributes: contact.attributes,
+    agentId: contact.agentId,
+    lastAgentId: contact.lastAgentId,
+    timestamps: contact.timestamps,
+    since: contact.since,
+    holdMs: contact.holdMs,
+    heldSince: contact.heldSince,
+    offers: contact.offers,
+    transfers: contact.transfers,
+  };
+}

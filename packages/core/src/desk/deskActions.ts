@@ -1,0 +1,199 @@
+import * as z from 'zod/mini';
+import type { AgentState } from '../agent/agentState';
+import type { ContactCenter } from '../center/contactCenter';
+import { transferTargetSchema } from '../contact/contactCommands';
+import { SwitchboardError } from '../errors';
+import { contactInputSchema, type Contact, type ContactInput } from '../model/contact';
+import { contactIdSchema, type AgentId, type ContactId } from '../model/ids';
+import { agentIdSchema } from '../model/ids';
+import { defineAction } from '../actions/defineAction';
+import { hasFreeCapacity } from '../routing/eligibility';
+import type { ActionDefinition, ActionSignature } from '../actions/actionTypes';
+import type {
+  CompleteRequest,
+  ConsultRequest,
+  ContactRequest,
+  LoginRequest,
+  StatusChoice,
+  TransferRequest,
+} from './deskRequests';
+
+declare module '../actions/actionTypes' {
+  interface SwitchboardActions {
+    /** Log in: available, or not ready with `reason`. */
+    'agent.login': ActionSignature<LoginRequest, AgentState>;
+    /** Log out; refused while contacts are in hand. */
+    'agent.logout': ActionSignature<Record<string, never>, AgentState>;
+    /** Become available or not ready with a reason. */
+    'agent.setStatus': ActionSignature<StatusChoice, AgentState>;
+    /** Accept an offered contact. */
+    'contact.accept': ActionSignature<ContactRequest, Contact>;
+    /** Decline an offered contact. */
+    'contact.reject': ActionSignature<ContactRequest, Contact>;
+    /** Put the customer on hold. */
+    'contact.hold': ActionSignature<ContactRequest, Contact>;
+    /** Take the customer off hold. */
+    'contact.resume': ActionSignature<ContactRequest, Contact>;
+    /** Consult another agent while the customer holds. */
+    'contact.consult': ActionSignature<ConsultRequest, Contact>;
+    /** End a consultation. */
+    'contact.endConsult': ActionSignature<ContactRequest, Contact>;
+    /** Join the consulted agent into a conference. */
+    'contact.conference': ActionSignature<ContactRequest, Contact>;
+    /** Transfer to an agent or queue. */
+    'contact.transfer': ActionSignature<TransferRequest, Contact>;
+    /** End the conversation and start wrap-up. */
+    'contact.wrapUp': ActionSignature<ContactRequest, Contact>;
+    /** Finish wrap-up with an optional disposition code. */
+    'contact.complete': ActionSignature<CompleteRequest, Contact>;
+    /** Start an outbound contact (a call, email, SMS) handled by this agent. */
+    'contact.dial': ActionSignature<ContactInput, Contact>;
+  }
+}
+
+const byContact = z.object({ contactId: contactIdSchema });
+
+/**
+ * The desk's built-in actions for one agent. Every agent operation of a desk runs through the
+ * action pipeline, so plugins can check, cancel, replace or follow any of them.
+ */
+export function deskActions(center: ContactCenter, agentId: AgentId): ActionDefinition[] {
+  const mine = (contactId: ContactId): Contact => {
+    const contact = center.getSnapshot().contacts[contactId];
+    if (!contact)
+      throw new SwitchboardError('NOT_FOUND', `No contact "${contactId}".`, {
+        details: { contactId },
+      });
+    const participants = contact.status === 'conferenced' ? contact.participants : [];
+    if (contact.agentId !== agentId && !participants.includes(agentId)) {
+      throw new SwitchboardError(
+        'PERMISSION_DENIED',
+        `Contact ${contactId} is not with agent ${agentId}.`,
+        {
+          details: { contactId, agentId },
+        },
+      );
+    }
+    return contact;
+  };
+  const simple = (name: string, type: 'hold' | 'resume' | 'endConsult' | 'conference' | 'end') =>
+    defineAction({
+      name,
+      schema: byContact,
+      roles: ['agent'],
+      permission: 'contact:write',
+      run: ({ contactId }) => center.contactCommand(mine(contactId).id, { type }),
+    });
+
+  return [
+    defineAction({
+      name: 'agent.login',
+      schema: z.object({ reason: z.optional(z.string()) }),
+      roles: ['agent'],
+      permission: 'agent:write',
+      run: ({ reason }) => center.agentCommand(agentId, { type: 'login', reason }),
+    }),
+    defineAction({
+      name: 'agent.logout',
+      schema: z.object({}),
+      roles: ['agent'],
+      permission: 'agent:write',
+      run: () => center.agentCommand(agentId, { type: 'logout' }),
+    }),
+    defineAction({
+      name: 'agent.setStatus',
+      schema: z.discriminatedUnion('status', [
+        z.object({ status: z.literal('available') }),
+        z.object({ status: z.literal('notReady'), reason: z.string().check(z.minLength(1)) }),
+      ]),
+      roles: ['agent'],
+      permission: 'agent:write',
+      run: (choice) =>
+        center.agentCommand(
+          agentId,
+          choice.status === 'available'
+            ? { type: 'setAvailable' }
+            : { type: 'setNotReady', reason: choice.reason },
+        ),
+    }),
+    defineAction({
+      name: 'contact.accept',
+      schema: byContact,
+      roles: ['agent'],
+      permission: 'contact:write',
+      run: ({ contactId }) => center.contactCommand(contactId, { type: 'accept', agentId }),
+    }),
+    defineAction({
+      name: 'contact.reject',
+      schema: byContact,
+      roles: ['agent'],
+      permission: 'contact:write',
+      run: ({ contactId }) => center.contactCommand(contactId, { type: 'reject', agentId }),
+    }),
+    simple('contact.hold', 'hold'),
+    simple('contact.resume', 'resume'),
+    simple('contact.endConsult', 'endConsult'),
+    simple('contact.conference', 'conference'),
+    simple('contact.wrapUp', 'end'),
+    defineAction({
+      name: 'contact.consult',
+      schema: z.object({ contactId: contactIdSchema, agentId: agentIdSchema }),
+      roles: ['agent'],
+      permission: 'contact:write',
+      run: ({ contactId, agentId: other }) =>
+        center.contactCommand(mine(contactId).id, { type: 'consult', agentId: other }),
+    }),
+    defineAction({
+      name: 'contact.transfer',
+      schema: z.object({ contactId: contactIdSchema, target: transferTargetSchema }),
+      roles: ['agent'],
+      permission: 'contact:write',
+      run: ({ contactId, target }) =>
+        center.contactCommand(mine(contactId).id, { type: 'transfer', target }),
+    }),
+    defineAction({
+      name: 'contact.complete',
+      schema: z.object({
+        contactId: contactIdSchema,
+        disposition: z.optional(z.nullable(z.string())),
+      }),
+      roles: ['agent'],
+      permission: 'contact:write',
+      run: ({ contactId, disposition = null }) => {
+        if (
+          disposition !== null &&
+          !center.dispositions.some((known) => known.code === disposition)
+        ) {
+          throw new SwitchboardError('VALIDATION_FAILED', `Unknown disposition "${disposition}".`, {
+            issues: [{ path: ['disposition'], message: `Unknown disposition "${disposition}"` }],
+          });
+        }
+        return center.contactCommand(mine(contactId).id, { type: 'complete', disposition });
+      },
+    }),
+    defineAction({
+      name: 'contact.dial',
+      schema: contactInputSchema,
+      roles: ['agent'],
+      permission: 'contact:write',
+      run: (input) => {
+        const agent = center.getSnapshot().agents[agentId];
+        if (
+          agent?.presence.status === 'offline' ||
+          (agent && !hasFreeCapacity(agent, input.channel, center.getSnapshot().contacts))
+        ) {
+          throw new SwitchboardError(
+            'CAPACITY_EXCEEDED',
+            `Agent ${agentId} cannot start a ${input.channel} contact now.`,
+            {
+              details: { agentId, channel: input.channel },
+            },
+          );
+        }
+        const contact = center.openContact({ ...input, direction: 'outbound', queueId: undefined });
+        center.contactCommand(contact.id, { type: 'offer', agentId });
+        return center.contactCommand(contact.id, { type: 'accept', agentId });
+      },
+    }),
+  ] as ActionDefinition[];
+}

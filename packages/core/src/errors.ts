@@ -1,0 +1,94 @@
+/**
+ * Every error Switchboard throws is a {@link SwitchboardError} with a stable `code` from this table.
+ * Codes are never reused or renamed; `docs/errors.md` lists them (a test keeps the two in sync).
+ */
+export const errorCodes = {
+  /** Bad input: the issues say which fields. */
+  VALIDATION_FAILED: 'Input did not match its schema.',
+  /** A state machine refused the command in its current status. */
+  INVALID_TRANSITION: 'The command is not allowed in the current state.',
+  /** An unknown id. */
+  NOT_FOUND: 'The referenced agent, contact, queue or plugin does not exist.',
+  /** A duplicate id. */
+  ALREADY_EXISTS: 'Something with that id already exists.',
+  /** A role or plugin permission is missing. */
+  PERMISSION_DENIED: 'The caller lacks the role or plugin permission the operation requires.',
+  /** A plugin hook stopped the action. */
+  ACTION_CANCELLED: 'A before-hook cancelled the action.',
+  /** No such action. */
+  UNKNOWN_ACTION: 'No action is registered under that name.',
+  /** An action name is taken. */
+  ACTION_DUPLICATE: 'An action with that name is already registered.',
+  /** The agent is full on that channel. */
+  CAPACITY_EXCEEDED: "The agent has no free capacity on the contact's channel.",
+  /** A malformed plugin or configuration. */
+  PLUGIN_INVALID: 'A plugin definition or its configuration is invalid.',
+  /** A plugin name is taken. */
+  PLUGIN_DUPLICATE: 'Two plugins share one name.',
+  /** A plugin needs one that is absent. */
+  PLUGIN_MISSING_DEPENDENCY: 'A plugin depends on a plugin that is not loaded.',
+  /** Plugins depend on each other in a loop. */
+  PLUGIN_DEPENDENCY_CYCLE: 'Plugin dependencies form a cycle.',
+  /** A plugin setup hung. */
+  PLUGIN_SETUP_TIMEOUT: 'A plugin setup did not finish within its time limit.',
+  /** A plugin setup threw. */
+  PLUGIN_SETUP_FAILED: 'A plugin setup threw or rejected.',
+  /** Used after dispose(). */
+  DISPOSED: 'The object was disposed and can no longer be used.',
+} as const;
+
+/** A stable machine-readable error code; see `docs/errors.md`. */
+export type ErrorCode = keyof typeof errorCodes;
+
+/** One problem found while validating input (the shape of zod's issues). */
+export interface ValidationIssue {
+  /** Where in the input the problem is, as property keys and array indexes. */
+  readonly path: readonly PropertyKey[];
+  /** What is wrong, in words. */
+  readonly message: string;
+}
+
+/** Options of a {@link SwitchboardError}. */
+export interface SwitchboardErrorOptions {
+  /** Structured facts about the failure (ids, states, names), safe to log. */
+  readonly details?: Readonly<Record<string, unknown>>;
+  /** Validation issues, for `VALIDATION_FAILED` and `PLUGIN_INVALID`. */
+  readonly issues?: readonly ValidationIssue[];
+  /** The underlying error, if any. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The only error type Switchboard throws. Match on `code`, never on `message`.
+ *
+ * @example
+ * ```ts
+ * try { desk.accept(contactId); }
+ * catch (error) { if (isSwitchboardError(error, 'INVALID_TRANSITION')) showToast(error.message); }
+ * ```
+ */
+export class SwitchboardError extends Error {
+  /** The stable code of this error. */
+  readonly code: ErrorCode;
+  /** Structured facts about the failure. */
+  readonly details: Readonly<Record<string, unknown>>;
+  /** Validation issues (empty unless the input failed a schema). */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(
+    code: ErrorCode,
+    message: string = errorCodes[code],
+    options: SwitchboardErrorOptions = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'SwitchboardError';
+    this.code = code;
+    this.details = options.details ?? {};
+    this.issues = options.issues ?? [];
+  }
+}
+
+/** Whether `error` is a {@link SwitchboardError}, optionally with the given `code`. */
+export function isSwitchboardError(error: unknown, code?: ErrorCode): error is SwitchboardError {
+  return error instanceof SwitchboardError && (code === undefined || error.code === code);
+}

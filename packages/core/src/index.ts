@@ -1,0 +1,104 @@
+// The public API of @switchboard/core: named exports only.
+
+// Errors
+export { errorCodes, isSwitchboardError, SwitchboardError } from './errors';
+export type { ErrorCode, SwitchboardErrorOptions, ValidationIssue } from './errors';
+
+// Model
+export { agentSchema, roles, roleSchema, skillLevelSchema } from './model/agent';
+export type { Agent, AgentInput, Role, SkillLevel } from './model/agent';
+export { capacityChannel, capacitySchema, channels, channelSchema } from './model/channel';
+export type { Capacity, Channel } from './model/channel';
+export {
+  defaultDispositions,
+  defaultReasonCodes,
+  dispositionSchema,
+  reasonCodeSchema,
+} from './model/codes';
+export type { Disposition, ReasonCode } from './model/codes';
+export { contactInputSchema } from './model/contact';
+export type { Contact, ContactBase, ContactInput, ContactStatus } from './model/contact';
+export { customerSchema } from './model/customer';
+export type { Customer } from './model/customer';
+export { agentIdSchema, contactIdSchema, customerIdSchema, queueIdSchema } from './model/ids';
+export type { AgentId, ContactId, CustomerId, QueueId } from './model/ids';
+export { queueSchema, skillRequirementSchema } from './model/queue';
+export type { Queue, QueueInput, SkillRequirement } from './model/queue';
+
+// Machines
+export { agentCommandSchema } from './agent/agentCommands';
+export type { AgentCommand } from './agent/agentCommands';
+export { agentTransitions, decideAgent } from './agent/agentMachine';
+export type { AgentDecisionContext } from './agent/agentMachine';
+export type { AgentPresence, AgentState, AgentStatus } from './agent/agentState';
+export { contactCommandSchema, transferTargetSchema } from './contact/contactCommands';
+export type {
+  ContactCommand,
+  ContactCommandInput,
+  TransferTargetInput,
+} from './contact/contactCommands';
+export { contactTransitions, decideContact, holdersOf, isFinished } from './contact/contactMachine';
+export type { ContactDecisionContext } from './contact/contactMachine';
+export { evolveContact } from './contact/contactReducer';
+
+// Events and store
+export { agentIdOf, contactIdOf, isAgentEvent } from './events/domainEvents';
+export type * from './events/domainEvents';
+export { createEventBus } from './events/eventBus';
+export type { EventBus, EventListener, ListenerErrorHandler, Unsubscribe } from './events/eventBus';
+export type {
+  DomainEventMap,
+  PluginFailed,
+  PluginReady,
+  SwitchboardEvents,
+} from './events/eventMap';
+export { createStore } from './store/store';
+export type { HistoryEntry, Reducer, Store, StoreOptions } from './store/store';
+
+// Ports
+export { systemClock } from './ports/clock';
+export type { Clock, TimerHandle } from './ports/clock';
+export { silentLogger } from './ports/logger';
+export type { Logger } from './ports/logger';
+export { createMemoryStorage, namespaceStorage } from './ports/storage';
+export type { Storage } from './ports/storage';
+
+// Actions
+export { createActionRegistry } from './actions/actionRegistry';
+export type {
+  ActionRegistry,
+  ActionRegistryOptions,
+  HookErrorInfo,
+} from './actions/actionRegistryTypes';
+export { actionPermission, domainOf } from './actions/permission';
+export { eventPermission, reservedPluginNames } from './plugins/permissions';
+export { defineAction } from './actions/defineAction';
+export type * from './actions/actionTypes';
+export type { Permission } from './actions/permission';
+export type {
+  Validator,
+  ValidatorFailure,
+  ValidatorIssue,
+  ValidatorOutput,
+  ValidatorSuccess,
+} from './validation';
+
+// Plugins
+export { definePlugin } from './plugins/definePlugin';
+export type { DeclaredApi, PluginConfig } from './plugins/definePlugin';
+export { createPluginHost } from './plugins/pluginHost';
+export type * from './plugins/pluginHostTypes';
+export type * from './plugins/pluginTypes';
+
+// Centre and desk
+export { emptyCenterState, reduceCenter } from './center/centerState';
+export type { CenterState } from './center/centerState';
+export type { AgentsById } from './agent/agentReducer';
+export { centerRulesSchema } from './center/centerOptions';
+export type { CenterRules, CenterRulesInput } from './center/centerOptions';
+export { createContactCenter } from './center/contactCenter';
+export type { ContactCenter, ContactCenterOptions } from './center/contactCenter';
+export { createDesk } from './desk/createDesk';
+export type { Desk, DeskOptions } from './desk/createDesk';
+export type * from './desk/deskRequests';
+export type { ChannelActivity, ChannelLoad, DeskSnapshot } from './desk/deskSnapshot';

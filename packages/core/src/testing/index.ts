@@ -1,0 +1,2 @@
+export { createVirtualClock } from './virtualClock';
+export type { VirtualClock } from './virtualClock';

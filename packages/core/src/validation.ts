@@ -1,0 +1,87 @@
+import { SwitchboardError, type ErrorCode, type ValidationIssue } from './errors';
+
+/** One problem reported by a {@link Validator}; zod's issues have this shape (and more). */
+export interface ValidatorIssue {
+  /** Where in the input the problem is. */
+  readonly path: readonly PropertyKey[];
+  /** What is wrong, in words. */
+  readonly message: string;
+}
+
+/** A successful {@link Validator.safeParse}. */
+export interface ValidatorSuccess<T> {
+  /** Marks success. */
+  readonly success: true;
+  /** The parsed value, with defaults applied and transforms run. */
+  readonly data: T;
+}
+
+/** A failed {@link Validator.safeParse}. */
+export interface ValidatorFailure {
+  /** Marks failure. */
+  readonly success: false;
+  /** Why the input was rejected. */
+  readonly error: {
+    /** Every problem found. */
+    readonly issues: readonly ValidatorIssue[];
+  };
+}
+
+/**
+ * The minimal schema Switchboard accepts for action payloads and plugin configuration:
+ * anything with a synchronous zod-style `safeParse`. Schemas of zod 4 (classic `zod` and
+ * `zod/mini`) are assignable as they are; other libraries need a three-line adapter.
+ *
+ * @typeParam T - The parsed (output) type.
+ */
+export interface Validator<T> {
+  /** Parses `data` without throwing. */
+  safeParse(data: unknown): ValidatorSuccess<T> | ValidatorFailure;
+}
+
+/** The parsed (output) type of a {@link Validator}, e.g. of a zod schema. */
+export type ValidatorOutput<V> = V extends Validator<infer T> ? T : never;
+
+/** Copies a validator's issues into Switchboard's {@link ValidationIssue} shape. */
+export function toValidationIssues(issues: readonly ValidatorIssue[]): ValidationIssue[] {
+  return issues.map((issue) => ({ path: [...issue.path], message: issue.message }));
+}
+
+/**
+ * Parses `data` with `validator`, or throws a {@link SwitchboardError} with `code`, `message`,
+ * `details` and the validator's issues.
+ *
+ * @internal
+ */
+export function parseOrThrow<T>(
+  validator: Validator<T>,
+  data: unknown,
+  code: ErrorCode,
+  message: string,
+  details: Readonly<Record<string, unknown>>,
+): T {
+  const result = validator.safeParse(data);
+  if (result.success) return result.data;
+  throw new SwitchboardError(code, message, {
+    details,
+    issues: toValidationIssues(result.error.issues),
+  });
+}
+
+/**
+ * Parses host input at a public boundary: the parsed value, or `VALIDATION_FAILED` naming the
+ * input (`what`, e.g. `contact`) and the first field at fault, with every issue attached.
+ *
+ * @internal
+ */
+export function parseInput<T>(validator: Validator<T>, input: unknown, what: string): T {
+  const result = validator.safeParse(input);
+  if (result.success) return result.data;
+  const [first] = result.error.issues;
+  const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
+  throw new SwitchboardError(
+    'VALIDATION_FAILED',
+    `Invalid ${what}${where}: ${first?.message ?? 'rejected by its schema'}.`,
+    { issues: toValidationIssues(result.error.issues), details: { input: what } },
+  );
+}
