@@ -52,6 +52,7 @@ export type {
   PluginReady,
   SwitchboardEvents,
 } from './events/eventMap';
+export { PersistentMap } from './store/persistentMap';
 export { createStore } from './store/store';
 export type { HistoryEntry, Reducer, Store, StoreOptions } from './store/store';
 
@@ -91,8 +92,9 @@ export type * from './plugins/pluginHostTypes';
 export type * from './plugins/pluginTypes';
 
 // Centre and desk
-export { emptyCenterState, reduceCenter } from './center/centerState';
+export { emptyCenterState, evolveCenter, reduceCenter } from './center/centerState';
 export type { CenterState } from './center/centerState';
+export { evolveAgents, syncHolders } from './agent/agentReducer';
 export type { AgentsById } from './agent/agentReducer';
 export { centerRulesSchema } from './center/centerOptions';
 export type { CenterRules, CenterRulesInput } from './center/centerOptions';

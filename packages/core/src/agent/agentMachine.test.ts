@@ -197,26 +197,26 @@ describe('agent presence through the centre reducer', () => {
       reduce: reduceCenter,
     });
     store.apply([{ type: 'agent.registered', at: 100, agent: profile }]);
-    expect(store.getSnapshot().agents[ada]).toMatchObject({
+    expect(store.getSnapshot().agents.get(ada)).toMatchObject({
       presence: { status: 'offline' },
       since: 100,
       idleSince: 100,
       contactIds: [],
     });
     const send = (command: AgentCommand, now: number) =>
-      store.apply(decideAgent(store.getSnapshot().agents[ada]!, command, context(now)));
+      store.apply(decideAgent(store.getSnapshot().agents.get(ada)!, command, context(now)));
     send({ type: 'login' }, 200);
     store.apply([{ type: 'contact.missed', at: 250, contactId: 'c1' as ContactId, agentId: ada }]);
     send({ type: 'setNotReady', reason: 'break' }, 300);
-    expect(store.getSnapshot().agents[ada]).toMatchObject({
+    expect(store.getSnapshot().agents.get(ada)).toMatchObject({
       presence: { status: 'notReady', reason: 'break' },
       since: 300,
       missedOffers: 1,
     });
     send({ type: 'logout' }, 400);
-    expect(store.getSnapshot().agents[ada]?.missedOffers).toBe(1);
+    expect(store.getSnapshot().agents.get(ada)?.missedOffers).toBe(1);
     send({ type: 'login' }, 500);
-    expect(store.getSnapshot().agents[ada]).toMatchObject({
+    expect(store.getSnapshot().agents.get(ada)).toMatchObject({
       presence: { status: 'available' },
       since: 500,
       missedOffers: 0,
@@ -303,7 +303,7 @@ describe('agent machine (model-based)', () => {
         for (const step of steps) {
           now += step.dt;
           const before = store.getSnapshot();
-          const agentBefore = before.agents[ada]!;
+          const agentBefore = before.agents.get(ada)!;
 
           if (step.kind === 'takeContact') {
             const id = `c${++nextContact}` as ContactId;
@@ -326,7 +326,7 @@ describe('agent machine (model-based)', () => {
               transfers: 0,
             };
             store.apply([{ type: 'contact.created', at: now, contact }]);
-            const created = store.getSnapshot().contacts[id]!;
+            const created = store.getSnapshot().contacts.get(id)!;
             store.apply(
               decideContact(
                 created,
@@ -339,7 +339,7 @@ describe('agent machine (model-based)', () => {
           } else if (step.kind === 'dropContact') {
             const id = held.shift();
             if (id === undefined) continue;
-            const contact = store.getSnapshot().contacts[id]!;
+            const contact = store.getSnapshot().contacts.get(id)!;
             store.apply(
               decideContact(contact, { type: 'abandon' }, { now, offerTimeoutMs: 1_000 }),
             );
@@ -377,11 +377,11 @@ describe('agent machine (model-based)', () => {
             const next = outcome as AgentPresence;
             model.status = next.status;
             model.reason = next.status === 'notReady' ? next.reason : null;
-            if (store.getSnapshot().agents[ada]!.since !== now)
+            if (store.getSnapshot().agents.get(ada)!.since !== now)
               expect.fail('since is not the change time');
           }
 
-          const agent = store.getSnapshot().agents[ada]!;
+          const agent = store.getSnapshot().agents.get(ada)!;
           const problems: string[] = [];
           if (!['offline', 'available', 'notReady'].includes(agent.presence.status))
             problems.push('unknown status');

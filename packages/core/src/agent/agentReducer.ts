@@ -1,44 +1,39 @@
-import type { Draft } from 'immer';
 import type { DomainEvent } from '../events/domainEvents';
 import type { AgentId, ContactId } from '../model/ids';
+import type { PersistentMap } from '../store/persistentMap';
 import type { AgentState } from './agentState';
 
 /** The agents of a centre, by id. */
-export type AgentsById = Record<AgentId, AgentState>;
+export type AgentsById = PersistentMap<AgentId, AgentState>;
 
 /** Applies an agent event, or the offer counters of a contact event, to the agents it concerns. */
-export function reduceAgents(agents: Draft<AgentsById>, event: DomainEvent): void {
+export function evolveAgents(agents: AgentsById, event: DomainEvent): AgentsById {
   switch (event.type) {
     case 'agent.registered':
-      agents[event.agent.id] = {
+      return agents.set(event.agent.id, {
         profile: event.agent,
         presence: { status: 'offline' },
         since: event.at,
         missedOffers: 0,
         idleSince: event.at,
         contactIds: [],
-      };
-      return;
-    case 'agent.statusChanged': {
-      const agent = agents[event.agentId];
-      if (!agent) return;
-      agent.presence = event.presence;
-      agent.since = event.at;
-      if (event.previous.status === 'offline') agent.missedOffers = 0;
-      return;
-    }
-    case 'contact.accepted': {
-      const agent = agents[event.agentId];
-      if (agent) agent.missedOffers = 0;
-      return;
-    }
-    case 'contact.missed': {
-      const agent = agents[event.agentId];
-      if (agent) agent.missedOffers += 1;
-      return;
-    }
+      });
+    case 'agent.statusChanged':
+      return update(agents, event.agentId, (agent) => ({
+        ...agent,
+        presence: event.presence,
+        since: event.at,
+        missedOffers: event.previous.status === 'offline' ? 0 : agent.missedOffers,
+      }));
+    case 'contact.accepted':
+      return update(agents, event.agentId, (agent) => ({ ...agent, missedOffers: 0 }));
+    case 'contact.missed':
+      return update(agents, event.agentId, (agent) => ({
+        ...agent,
+        missedOffers: agent.missedOffers + 1,
+      }));
     default:
-      return;
+      return agents;
   }
 }
 
@@ -47,22 +42,36 @@ export function reduceAgents(agents: Draft<AgentsById>, event: DomainEvent): voi
  * (and start idling when they hold nothing else), those only in `after` take it.
  */
 export function syncHolders(
-  agents: Draft<AgentsById>,
+  agents: AgentsById,
   contactId: ContactId,
   before: readonly AgentId[],
   after: readonly AgentId[],
   at: number,
-): void {
+): AgentsById {
+  let next = agents;
   for (const agentId of before) {
-    const agent = agents[agentId];
-    if (!agent || after.includes(agentId)) continue;
-    const index = agent.contactIds.indexOf(contactId);
-    if (index === -1) continue;
-    agent.contactIds.splice(index, 1);
-    if (agent.contactIds.length === 0) agent.idleSince = at;
+    if (after.includes(agentId)) continue;
+    next = update(next, agentId, (agent) => {
+      const contactIds = agent.contactIds.filter((id) => id !== contactId);
+      if (contactIds.length === agent.contactIds.length) return agent;
+      return { ...agent, contactIds, idleSince: contactIds.length === 0 ? at : agent.idleSince };
+    });
   }
   for (const agentId of after) {
-    const agent = agents[agentId];
-    if (agent && !agent.contactIds.includes(contactId)) agent.contactIds.push(contactId);
+    next = update(next, agentId, (agent) =>
+      agent.contactIds.includes(contactId)
+        ? agent
+        : { ...agent, contactIds: [...agent.contactIds, contactId] },
+    );
   }
+  return next;
+}
+
+function update(
+  agents: AgentsById,
+  agentId: AgentId,
+  change: (agent: AgentState) => AgentState,
+): AgentsById {
+  const agent = agents.get(agentId);
+  return agent ? agents.set(agentId, change(agent)) : agents;
 }

@@ -1,35 +1,56 @@
 import type { Draft } from 'immer';
-import { reduceAgents, syncHolders, type AgentsById } from '../agent/agentReducer';
+import { evolveAgents, syncHolders, type AgentsById } from '../agent/agentReducer';
 import { holdersOf } from '../contact/contactMachine';
 import { evolveContact } from '../contact/contactReducer';
 import { contactIdOf, isAgentEvent, type DomainEvent } from '../events/domainEvents';
 import type { Contact } from '../model/contact';
-import type { ContactId } from '../model/ids';
+import type { AgentId, ContactId } from '../model/ids';
+import type { AgentState } from '../agent/agentState';
+import { PersistentMap } from '../store/persistentMap';
 
-/** The live state of a contact centre: every agent and every contact, by id. Frozen. */
+/**
+ * The live state of a contact centre: every agent and every contact, by id. Immutable: each
+ * change makes a new state that shares everything unchanged with the previous one.
+ */
 export interface CenterState {
   /** Agents by id. */
-  readonly agents: Readonly<AgentsById>;
+  readonly agents: AgentsById;
   /** Contacts by id, finished ones included. */
-  readonly contacts: Readonly<Record<ContactId, Contact>>;
+  readonly contacts: PersistentMap<ContactId, Contact>;
 }
 
 /** A centre with no agents and no contacts. */
-export const emptyCenterState: CenterState = { agents: {}, contacts: {} };
+export const emptyCenterState: CenterState = Object.freeze({
+  agents: PersistentMap.empty<AgentId, AgentState>(),
+  contacts: PersistentMap.empty<ContactId, Contact>(),
+});
 
 /**
  * Applies one domain event to the centre: to the contact it concerns, to the agents it
- * concerns, and moves the contact between the agents holding it. Replaying the event log
- * through this reducer rebuilds the same state.
+ * concerns, and moves the contact between the agents holding it. Pure; replaying the event log
+ * through it rebuilds the same state.
+ */
+export function evolveCenter(state: CenterState, event: DomainEvent): CenterState {
+  const agents = evolveAgents(state.agents, event);
+  if (isAgentEvent(event)) return agents === state.agents ? state : { ...state, agents };
+  const id = contactIdOf(event);
+  const before = state.contacts.get(id);
+  const current = before ?? (event.type === 'contact.created' ? event.contact : undefined);
+  if (!current) return agents === state.agents ? state : { ...state, agents };
+  const after = evolveContact(current, event);
+  return {
+    agents: syncHolders(agents, id, before ? holdersOf(before) : [], holdersOf(after), event.at),
+    contacts: state.contacts.set(id, after),
+  };
+}
+
+/**
+ * {@link evolveCenter} as a store reducer. The persistent maps are not drafted by immer (they
+ * are class instances), so the reducer swaps them whole: a change costs O(log n), not O(n).
  */
 export function reduceCenter(draft: Draft<CenterState>, event: DomainEvent): void {
-  reduceAgents(draft.agents, event);
-  if (isAgentEvent(event)) return;
-  const id = contactIdOf(event);
-  const before = draft.contacts[id] as Contact | undefined;
-  const current = before ?? (event.type === 'contact.created' ? event.contact : undefined);
-  if (!current) return;
-  const after = evolveContact(current, event);
-  draft.contacts[id] = after as Draft<Contact>;
-  syncHolders(draft.agents, id, before ? holdersOf(before) : [], holdersOf(after), event.at);
+  const state = draft as unknown as CenterState;
+  const next = evolveCenter(state, event);
+  if (next === state) return;
+  Object.assign(draft, next);
 }

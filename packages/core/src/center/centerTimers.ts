@@ -47,7 +47,7 @@ export function createCenterTimers(
     track(event, state) {
       if (isAgentEvent(event)) return;
       const contactId = contactIdOf(event);
-      const contact = state.contacts[contactId];
+      const contact = state.contacts.get(contactId);
       if (contact?.status !== 'offered') cancel(offers, contactId);
       if (contact?.status !== 'wrapUp') cancel(wrapUps, contactId);
       if (!contact || isFinished(contact)) passOvers.delete(contactId);

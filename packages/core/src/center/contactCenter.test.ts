@@ -39,7 +39,7 @@ describe('createContactCenter', () => {
     center.registerAgent({ id: 'ada', name: 'Ada' });
     center.agentCommand('ada', { type: 'login' });
     const contact = center.openContact({ channel: 'voice', queueId: 'support' });
-    const offered = center.getSnapshot().contacts[contact.id];
+    const offered = center.getSnapshot().contacts.get(contact.id);
     expect(offered?.status).toBe('offered');
     expect(offered?.agentId).toBe('ada');
     expect(events).toEqual([
@@ -55,11 +55,11 @@ describe('createContactCenter', () => {
     const { center } = setup();
     center.registerAgent({ id: 'ada', name: 'Ada' });
     const contact = center.openContact({ channel: 'chat', queueId: 'support' });
-    expect(center.getSnapshot().contacts[contact.id]?.status).toBe('queued');
+    expect(center.getSnapshot().contacts.get(contact.id)?.status).toBe('queued');
     center.agentCommand('ada', { type: 'login', reason: 'break' });
-    expect(center.getSnapshot().contacts[contact.id]?.status).toBe('queued');
+    expect(center.getSnapshot().contacts.get(contact.id)?.status).toBe('queued');
     center.agentCommand('ada', { type: 'setAvailable' });
-    expect(center.getSnapshot().contacts[contact.id]?.status).toBe('offered');
+    expect(center.getSnapshot().contacts.get(contact.id)?.status).toBe('offered');
   });
 
   it('connects chat on accept but leaves voice accepted until media connects', () => {
@@ -98,11 +98,11 @@ describe('createContactCenter', () => {
     });
     center.agentCommand('novice', { type: 'login' });
     // The VIP contact (priority 5) goes first, to the only available agent.
-    expect(center.getSnapshot().contacts[urgent.id]?.agentId).toBe('novice');
+    expect(center.getSnapshot().contacts.get(urgent.id)?.agentId).toBe('novice');
     center.agentCommand('expert', { type: 'login' });
     // The novice lacks billing proficiency 5, so the expert takes the oldest contact they can serve.
-    expect(center.getSnapshot().contacts[first.id]?.agentId).toBe('expert');
-    expect(center.getSnapshot().contacts[billing.id]?.status).toBe('queued');
+    expect(center.getSnapshot().contacts.get(first.id)?.agentId).toBe('expert');
+    expect(center.getSnapshot().contacts.get(billing.id)?.status).toBe('queued');
   });
 
   it('re-offers a missed contact to another agent and sets an agent not ready after two misses', () => {
@@ -115,17 +115,17 @@ describe('createContactCenter', () => {
     clock.advance(10_000);
     expect(events.filter((name) => name === 'contact.missed')).toHaveLength(1);
     // Ada is passed over for one offer time-out, then offered the contact again.
-    expect(center.getSnapshot().contacts[contact.id]?.status).toBe('queued');
+    expect(center.getSnapshot().contacts.get(contact.id)?.status).toBe('queued');
     clock.advance(10_000);
-    expect(center.getSnapshot().contacts[contact.id]?.status).toBe('offered');
+    expect(center.getSnapshot().contacts.get(contact.id)?.status).toBe('offered');
     clock.advance(10_000);
-    expect(center.getSnapshot().agents['ada' as never]?.presence).toEqual({
+    expect(center.getSnapshot().agents.get('ada')?.presence).toEqual({
       status: 'notReady',
       reason: 'missedOffers',
     });
     center.registerAgent({ id: 'bob', name: 'Bob' });
     center.agentCommand('bob', { type: 'login' });
-    expect(center.getSnapshot().contacts[contact.id]?.agentId).toBe('bob');
+    expect(center.getSnapshot().contacts.get(contact.id)?.agentId).toBe('bob');
   });
 
   it('completes a wrap-up on its own at the wrap-up limit', () => {
@@ -136,13 +136,13 @@ describe('createContactCenter', () => {
     center.contactCommand(contact.id, { type: 'accept', agentId: 'ada' });
     center.contactCommand(contact.id, { type: 'end' });
     clock.advance(29_999);
-    expect(center.getSnapshot().contacts[contact.id]?.status).toBe('wrapUp');
+    expect(center.getSnapshot().contacts.get(contact.id)?.status).toBe('wrapUp');
     clock.advance(1);
-    expect(center.getSnapshot().contacts[contact.id]).toMatchObject({
+    expect(center.getSnapshot().contacts.get(contact.id)).toMatchObject({
       status: 'completed',
       disposition: null,
     });
-    expect(center.getSnapshot().agents['ada' as never]?.contactIds).toEqual([]);
+    expect(center.getSnapshot().agents.get('ada')?.contactIds).toEqual([]);
   });
 
   it('respects capacity per channel and keeps voice exclusive', () => {
@@ -152,12 +152,12 @@ describe('createContactCenter', () => {
     const chats = [1, 2, 3].map(() => center.openContact({ channel: 'chat', queueId: 'support' }));
     const call = center.openContact({ channel: 'voice', queueId: 'support' });
     const state = center.getSnapshot();
-    expect(chats.map((chat) => state.contacts[chat.id]?.status)).toEqual([
+    expect(chats.map((chat) => state.contacts.get(chat.id)?.status)).toEqual([
       'offered',
       'offered',
       'queued',
     ]);
-    expect(state.contacts[call.id]?.status).toBe('queued');
+    expect(state.contacts.get(call.id)?.status).toBe('queued');
     expectError(
       () => center.contactCommand(call.id, { type: 'offer', agentId: 'ada' }),
       'CAPACITY_EXCEEDED',

@@ -26,7 +26,7 @@ import { hasFreeCapacity } from '../routing/eligibility';
 import { parseInput } from '../validation';
 import { emptyCenterState, reduceCenter, type CenterState } from './centerState';
 import { centerRulesSchema, type CenterRules, type CenterRulesInput } from './centerOptions';
-import { nextRoute } from './routeQueued';
+import { createQueueRouter } from './routeQueued';
 import { createCenterTimers } from './centerTimers';
 
 /** Events after which a queued contact may have become routable: demand or free capacity grew. */
@@ -148,6 +148,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     },
     route,
   });
+  const router = createQueueRouter(queues);
   let disposed = false;
   let routing = false;
 
@@ -159,9 +160,10 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     const state = store.apply(events);
     for (const event of events) {
       timers.track(event, state);
+      router.track(event, state);
       const subject = isAgentEvent(event)
-        ? state.agents[agentIdOf(event)]
-        : state.contacts[contactIdOf(event)];
+        ? state.agents.get(agentIdOf(event))
+        : state.contacts.get(contactIdOf(event));
       emit(event.type, { ...event, state: subject });
     }
     for (const event of events) applyRules(event);
@@ -171,13 +173,13 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
   function applyRules(event: DomainEvent) {
     const state = store.getSnapshot();
     if (event.type === 'contact.accepted') {
-      const contact = state.contacts[event.contactId];
+      const contact = state.contacts.get(event.contactId);
       if (contact?.status === 'accepted' && rules.autoConnect.includes(contact.channel)) {
         contactCommand(contact.id, { type: 'connect' });
       }
     }
     if (event.type === 'contact.missed' && rules.maxMissedOffers !== null) {
-      const agent = state.agents[event.agentId];
+      const agent = state.agents.get(event.agentId);
       if (agent?.presence.status === 'available' && agent.missedOffers >= rules.maxMissedOffers) {
         agentCommand(agent.profile.id, { type: 'setNotReady', reason: 'missedOffers' });
       }
@@ -189,7 +191,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     if (routing) return;
     routing = true;
     try {
-      const next = () => nextRoute(store.getSnapshot(), queues, timers.isPassedOver);
+      const next = () => router.next(store.getSnapshot(), timers.isPassedOver);
       for (let decision = next(); decision && !disposed; decision = next()) {
         contactCommand(decision.contactId, { type: 'offer', agentId: decision.agentId });
       }
@@ -203,14 +205,14 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
   }
 
   function agentOf(agentId: string): AgentState {
-    const agent = store.getSnapshot().agents[agentId as AgentId];
+    const agent = store.getSnapshot().agents.get(agentId);
     if (!agent)
       throw new SwitchboardError('NOT_FOUND', `No agent "${agentId}".`, { details: { agentId } });
     return agent;
   }
 
   function contactOf(contactId: string): Contact {
-    const contact = store.getSnapshot().contacts[contactId as ContactId];
+    const contact = store.getSnapshot().contacts.get(contactId);
     if (!contact) {
       throw new SwitchboardError('NOT_FOUND', `No contact "${contactId}".`, {
         details: { contactId },
@@ -286,7 +288,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     registerAgent(input) {
       assertLive();
       const agent = parseInput(agentSchema, input, 'agent');
-      if (store.getSnapshot().agents[agent.id]) {
+      if (store.getSnapshot().agents.has(agent.id)) {
         throw new SwitchboardError('ALREADY_EXISTS', `Agent "${agent.id}" is already registered.`, {
           details: { agentId: agent.id },
         });
@@ -298,7 +300,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
       assertLive();
       const parsed = parseInput(contactInputSchema, input, 'contact');
       const id = (parsed.id ?? createId()) as ContactId;
-      if (store.getSnapshot().contacts[id]) {
+      if (store.getSnapshot().contacts.has(id)) {
         throw new SwitchboardError('ALREADY_EXISTS', `Contact "${id}" already exists.`, {
           details: { contactId: id },
         });

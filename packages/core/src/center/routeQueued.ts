@@ -1,3 +1,4 @@
+import { agentIdOf, contactIdOf, isAgentEvent, type DomainEvent } from '../events/domainEvents';
 import type { AgentState } from '../agent/agentState';
 import type { Contact } from '../model/contact';
 import type { AgentId, ContactId, QueueId } from '../model/ids';
@@ -13,41 +14,74 @@ export interface RouteDecision {
   readonly agentId: AgentId;
 }
 
+/** The embedded centre's router: which queued contact goes to which available agent next. */
+export interface QueueRouter {
+  /** Keeps the sets of queued contacts and available agents in step with an applied event. */
+  track: (event: DomainEvent, state: CenterState) => void;
+  /**
+   * The next decision, or `null` when no queued contact has an eligible agent. `passedOver`
+   * excludes pairs, e.g. an agent who just declined or missed the contact.
+   */
+  next: (
+    state: CenterState,
+    passedOver: (contactId: ContactId, agentId: AgentId) => boolean,
+  ) => RouteDecision | null;
+}
+
 /**
- * The embedded centre's first routing decision, or `null` when no queued contact has an
- * eligible agent. Contacts go by priority (queue + contact), then time queued; agents by
- * longest idle. `passedOver` excludes pairs, e.g. an agent who just declined or missed the contact.
- * This is the plain scan the ACD engine (`routing/`) will replace with indexes.
+ * Creates the embedded centre's first router. Contacts go by priority (queue + contact), then
+ * time queued; agents by longest idle, among those with every required skill and free capacity.
+ * It scans the queued contacts and available agents it tracks; the ACD engine (`routing/`)
+ * will replace it with indexes per skill.
  */
-export function nextRoute(
-  state: CenterState,
-  queues: ReadonlyMap<QueueId, Queue>,
-  passedOver: (contactId: ContactId, agentId: AgentId) => boolean,
-): RouteDecision | null {
-  const available = Object.values(state.agents)
-    .filter((agent) => agent.presence.status === 'available')
-    .sort((a, b) => a.idleSince - b.idleSince);
-  if (available.length === 0) return null;
-  const waiting = Object.values(state.contacts)
-    .filter((contact) => contact.status === 'queued')
-    .sort((a, b) => priorityOf(b, queues) - priorityOf(a, queues) || queuedAt(a) - queuedAt(b));
-  for (const contact of waiting) {
-    const queue = contact.queueId ? queues.get(contact.queueId) : undefined;
-    const agent = available.find(
-      (candidate: AgentState) =>
-        !passedOver(contact.id, candidate.profile.id) &&
-        hasSkills(candidate, queue?.requiredSkills ?? []) &&
-        hasFreeCapacity(candidate, contact.channel, state.contacts),
-    );
-    if (agent) return { contactId: contact.id, agentId: agent.profile.id };
-  }
-  return null;
-}
+export function createQueueRouter(queues: ReadonlyMap<QueueId, Queue>): QueueRouter {
+  const queued = new Set<ContactId>();
+  const available = new Set<AgentId>();
+  const priorityOf = (contact: Contact) =>
+    contact.priority + (contact.queueId ? (queues.get(contact.queueId)?.priority ?? 0) : 0);
+  const queuedAt = (contact: Contact) => contact.timestamps.queued ?? contact.since;
 
-function priorityOf(contact: Contact, queues: ReadonlyMap<QueueId, Queue>): number {
-  return contact.priority + (contact.queueId ? (queues.get(contact.queueId)?.priority ?? 0) : 0);
-}
-
-function queuedAt(contact: Contact): number {
-  return contact.timestamps.queued ?? contact.since;
+  return {
+    track(event, state) {
+      if (isAgentEvent(event)) {
+        const agentId = agentIdOf(event);
+        if (state.agents.get(agentId)?.presence.status === 'available') available.add(agentId);
+        else available.delete(agentId);
+        return;
+      }
+      const contactId = contactIdOf(event);
+      if (state.contacts.get(contactId)?.status === 'queued') queued.add(contactId);
+      else queued.delete(contactId);
+    },
+    next(state, passedOver) {
+      if (available.size === 0 || queued.size === 0) return null;
+      const waiting = [...queued]
+        .flatMap((id) => state.contacts.get(id) ?? [])
+        .sort((a, b) => priorityOf(b) - priorityOf(a) || queuedAt(a) - queuedAt(b));
+      // Contacts of one queue and channel need the same agents: once one of them finds nobody
+      // (and no pass-over was involved), the rest of that group is skipped.
+      const unservable = new Set<string>();
+      for (const contact of waiting) {
+        const group = `${contact.queueId ?? ''}\u0000${contact.channel}`;
+        if (unservable.has(group)) continue;
+        const required = (contact.queueId && queues.get(contact.queueId)?.requiredSkills) || [];
+        let chosen: AgentState | undefined;
+        let passed = false;
+        for (const agentId of available) {
+          const agent = state.agents.get(agentId);
+          if (!agent || (chosen && agent.idleSince >= chosen.idleSince)) continue;
+          if (
+            !hasSkills(agent, required) ||
+            !hasFreeCapacity(agent, contact.channel, state.contacts)
+          )
+            continue;
+          if (passedOver(contact.id, agentId)) passed = true;
+          else chosen = agent;
+        }
+        if (chosen) return { contactId: contact.id, agentId: chosen.profile.id };
+        if (!passed) unservable.add(group);
+      }
+      return null;
+    },
+  };
 }

@@ -609,7 +609,7 @@ describe('contacts and agents through the centre reducer', () => {
     const id = 'c1' as ContactId;
     const holding = () =>
       Object.fromEntries(
-        Object.values(store.getSnapshot().agents).map((agent) => [
+        [...store.getSnapshot().agents.values()].map((agent) => [
           agent.profile.id,
           agent.contactIds,
         ]),
@@ -622,7 +622,7 @@ describe('contacts and agents through the centre reducer', () => {
     expect(holding()).toEqual({ ada: [id], bob: [id], cy: [] });
     send(id, { type: 'transfer', target: { kind: 'agent', agentId: bob } }, 5_000);
     expect(holding()).toEqual({ ada: [], bob: [id], cy: [] });
-    expect(store.getSnapshot().agents[ada]?.idleSince).toBe(5_000);
+    expect(store.getSnapshot().agents.get(ada)?.idleSince).toBe(5_000);
     send(id, { type: 'consult', agentId: cy }, 6_000);
     send(id, { type: 'conference' }, 7_000);
     expect(holding()).toEqual({ ada: [], bob: [id], cy: [id] });
@@ -630,7 +630,7 @@ describe('contacts and agents through the centre reducer', () => {
     expect(holding()).toEqual({ ada: [], bob: [id], cy: [] });
     send(id, { type: 'complete', disposition: 'resolved' }, 9_000);
     expect(holding()).toEqual({ ada: [], bob: [], cy: [] });
-    expect(store.getSnapshot().agents[bob]?.idleSince).toBe(9_000);
+    expect(store.getSnapshot().agents.get(bob)?.idleSince).toBe(9_000);
   });
 });
 
@@ -659,11 +659,11 @@ function centre() {
   for (const id of roster) {
     store.apply([{ type: 'agent.registered', at: 0, agent: profile(id) }]);
     store.apply(
-      decideAgent(store.getSnapshot().agents[id]!, { type: 'login' }, { now: 0, reasonCodes }),
+      decideAgent(store.getSnapshot().agents.get(id)!, { type: 'login' }, { now: 0, reasonCodes }),
     );
   }
   const send = (contactId: ContactId, command: ContactCommand, now: number) =>
-    store.apply(decideContact(store.getSnapshot().contacts[contactId]!, command, ctx(now)));
+    store.apply(decideContact(store.getSnapshot().contacts.get(contactId)!, command, ctx(now)));
   return { store, send };
 }
 
@@ -778,8 +778,8 @@ const knownStatuses = new Set(Object.keys(contactTransitions));
 function holderViolations(state: CenterState): string[] {
   const problems: string[] = [];
   for (const agentId of roster) {
-    const listed = state.agents[agentId]!.contactIds;
-    const holding = Object.values(state.contacts)
+    const listed = state.agents.get(agentId)!.contactIds;
+    const holding = [...state.contacts.values()]
       .filter((contact) => !isFinished(contact) && holdersOf(contact).includes(agentId))
       .map((contact) => contact.id)
       .sort();
@@ -842,7 +842,7 @@ describe('contact machine (model-based, through reduceCenter)', () => {
           now += step.dt;
           const id = ids[step.contact % ids.length]!;
           const before = store.getSnapshot();
-          const contact = before.contacts[id]!;
+          const contact = before.contacts.get(id)!;
           const command = commandOf(step, contact);
           let events: ContactEvent[];
           try {
@@ -860,16 +860,18 @@ describe('contact machine (model-based, through reduceCenter)', () => {
           const after = store.apply(events);
           log.push(...events);
           applied += 1;
-          reached.add(after.contacts[id]!.status);
+          reached.add(after.contacts.get(id)!.status);
           const problems = [
             ...(after === before ? [`${command.type} changed nothing`] : []),
             // Other contacts are untouched.
             ...ids
-              .filter((other) => other !== id && after.contacts[other] !== before.contacts[other])
+              .filter(
+                (other) => other !== id && after.contacts.get(other) !== before.contacts.get(other),
+              )
               .map((other) => `${other} changed by a command to ${id}`),
             // (b), (d), (e), (f), (g)
             ...ids.flatMap((other) =>
-              contactViolations(after.contacts[other]!, before.contacts[other], now),
+              contactViolations(after.contacts.get(other)!, before.contacts.get(other), now),
             ),
             // (c) the key invariant: agents' contactIds mirror holdersOf of the live contacts.
             ...holderViolations(after),

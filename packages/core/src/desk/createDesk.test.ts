@@ -82,7 +82,7 @@ describe('createDesk', () => {
     await ada.login();
     await bob.login();
     const contact = center.openContact({ channel: 'voice', queueId: 'support' });
-    expect(center.getSnapshot().contacts[contact.id]?.agentId).toBe('ada');
+    expect(center.getSnapshot().contacts.get(contact.id)?.agentId).toBe('ada');
     expect(adaEvents).toEqual(['agent.statusChanged', 'contact.offered']);
   });
 
@@ -99,7 +99,7 @@ describe('createDesk', () => {
     expect(bob.getSnapshot().contacts).toEqual([]);
     await ada.consult(call.id, 'bob');
     await ada.conference(call.id);
-    expect(center.getSnapshot().contacts[call.id]).toMatchObject({
+    expect(center.getSnapshot().contacts.get(call.id)).toMatchObject({
       status: 'conferenced',
       participants: ['ada', 'bob'],
     });
@@ -107,20 +107,20 @@ describe('createDesk', () => {
     await ada.complete(call.id);
 
     const second = center.openContact({ channel: 'voice', queueId: 'support' });
-    const owner = center.getSnapshot().contacts[second.id]!.agentId === 'ada' ? ada : bob;
+    const owner = center.getSnapshot().contacts.get(second.id)!.agentId === 'ada' ? ada : bob;
     const other = owner === ada ? bob : ada;
     await owner.accept(second.id);
     center.contactCommand(second.id, { type: 'connect' });
     await owner.consult(second.id, other.agentId);
     await owner.transfer(second.id, { kind: 'agent', agentId: other.agentId });
-    expect(center.getSnapshot().contacts[second.id]).toMatchObject({
+    expect(center.getSnapshot().contacts.get(second.id)).toMatchObject({
       status: 'connected',
       agentId: other.agentId,
       transfers: 1,
     });
     expect(owner.getSnapshot().contacts).toEqual([]);
     await other.transfer(second.id, { kind: 'queue', queueId: 'sales' });
-    expect(center.getSnapshot().contacts[second.id]?.queueId).toBe('sales');
+    expect(center.getSnapshot().contacts.get(second.id)?.queueId).toBe('sales');
   });
 
   it('places outbound contacts and refuses them without free capacity', async () => {
@@ -136,7 +136,7 @@ describe('createDesk', () => {
     });
     expect(call).toMatchObject({ direction: 'outbound', status: 'accepted', agentId: 'ada' });
     await expectCode(ada.dial({ channel: 'voice' }), 'CAPACITY_EXCEEDED');
-    expect(Object.keys(ada.center.getSnapshot().contacts)).toHaveLength(1);
+    expect(ada.center.getSnapshot().contacts.size).toBe(1);
   });
 
   it("refuses work on another agent's contact, unknown codes and bad payloads, changing nothing", async () => {
@@ -154,7 +154,7 @@ describe('createDesk', () => {
     const wrapping = center.getSnapshot();
     await expectCode(ada.complete(chat.id, { disposition: 'made-up' }), 'VALIDATION_FAILED');
     expect(center.getSnapshot()).toBe(wrapping);
-    expect(before.contacts[chat.id]?.status).toBe('connected');
+    expect(before.contacts.get(chat.id)?.status).toBe('connected');
   });
 
   it('lets a plugin cancel an action, and survives a plugin whose listener throws', async () => {

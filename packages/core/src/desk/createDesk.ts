@@ -107,7 +107,7 @@ export function createDesk(options: DeskOptions): Desk {
   const center =
     options.center ??
     createContactCenter({ clock, logger, queues: [{ id: 'default', name: 'Default' }] });
-  if (!center.getSnapshot().agents[profile.id]) center.registerAgent(profile);
+  if (!center.getSnapshot().agents.has(profile.id)) center.registerAgent(profile);
   const agentId = profile.id;
   const caller: Caller = { roles: profile.roles, agentId };
 

@@ -9,6 +9,7 @@ import { agentIdSchema } from '../model/ids';
 import { defineAction } from '../actions/defineAction';
 import { hasFreeCapacity } from '../routing/eligibility';
 import type { ActionDefinition, ActionSignature } from '../actions/actionTypes';
+import type { Validator, ValidatorOutput } from '../validation';
 import type {
   CompleteRequest,
   ConsultRequest,
@@ -55,15 +56,17 @@ const byContact = z.object({ contactId: contactIdSchema });
 
 /**
  * The desk's built-in actions for one agent. Every agent operation of a desk runs through the
- * action pipeline, so plugins can check, cancel, replace or follow any of them.
+ * action pipeline, so plugins can check, cancel, replace or follow any of them. Each is open to
+ * the `agent` role and needs the `<domain>:write` permission from plugins.
  */
 export function deskActions(center: ContactCenter, agentId: AgentId): ActionDefinition[] {
   const mine = (contactId: ContactId): Contact => {
-    const contact = center.getSnapshot().contacts[contactId];
-    if (!contact)
+    const contact = center.getSnapshot().contacts.get(contactId);
+    if (!contact) {
       throw new SwitchboardError('NOT_FOUND', `No contact "${contactId}".`, {
         details: { contactId },
       });
+    }
     const participants = contact.status === 'conferenced' ? contact.participants : [];
     if (contact.agentId !== agentId && !participants.includes(agentId)) {
       throw new SwitchboardError(
@@ -76,90 +79,66 @@ export function deskActions(center: ContactCenter, agentId: AgentId): ActionDefi
     }
     return contact;
   };
-  const simple = (name: string, type: 'hold' | 'resume' | 'endConsult' | 'conference' | 'end') =>
-    defineAction({
-      name,
-      schema: byContact,
-      roles: ['agent'],
-      permission: 'contact:write',
-      run: ({ contactId }) => center.contactCommand(mine(contactId).id, { type }),
-    });
+  const action = <S extends Validator<unknown>, R>(
+    name: string,
+    schema: S,
+    run: (payload: ValidatorOutput<S>) => R,
+  ) => defineAction({ name, schema, roles: ['agent'], run });
+  const onMine = (name: string, type: 'hold' | 'resume' | 'endConsult' | 'conference' | 'end') =>
+    action(name, byContact, ({ contactId }) => center.contactCommand(mine(contactId).id, { type }));
 
   return [
-    defineAction({
-      name: 'agent.login',
-      schema: z.object({ reason: z.optional(z.string()) }),
-      roles: ['agent'],
-      permission: 'agent:write',
-      run: ({ reason }) => center.agentCommand(agentId, { type: 'login', reason }),
-    }),
-    defineAction({
-      name: 'agent.logout',
-      schema: z.object({}),
-      roles: ['agent'],
-      permission: 'agent:write',
-      run: () => center.agentCommand(agentId, { type: 'logout' }),
-    }),
-    defineAction({
-      name: 'agent.setStatus',
-      schema: z.discriminatedUnion('status', [
+    action('agent.login', z.object({ reason: z.optional(z.string()) }), ({ reason }) =>
+      center.agentCommand(agentId, { type: 'login', reason }),
+    ),
+    action('agent.logout', z.object({}), () => center.agentCommand(agentId, { type: 'logout' })),
+    action(
+      'agent.setStatus',
+      z.discriminatedUnion('status', [
         z.object({ status: z.literal('available') }),
         z.object({ status: z.literal('notReady'), reason: z.string().check(z.minLength(1)) }),
       ]),
-      roles: ['agent'],
-      permission: 'agent:write',
-      run: (choice) =>
+      (choice) =>
         center.agentCommand(
           agentId,
           choice.status === 'available'
             ? { type: 'setAvailable' }
             : { type: 'setNotReady', reason: choice.reason },
         ),
-    }),
-    defineAction({
-      name: 'contact.accept',
-      schema: byContact,
-      roles: ['agent'],
-      permission: 'contact:write',
-      run: ({ contactId }) => center.contactCommand(contactId, { type: 'accept', agentId }),
-    }),
-    defineAction({
-      name: 'contact.reject',
-      schema: byContact,
-      roles: ['agent'],
-      permission: 'contact:write',
-      run: ({ contactId }) => center.contactCommand(contactId, { type: 'reject', agentId }),
-    }),
-    simple('contact.hold', 'hold'),
-    simple('contact.resume', 'resume'),
-    simple('contact.endConsult', 'endConsult'),
-    simple('contact.conference', 'conference'),
-    simple('contact.wrapUp', 'end'),
-    defineAction({
-      name: 'contact.consult',
-      schema: z.object({ contactId: contactIdSchema, agentId: agentIdSchema }),
-      roles: ['agent'],
-      permission: 'contact:write',
-      run: ({ contactId, agentId: other }) =>
-        center.contactCommand(mine(contactId).id, { type: 'consult', agentId: other }),
-    }),
-    defineAction({
-      name: 'contact.transfer',
-      schema: z.object({ contactId: contactIdSchema, target: transferTargetSchema }),
-      roles: ['agent'],
-      permission: 'contact:write',
-      run: ({ contactId, target }) =>
-        center.contactCommand(mine(contactId).id, { type: 'transfer', target }),
-    }),
-    defineAction({
-      name: 'contact.complete',
-      schema: z.object({
-        contactId: contactIdSchema,
-        disposition: z.optional(z.nullable(z.string())),
-      }),
-      roles: ['agent'],
-      permission: 'contact:write',
-      run: ({ contactId, disposition = null }) => {
+    ),
+    action('contact.accept', byContact, ({ contactId }) =>
+      center.contactCommand(contactId, { type: 'accept', agentId }),
+    ),
+    action('contact.reject', byContact, ({ contactId }) =>
+      center.contactCommand(contactId, { type: 'reject', agentId }),
+    ),
+    onMine('contact.hold', 'hold'),
+    onMine('contact.resume', 'resume'),
+    onMine('contact.endConsult', 'endConsult'),
+    onMine('contact.conference', 'conference'),
+    onMine('contact.wrapUp', 'end'),
+    action(
+      'contact.consult',
+      z.object({ contactId: contactIdSchema, agentId: agentIdSchema }),
+      (request) =>
+        center.contactCommand(mine(request.contactId).id, {
+          type: 'consult',
+          agentId: request.agentId,
+        }),
+    ),
+    action(
+      'contact.transfer',
+      z.object({ contactId: contactIdSchema, target: transferTargetSchema }),
+      (request) =>
+        center.contactCommand(mine(request.contactId).id, {
+          type: 'transfer',
+          target: request.target,
+        }),
+    ),
+    action(
+      'contact.complete',
+      z.object({ contactId: contactIdSchema, disposition: z.optional(z.nullable(z.string())) }),
+      ({ contactId, disposition = null }) => {
         if (
           disposition !== null &&
           !center.dispositions.some((known) => known.code === disposition)
@@ -170,30 +149,25 @@ export function deskActions(center: ContactCenter, agentId: AgentId): ActionDefi
         }
         return center.contactCommand(mine(contactId).id, { type: 'complete', disposition });
       },
-    }),
-    defineAction({
-      name: 'contact.dial',
-      schema: contactInputSchema,
-      roles: ['agent'],
-      permission: 'contact:write',
-      run: (input) => {
-        const agent = center.getSnapshot().agents[agentId];
-        if (
-          agent?.presence.status === 'offline' ||
-          (agent && !hasFreeCapacity(agent, input.channel, center.getSnapshot().contacts))
-        ) {
-          throw new SwitchboardError(
-            'CAPACITY_EXCEEDED',
-            `Agent ${agentId} cannot start a ${input.channel} contact now.`,
-            {
-              details: { agentId, channel: input.channel },
-            },
-          );
-        }
-        const contact = center.openContact({ ...input, direction: 'outbound', queueId: undefined });
-        center.contactCommand(contact.id, { type: 'offer', agentId });
-        return center.contactCommand(contact.id, { type: 'accept', agentId });
-      },
+    ),
+    action('contact.dial', contactInputSchema, (input) => {
+      const agent = center.getSnapshot().agents.get(agentId);
+      if (
+        !agent ||
+        agent.presence.status === 'offline' ||
+        !hasFreeCapacity(agent, input.channel, center.getSnapshot().contacts)
+      ) {
+        throw new SwitchboardError(
+          'CAPACITY_EXCEEDED',
+          `Agent ${agentId} cannot start a ${input.channel} contact now.`,
+          {
+            details: { agentId, channel: input.channel },
+          },
+        );
+      }
+      const contact = center.openContact({ ...input, direction: 'outbound', queueId: undefined });
+      center.contactCommand(contact.id, { type: 'offer', agentId });
+      return center.contactCommand(contact.id, { type: 'accept', agentId });
     }),
   ] as ActionDefinition[];
 }

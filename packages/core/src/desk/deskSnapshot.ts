@@ -47,9 +47,9 @@ export function createDeskSelector(
 ): (state: CenterState) => DeskSnapshot | undefined {
   let last: DeskSnapshot | undefined;
   return (state) => {
-    const agent = state.agents[agentId];
+    const agent = state.agents.get(agentId);
     if (!agent) return undefined;
-    const contacts = agent.contactIds.flatMap((id) => state.contacts[id] ?? []);
+    const contacts = agent.contactIds.flatMap((id) => state.contacts.get(id) ?? []);
     if (last?.agent === agent && sameItems(last.contacts, contacts)) return last;
     last = Object.freeze({ agent, contacts, ...summarise(agent, contacts) });
     return last;

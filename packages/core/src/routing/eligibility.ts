@@ -6,11 +6,11 @@ import type { SkillRequirement } from '../model/queue';
 /** How many contacts an agent holds on each capacity channel. */
 export function loadOf(
   agent: AgentState,
-  contacts: Readonly<Record<string, Contact>>,
+  contacts: ReadonlyMap<string, Contact>,
 ): Record<ReturnType<typeof capacityChannel>, number> {
   const load = { voice: 0, chat: 0, email: 0, sms: 0, social: 0 };
   for (const id of agent.contactIds) {
-    const contact = contacts[id];
+    const contact = contacts.get(id);
     if (contact) load[capacityChannel(contact.channel)] += 1;
   }
   return load;
@@ -23,7 +23,7 @@ export function loadOf(
 export function hasFreeCapacity(
   agent: AgentState,
   contactChannel: Channel,
-  contacts: Readonly<Record<string, Contact>>,
+  contacts: ReadonlyMap<string, Contact>,
 ): boolean {
   const channel = capacityChannel(contactChannel);
   const load = loadOf(agent, contacts);

@@ -1,4 +1,4 @@
-import { enablePatches, freeze, produceWithPatches, type Draft, type Patch } from 'immer';
+import { enablePatches, freeze, produce, produceWithPatches, type Draft, type Patch } from 'immer';
 import type { Unsubscribe } from '../events/eventBus';
 
 /** Applies one event to a draft of the state; must be pure apart from mutating the draft. */
@@ -91,12 +91,17 @@ export function createStore<S extends object, E>(
     },
     apply(events) {
       if (events.length === 0) return state;
-      const [next, patches, inversePatches] = produceWithPatches(state, (draft) => {
+      const recipe = (draft: Draft<S>) => {
         for (const event of events) options.reduce(draft, event);
-      });
-      if (next === state) return state;
-      state = next;
-      if (historyLimit > 0) {
+      };
+      if (historyLimit === 0) {
+        const next = produce(state, recipe);
+        if (next === state) return state;
+        state = next;
+      } else {
+        const [next, patches, inversePatches] = produceWithPatches(state, recipe);
+        if (next === state) return state;
+        state = next;
         entries.push({ events, patches, inversePatches });
         if (entries.length > historyLimit) entries.shift();
       }
