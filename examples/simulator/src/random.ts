@@ -1,0 +1,57 @@
+/** A seeded source of randomness: the same seed always gives the same sequence. */
+export interface Random {
+  /** A uniform number in [0, 1). */
+  next(): number;
+  /** Whether an event of probability `p` happens. */
+  chance(p: number): boolean;
+  /** An integer in [min, max]. */
+  int(min: number, max: number): number;
+  /** An exponentially distributed number with the given mean (gaps between Poisson arrivals). */
+  exponential(mean: number): number;
+  /** A log-normally distributed number with the given mean and coefficient of variation (handle times). */
+  logNormal(mean: number, cv: number): number;
+  /** One of `items`, chosen with probability proportional to `weightOf(item)`. */
+  weighted<T>(items: readonly T[], weightOf: (item: T) => number): T;
+}
+
+/** mulberry32: a tiny, fast 32-bit PRNG, good enough for simulation (not for secrets). */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Creates a {@link Random} from a 32-bit integer seed. */
+export function createRandom(seed: number): Random {
+  const next = mulberry32(seed);
+  const random: Random = {
+    next,
+    chance: (p) => next() < p,
+    int: (min, max) => min + Math.floor(next() * (max - min + 1)),
+    exponential: (mean) => -mean * Math.log(1 - next()),
+    logNormal(mean, cv) {
+      if (cv === 0) return mean;
+      // Box-Muller for a standard normal; 1 - next() keeps the logarithm finite.
+      const normal = Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
+      const sigma2 = Math.log(1 + cv * cv);
+      return Math.exp(Math.log(mean) - sigma2 / 2 + Math.sqrt(sigma2) * normal);
+    },
+    weighted(items, weightOf) {
+      const total = items.reduce((sum, item) => sum + weightOf(item), 0);
+      let left = next() * total;
+      for (const item of items) {
+        left -= weightOf(item);
+        if (left < 0) return item;
+      }
+      const last = items.at(-1);
+      if (last === undefined) throw new RangeError('weighted() needs at least one item');
+      return last;
+    },
+  };
+  return random;
+}

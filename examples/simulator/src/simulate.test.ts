@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
+import { createRandom } from './random';
+import { defaultScenario, parseScenario, withLoad, type ScenarioInput } from './scenario';
+import { apportion, simulate, type SimulateOptions, type SimulationReport } from './simulate';
+
+// The default day at a sixth of its load with 30 agents and a break every hour: every channel,
+// a few hundred contacts, and time after the last arrival for long emails to finish.
+const small = {
+  ...withLoad(defaultScenario, 1 / 6),
+  agents: 30,
+  drainHours: 4,
+  breaks: { durationMin: 15, everyHours: 1 },
+};
+const runs = new Map<string, SimulationReport>();
+/** Runs `small` once per distinct options. */
+const run = (options: SimulateOptions) => {
+  const key = JSON.stringify(options);
+  const report = runs.get(key) ?? simulate(small, options);
+  runs.set(key, report);
+  return report;
+};
+const withoutWall = (report: SimulationReport) => ({ ...report, wall: null });
+
+/** The messages of the zod issues `input` raises. */
+function issuesOf(input: unknown): string[] {
+  try {
+    parseScenario(input);
+    return [];
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    return error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  }
+}
+
+// Each run drives the real core; under a loaded CI machine a few seconds each.
+describe('simulate', { timeout: 120_000 }, () => {
+  it('gives the same report for the same seed', () => {
+    const a = run({ seed: 42, hours: 2 });
+    const b = simulate(small, { seed: 42, hours: 2 });
+    expect(withoutWall(b)).toEqual(withoutWall(a));
+    expect(a.totals.offered).toBeGreaterThan(200);
+  });
+
+  it('gives a different day for a different seed', () => {
+    expect(withoutWall(run({ seed: 43, hours: 2 }))).not.toEqual(
+      withoutWall(run({ seed: 42, hours: 2 })),
+    );
+  });
+
+  it('handles contacts on every channel and accounts for each one', () => {
+    const report = run({ seed: 42, hours: 2 });
+    expect(report.channels.map((channel) => channel.channel)).toEqual([
+      'voice',
+      'chat',
+      'email',
+      'sms',
+      'social',
+      'callback',
+    ]);
+    for (const channel of [...report.channels, report.totals]) {
+      expect(channel.handled, channel.channel).toBeGreaterThan(0);
+      expect(channel.handled + channel.abandoned + channel.open).toBe(channel.offered);
+      expect(channel.ahtSec).toBeGreaterThan(0);
+    }
+    const { made, accepted, rejected, missed, withdrawn } = report.offers;
+    expect(made).toBe(accepted + rejected + missed + withdrawn);
+    expect(report.occupancyPct).toBeGreaterThan(0);
+    expect(report.occupancyPct).toBeLessThanOrEqual(100);
+    expect(report.wall.ms).toBeGreaterThan(0);
+  });
+
+  it('sends agents on break and brings them back', () => {
+    const report = run({ seed: 42, hours: 2 });
+    expect(report.breaks).toBeGreaterThanOrEqual(30);
+    expect(report.totals.open).toBe(0);
+  });
+
+  it('loses impatient customers when agents are few', () => {
+    const few = run({ seed: 5, hours: 1, agents: 5 });
+    expect(few.agents).toBe(5);
+    expect(few.totals.abandoned).toBeGreaterThan(0);
+    expect(
+      few.channels.find((channel) => channel.channel === 'voice')?.abandonRatePct,
+    ).toBeGreaterThan(10);
+    const staffed = run({ seed: 5, hours: 1 });
+    expect(staffed.totals.abandonRatePct).toBeLessThan(few.totals.abandonRatePct);
+  });
+});
+
+describe('scenario', () => {
+  it('accepts the default scenario', () => {
+    expect(parseScenario(defaultScenario)).toEqual(defaultScenario);
+    expect(defaultScenario.agents).toBe(200);
+    expect(defaultScenario.hours).toBe(8);
+  });
+
+  it('rejects a malformed scenario with zod issues', () => {
+    const bad = { ...defaultScenario, agents: -3, arrivalCurve: [1, 2] };
+    expect(() => parseScenario(bad)).toThrow(ZodError);
+    expect(issuesOf(bad)).toEqual([
+      expect.stringMatching(/^agents: /),
+      expect.stringMatching(/^arrivalCurve: /),
+    ]);
+  });
+
+  it('rejects a queue nobody can serve and a queue without channel behaviour', () => {
+    const unservable: ScenarioInput = {
+      ...defaultScenario,
+      queues: [
+        ...defaultScenario.queues,
+        {
+          ...defaultScenario.queues[0]!,
+          id: 'voice-klingon',
+          requiredSkills: [{ skill: 'klingon', minProficiency: 1 }],
+        },
+      ],
+    };
+    expect(issuesOf(unservable)).toEqual([
+      'queues.9: No agent profile can serve queue "voice-klingon" (skills or voice capacity)',
+    ]);
+    const channels = Object.fromEntries(
+      Object.entries(defaultScenario.channels).filter(([channel]) => channel !== 'email'),
+    );
+    expect(issuesOf({ ...defaultScenario, channels })).toEqual([
+      'channels.email: Queue "email" is on email, which has no behaviour',
+    ]);
+  });
+});
+
+describe('random', () => {
+  it('repeats a sequence for a seed and samples plausible means', () => {
+    const a = createRandom(7);
+    const b = createRandom(7);
+    expect(Array.from({ length: 5 }, () => a.next())).toEqual(
+      Array.from({ length: 5 }, () => b.next()),
+    );
+    const random = createRandom(11);
+    const n = 20_000;
+    let exponential = 0;
+    let logNormal = 0;
+    for (let i = 0; i < n; i += 1) {
+      exponential += random.exponential(10);
+      logNormal += random.logNormal(300, 0.7);
+    }
+    expect(exponential / n).toBeGreaterThan(9.5);
+    expect(exponential / n).toBeLessThan(10.5);
+    expect(logNormal / n).toBeGreaterThan(285);
+    expect(logNormal / n).toBeLessThan(315);
+  });
+
+  it('apportions agents over profiles', () => {
+    expect(apportion(200, [0.27, 0.22, 0.08, 0.09, 0.22, 0.12])).toEqual([54, 44, 16, 18, 44, 24]);
+    expect(apportion(7, [1, 1, 1, 1, 1, 1])).toEqual([2, 1, 1, 1, 1, 1]);
+    expect(apportion(6, [10, 0.1, 0.1, 0.1, 0.1, 0.1])).toEqual([1, 1, 1, 1, 1, 1]);
+    expect(apportion(3, [1, 1, 1, 1, 1, 1])).toEqual([1, 1, 1, 0, 0, 0]);
+  });
+});
