@@ -1,2 +1,4 @@
+export { recordEvents } from './recordEvents';
+export type { EventRecorder } from './recordEvents';
 export { createVirtualClock } from './virtualClock';
 export type { VirtualClock } from './virtualClock';

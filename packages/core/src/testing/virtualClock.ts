@@ -3,13 +3,13 @@ import type { Clock, TimerHandle } from '../ports/clock';
 /** A {@link Clock} that only moves when told to: hours of timers run in milliseconds. */
 export interface VirtualClock extends Clock {
   /** Moves time forward by `ms`, firing due timers in time order (each sees its own due time). */
-  advance(ms: number): void;
+  advance: (ms: number) => void;
   /** Moves time to `time` (no-op when it is in the past). */
-  advanceTo(time: number): void;
+  advanceTo: (time: number) => void;
   /** Fires every pending timer, including ones they schedule, up to `limit` timers. */
-  runAll(limit?: number): void;
+  runAll: (limit?: number) => void;
   /** How many timers are pending. */
-  pending(): number;
+  pending: () => number;
 }
 
 interface Timer {
@@ -20,6 +20,7 @@ interface Timer {
 
 /**
  * Creates a {@link VirtualClock} starting at `start` (ms since epoch; 2026-01-01T00:00Z by default).
+ * Timers sharing a due time fire in the order they were set.
  *
  * @example
  * ```ts
@@ -31,37 +32,69 @@ interface Timer {
 export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
   let now = start;
   let nextId = 1;
-  const timers = new Map<number, Timer>();
+  const heap: Timer[] = [];
+  const live = new Set<number>();
 
-  const nextDue = (until: number): Timer | undefined => {
-    let first: Timer | undefined;
-    for (const timer of timers.values()) {
-      if (
-        timer.due <= until &&
-        (!first || timer.due < first.due || (timer.due === first.due && timer.id < first.id))
-      ) {
-        first = timer;
+  const before = (a: Timer, b: Timer) => a.due < b.due || (a.due === b.due && a.id < b.id);
+  const swap = (i: number, j: number) => {
+    const item = heap[i] as Timer;
+    heap[i] = heap[j] as Timer;
+    heap[j] = item;
+  };
+  const push = (timer: Timer) => {
+    heap.push(timer);
+    for (let i = heap.length - 1; i > 0;) {
+      const parent = (i - 1) >> 1;
+      if (!before(heap[i] as Timer, heap[parent] as Timer)) break;
+      swap(i, parent);
+      i = parent;
+    }
+  };
+  const pop = (): Timer | undefined => {
+    const top = heap[0];
+    const last = heap.pop();
+    if (heap.length > 0 && last) {
+      heap[0] = last;
+      for (let i = 0; ;) {
+        const left = 2 * i + 1;
+        const right = left + 1;
+        let smallest = i;
+        if (left < heap.length && before(heap[left] as Timer, heap[smallest] as Timer))
+          smallest = left;
+        if (right < heap.length && before(heap[right] as Timer, heap[smallest] as Timer))
+          smallest = right;
+        if (smallest === i) break;
+        swap(i, smallest);
+        i = smallest;
       }
     }
-    return first;
+    return top;
+  };
+  /** The earliest live timer due at or before `until`, taken off the heap. */
+  const takeDue = (until: number): Timer | undefined => {
+    for (let top = heap[0]; top && top.due <= until; top = heap[0]) {
+      pop();
+      if (live.delete(top.id)) return top;
+    }
+    return undefined;
   };
 
   const clock: VirtualClock = {
     now: () => now,
     setTimeout(callback, delayMs) {
       const id = nextId++;
-      timers.set(id, { id, due: now + Math.max(0, delayMs), callback });
+      live.add(id);
+      push({ id, due: now + Math.max(0, delayMs), callback });
       return id;
     },
     clearTimeout(handle: TimerHandle) {
-      timers.delete(handle as number);
+      live.delete(handle as number);
     },
     advance(ms) {
       clock.advanceTo(now + ms);
     },
     advanceTo(time) {
-      for (let timer = nextDue(time); timer; timer = nextDue(time)) {
-        timers.delete(timer.id);
+      for (let timer = takeDue(time); timer; timer = takeDue(time)) {
         now = Math.max(now, timer.due);
         timer.callback();
       }
@@ -69,12 +102,13 @@ export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
     },
     runAll(limit = 100_000) {
       for (let fired = 0; fired < limit; fired += 1) {
-        const timer = nextDue(Number.POSITIVE_INFINITY);
+        const timer = takeDue(Number.POSITIVE_INFINITY);
         if (!timer) return;
-        clock.advanceTo(timer.due);
+        now = Math.max(now, timer.due);
+        timer.callback();
       }
     },
-    pending: () => timers.size,
+    pending: () => live.size,
   };
   return clock;
 }
