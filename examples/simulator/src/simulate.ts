@@ -1,6 +1,5 @@
 import { createContactCenter, type AgentId, type ContactId } from '@switchboard/core';
 import { createVirtualClock } from '@switchboard/core/testing';
-import { createAgenda } from './agenda';
 import { createRandom } from './random';
 import { simulatedChannels, type Duration, type Scenario, type SimChannel } from './scenario';
 
@@ -183,7 +182,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const endAt = startAt + hours * HOUR;
   const stopAt = endAt + scenario.drainHours * HOUR;
   const clock = createVirtualClock(startAt);
-  const agenda = createAgenda();
+  // The simulated world's actions share the virtual clock with the centre's own timers.
+  const agenda = {
+    at: (time: number, run: () => void) => {
+      clock.setTimeout(run, time - clock.now());
+    },
+  };
   let nextContact = 0;
   const center = createContactCenter({
     clock,
@@ -439,15 +443,14 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     }
   }
 
-  // Step from one agenda entry to the next; the core's own timers fire in between.
+  // Step from one due timer to the next, the world's actions and the centre's alike.
   const maxSteps = 1_000_000 + 1_000 * (hours + scenario.drainHours) * (agentCount + 1_000);
   for (let steps = 0; ; steps += 1) {
-    const at = agenda.peek();
+    const at = clock.nextDue();
     if (at === undefined || at > stopAt) break;
     if (at >= endAt && finished === arrived) break;
     if (steps > maxSteps) throw new RangeError(`Simulation did not settle after ${maxSteps} steps`);
     clock.advanceTo(at);
-    agenda.pop()?.();
   }
   const simulatedMinutes = round((clock.now() - startAt) / 60_000);
   for (const contact of center.getSnapshot().contacts.values()) {

@@ -42,6 +42,16 @@ describe('createVirtualClock', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it('tells when the next live timer is due', () => {
+    const clock = createVirtualClock(0);
+    expect(clock.nextDue()).toBeUndefined();
+    const first = clock.setTimeout(() => undefined, 30);
+    clock.setTimeout(() => undefined, 50);
+    expect(clock.nextDue()).toBe(30);
+    clock.clearTimeout(first);
+    expect(clock.nextDue()).toBe(50);
+  });
+
   it('runAll fires chained timers up to its limit', () => {
     const clock = createVirtualClock(0);
     let count = 0;

@@ -10,6 +10,8 @@ export interface VirtualClock extends Clock {
   runAll: (limit?: number) => void;
   /** How many timers are pending. */
   pending: () => number;
+  /** When the next pending timer is due, or `undefined` when none is: for step-by-step loops. */
+  nextDue: () => number | undefined;
 }
 
 interface Timer {
@@ -109,6 +111,10 @@ export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
       }
     },
     pending: () => live.size,
+    nextDue() {
+      while (heap[0] && !live.has(heap[0].id)) pop();
+      return heap[0]?.due;
+    },
   };
   return clock;
 }
