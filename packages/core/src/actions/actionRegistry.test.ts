@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import * as zm from 'zod/mini';
-import { SwitchboardError } from '../errors';
 import { createActionRegistry } from './actionRegistry';
 import type { ActionRegistryOptions } from './actionRegistryTypes';
 import type { Caller } from './actionTypes';
 import { defineAction } from './defineAction';
+import { rejectionOf } from '../../test/rejectionOf';
 
 const agent: Caller = { roles: ['agent'], agentId: 'a1' };
 const supervisor: Caller = { roles: ['supervisor'] };
@@ -30,16 +30,6 @@ function setup(options: ActionRegistryOptions = {}) {
   return { registry, run };
 }
 
-/** Awaits a rejection and returns it as a SwitchboardError. */
-async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
-  const error: unknown = await promise.then(
-    () => expect.fail('expected a rejection'),
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SwitchboardError);
-  return error as SwitchboardError;
-}
-
 describe('createActionRegistry: invoke', () => {
   it('runs the built-in with the parsed payload and the call, and resolves its result', async () => {
     const { registry, run } = setup();
@@ -52,7 +42,7 @@ describe('createActionRegistry: invoke', () => {
 
   it('rejects UNKNOWN_ACTION for an unregistered name', async () => {
     const { registry } = setup();
-    const error = await rejection(registry.invoke('note.remove', {}, agent));
+    const error = await rejectionOf(registry.invoke('note.remove', {}, agent));
     expect(error.code).toBe('UNKNOWN_ACTION');
     expect(error.details).toEqual({ action: 'note.remove' });
   });
@@ -63,7 +53,7 @@ describe('createActionRegistry: invoke', () => {
     const after = vi.fn();
     registry.before('note.add', before);
     registry.after('note.add', after);
-    const error = await rejection(
+    const error = await rejectionOf(
       registry.invoke('note.add', { text: '', pinned: 'yes' as unknown as boolean }, agent),
     );
     expect(error.code).toBe('VALIDATION_FAILED');
@@ -84,7 +74,7 @@ describe('createActionRegistry: invoke', () => {
       }),
     );
     await expect(registry.invoke('mini.double', { n: 4 }, agent)).resolves.toBe(8);
-    const error = await rejection(registry.invoke('mini.double', { n: 'x' }, agent));
+    const error = await rejectionOf(registry.invoke('mini.double', { n: 'x' }, agent));
     expect(error.issues[0]?.path).toEqual(['n']);
   });
 
@@ -92,7 +82,7 @@ describe('createActionRegistry: invoke', () => {
     const { registry, run } = setup();
     const before = vi.fn();
     registry.before('note.add', before);
-    const error = await rejection(registry.invoke('note.add', { text: 'hi' }, supervisor));
+    const error = await rejectionOf(registry.invoke('note.add', { text: 'hi' }, supervisor));
     expect(error.code).toBe('PERMISSION_DENIED');
     expect(error.details).toMatchObject({ action: 'note.add', roles: ['agent', 'admin'] });
     expect(before).not.toHaveBeenCalled();
@@ -177,7 +167,7 @@ describe('createActionRegistry: hooks', () => {
     );
     registry.before('note.add', later);
     registry.after('note.add', after);
-    const error = await rejection(registry.invoke('note.add', { text: 'card' }, agent));
+    const error = await rejectionOf(registry.invoke('note.add', { text: 'card' }, agent));
     expect(error.code).toBe('ACTION_CANCELLED');
     expect(error.details).toEqual({ action: 'note.add', reason: 'no PANs', by: 'pci' });
     expect(later).not.toHaveBeenCalled();

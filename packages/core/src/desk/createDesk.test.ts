@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createContactCenter } from '../center/contactCenter';
-import { isSwitchboardError, type ErrorCode } from '../errors';
+import type { ErrorCode } from '../errors';
+import { rejectionOf } from '../../test/rejectionOf';
 import { definePlugin } from '../plugins/definePlugin';
 import { createVirtualClock } from '../testing/virtualClock';
 import { createDesk } from './createDesk';
 
 async function expectCode(promise: Promise<unknown>, code: ErrorCode) {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (reason: unknown) => reason,
-  );
-  expect(isSwitchboardError(error, code), `expected ${code}, got ${String(error)}`).toBe(true);
+  expect((await rejectionOf(promise)).code).toBe(code);
 }
 
 function twoDesks() {

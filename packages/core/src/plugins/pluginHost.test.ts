@@ -2,47 +2,15 @@ import { describe, expect, it, vi } from 'vitest';
 import * as z from 'zod';
 import { createActionRegistry } from '../actions/actionRegistry';
 import { defineAction } from '../actions/defineAction';
-import { SwitchboardError } from '../errors';
 import { createEventBus } from '../events/eventBus';
 import type { PluginFailed, SwitchboardEvents } from '../events/eventMap';
-import type { Clock, TimerHandle } from '../ports/clock';
+import { createVirtualClock } from '../testing/virtualClock';
 import { createMemoryStorage } from '../ports/storage';
 import { definePlugin } from './definePlugin';
 import { createPluginHost } from './pluginHost';
 import type { PluginHostOptions } from './pluginHostTypes';
 import type { PluginContext, PluginDefinition } from './pluginTypes';
-
-/** A clock whose time moves only when the test advances it. */
-function createTestClock(): Clock & { advance(ms: number): void; pending(): number } {
-  let now = 0;
-  let nextId = 1;
-  const timers = new Map<TimerHandle, { at: number; callback: () => void }>();
-  return {
-    now: () => now,
-    setTimeout(callback, delayMs) {
-      const id = nextId++;
-      timers.set(id, { at: now + delayMs, callback });
-      return id;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle);
-    },
-    advance(ms) {
-      const target = now + ms;
-      for (;;) {
-        const due = [...timers].filter(([, timer]) => timer.at <= target);
-        due.sort(([, a], [, b]) => a.at - b.at);
-        const [first] = due;
-        if (first === undefined) break;
-        timers.delete(first[0]);
-        now = first[1].at;
-        first[1].callback();
-      }
-      now = target;
-    },
-    pending: () => timers.size,
-  };
-}
+import { rejectionOf } from '../../test/rejectionOf';
 
 /** Lets every pending promise callback run. */
 const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -51,7 +19,7 @@ const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 function createHarness(options: Partial<PluginHostOptions> = {}) {
   const events = createEventBus<SwitchboardEvents>();
   const actions = createActionRegistry();
-  const clock = createTestClock();
+  const clock = createVirtualClock(0);
   const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const failures: PluginFailed[] = [];
   const ready: string[] = [];
@@ -85,16 +53,6 @@ function recorded(
       return instance ?? { dispose: () => void log.push(`dispose ${name}`) };
     },
   });
-}
-
-/** The rejection of `promise`, as a SwitchboardError. */
-async function rejection(promise: Promise<unknown>): Promise<SwitchboardError> {
-  const error: unknown = await promise.then(
-    () => expect.fail('expected a rejection'),
-    (reason: unknown) => reason,
-  );
-  expect(error).toBeInstanceOf(SwitchboardError);
-  return error as SwitchboardError;
 }
 
 describe('createPluginHost: load', () => {
@@ -165,7 +123,7 @@ describe('createPluginHost: load', () => {
     const { host } = createHarness();
     const log: string[] = [];
     const plugins = specs.map(([name = '', ...dependsOn]) => recorded(log, name, { dependsOn }));
-    const error = await rejection(host.load([recorded(log, 'ok'), ...plugins]));
+    const error = await rejectionOf(host.load([recorded(log, 'ok'), ...plugins]));
     expect(error.code).toBe(code);
     expect(error.details).toEqual(details);
     expect(log).toEqual([]);
@@ -176,7 +134,7 @@ describe('createPluginHost: load', () => {
     const { host } = createHarness();
     const log: string[] = [];
     await host.load([recorded(log, 'a')]);
-    const error = await rejection(host.load([recorded(log, 'a')]));
+    const error = await rejectionOf(host.load([recorded(log, 'a')]));
     expect(error.code).toBe('PLUGIN_DUPLICATE');
     expect(error.details).toEqual({ plugin: 'a', alreadyLoaded: true });
   });
@@ -184,7 +142,7 @@ describe('createPluginHost: load', () => {
   it('rejects a malformed definition with PLUGIN_INVALID and issues', async () => {
     const { host } = createHarness();
     const setup = vi.fn();
-    const error = await rejection(
+    const error = await rejectionOf(
       host.load([{ name: 'bad', version: '', permissions: ['everything'], setup } as never]),
     );
     expect(error.code).toBe('PLUGIN_INVALID');
@@ -209,7 +167,7 @@ describe('createPluginHost: load', () => {
       version: '1.0.0',
       setup: () => void seen.push('first'),
     });
-    const error = await rejection(
+    const error = await rejectionOf(
       host.load([first, { plugin: configured, config: { greeting: 1 } }]),
     );
     expect(error.code).toBe('PLUGIN_INVALID');
@@ -224,7 +182,7 @@ describe('createPluginHost: load', () => {
   it('rejects a config for a plugin without a config schema', async () => {
     const { host } = createHarness();
     const plain = definePlugin({ name: 'plain', version: '1.0.0', setup: () => undefined });
-    const error = await rejection(host.load([{ plugin: plain, config: { a: 1 } }]));
+    const error = await rejectionOf(host.load([{ plugin: plain, config: { a: 1 } }]));
     expect(error.code).toBe('PLUGIN_INVALID');
     expect(error.issues).toHaveLength(1);
     await expect(host.load([{ plugin: plain }])).resolves.toHaveLength(1);
@@ -235,7 +193,7 @@ describe('createPluginHost: load', () => {
     const log: string[] = [];
     const [first, second] = await Promise.all([
       host.load([recorded(log, 'a')]),
-      rejection(host.load([recorded(log, 'a')])),
+      rejectionOf(host.load([recorded(log, 'a')])),
     ]);
     expect(first.map((report) => report.state)).toEqual(['ready']);
     expect(second.code).toBe('PLUGIN_DUPLICATE');
@@ -468,7 +426,7 @@ describe('createPluginHost: api, dispose', () => {
       ['c', 'disposed'],
       ['f', 'failed'],
     ]);
-    expect((await rejection(host.load([recorded(log, 'z')]))).code).toBe('DISPOSED');
+    expect((await rejectionOf(host.load([recorded(log, 'z')]))).code).toBe('DISPOSED');
   });
 
   it('waits for a load in progress before disposing', async () => {
@@ -489,7 +447,7 @@ describe('createPluginHost: api, dispose', () => {
     expect(reports.map((report) => report.state)).toEqual(['ready', 'failed', 'skipped']);
     expect(reports[2]?.error?.code).toBe('DISPOSED');
     expect(host.status().map((report) => report.state)).toEqual(['disposed', 'failed', 'skipped']);
-    expect((await rejection(queued)).code).toBe('DISPOSED');
+    expect((await rejectionOf(queued)).code).toBe('DISPOSED');
     expect(log).toEqual(['setup a', 'dispose a']);
   });
 });

@@ -6,7 +6,7 @@ import { defineAction } from '../actions/defineAction';
 import type { Permission } from '../actions/permission';
 import { createEventBus } from '../events/eventBus';
 import type { PluginFailed, SwitchboardEvents } from '../events/eventMap';
-import type { Clock, TimerHandle } from '../ports/clock';
+import { createVirtualClock } from '../testing/virtualClock';
 import { createMemoryStorage } from '../ports/storage';
 import { definePlugin } from './definePlugin';
 import { createPluginHost } from './pluginHost';
@@ -17,37 +17,12 @@ const event = (name: string) => name as keyof SwitchboardEvents;
 /** Any payload for such an event. */
 const payload = (value: object) => value as never;
 
-/** A clock whose timers run only when the test calls `advance`. */
-function createTestClock(): Clock & { advance(ms: number): void } {
-  let now = 0;
-  let nextId = 1;
-  const timers = new Map<TimerHandle, { at: number; callback: () => void }>();
-  return {
-    now: () => now,
-    setTimeout(callback, delayMs) {
-      timers.set(nextId, { at: now + delayMs, callback });
-      return nextId++;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle);
-    },
-    advance(ms) {
-      now += ms;
-      for (const [id, timer] of [...timers].sort(([, a], [, b]) => a.at - b.at)) {
-        if (timer.at > now || !timers.has(id)) continue;
-        timers.delete(id);
-        timer.callback();
-      }
-    },
-  };
-}
-
 /** A host whose state is a counter; `plugin` runs `body(ctx)` in its setup. */
 function createHarness() {
   const events = createEventBus<SwitchboardEvents>();
   const actions = createActionRegistry();
   const storage = createMemoryStorage();
-  const clock = createTestClock();
+  const clock = createVirtualClock(0);
   const logger = { debug: vi.fn(), info: vi.fn(), warn: vi.fn(), error: vi.fn() };
   const listeners = new Set<() => void>();
   let count = 0;
