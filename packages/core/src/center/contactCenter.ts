@@ -4,6 +4,7 @@ import { decideAgent } from '../agent/agentMachine';
 import type { AgentState } from '../agent/agentState';
 import { contactCommandSchema, type ContactCommandInput } from '../contact/contactCommands';
 import { decideContact } from '../contact/contactMachine';
+import { newContact } from '../contact/newContact';
 import { SwitchboardError } from '../errors';
 import { createEventBus, type EventBus, type Unsubscribe } from '../events/eventBus';
 import { agentIdOf, contactIdOf, isAgentEvent, type DomainEvent } from '../events/domainEvents';
@@ -307,20 +308,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
       }
       if (parsed.queueId) queueOf(parsed.queueId);
       const at = clock.now();
-      const contact: Contact = {
-        ...parsed,
-        id,
-        status: 'created',
-        queueId: parsed.queueId ?? null,
-        agentId: null,
-        lastAgentId: null,
-        timestamps: { created: at },
-        since: at,
-        holdMs: 0,
-        heldSince: null,
-        offers: 0,
-        transfers: 0,
-      };
+      const contact = newContact({ ...parsed, id, queueId: parsed.queueId ?? null }, at);
       const events: DomainEvent[] = [{ type: 'contact.created', at, contact }];
       if (parsed.queueId)
         events.push({ type: 'contact.queued', at, contactId: id, queueId: parsed.queueId });

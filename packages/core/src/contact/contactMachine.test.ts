@@ -17,6 +17,7 @@ import {
   type ContactDecisionContext,
 } from './contactMachine';
 import { evolveContact } from './contactReducer';
+import { newContact } from './newContact';
 
 const ada = 'ada' as AgentId;
 const bob = 'bob' as AgentId;
@@ -27,25 +28,9 @@ const OFFER_TIMEOUT = 15_000;
 
 const ctx = (now: number): ContactDecisionContext => ({ now, offerTimeoutMs: OFFER_TIMEOUT });
 
-function newContact(id: string, at: number, queueId: QueueId | null = null): Contact {
-  return {
-    id: id as ContactId,
-    status: 'created',
-    channel: 'voice',
-    direction: 'inbound',
-    customer: { attributes: {} },
-    queueId,
-    priority: 0,
-    attributes: {},
-    agentId: null,
-    lastAgentId: null,
-    timestamps: { created: at },
-    since: at,
-    holdMs: 0,
-    heldSince: null,
-    offers: 0,
-    transfers: 0,
-  };
+function openContact(id: string, at: number, queueId: QueueId | null = null): Contact {
+  const fields = { channel: 'voice', direction: 'inbound', customer: { attributes: {} } } as const;
+  return newContact({ ...fields, id: id as ContactId, queueId, priority: 0, attributes: {} }, at);
 }
 
 /** Decides and applies one command to a lone contact; returns the new contact and the events. */
@@ -78,7 +63,7 @@ const accept = (agentId: AgentId = ada): ContactCommand => ({ type: 'accept', ag
 /** A contact connected to ada at time 0 (queued in `support`). */
 function connected(): Contact {
   return run(
-    newContact('c1', 0, null),
+    openContact('c1', 0, null),
     [{ type: 'queue', queueId: support }, 0],
     [offerAda, 0],
     [accept(), 0],
@@ -119,7 +104,7 @@ const statuses = Object.keys(paths) as ContactStatus[];
 function contactIn(status: ContactStatus): Contact {
   const contact = paths[status].reduce<Contact>(
     (current, command, index) => step(current, command, (index + 1) * 1_000).contact,
-    newContact('c1', 0),
+    openContact('c1', 0),
   );
   expect(contact.status).toBe(status);
   return contact;
@@ -225,7 +210,7 @@ describe('holdersOf', () => {
 
 describe('contact lifecycle', () => {
   it('takes an inbound call through IVR, queue, offer, accept, connect, holds and wrap-up', () => {
-    let contact = newContact('c1', 0);
+    let contact = openContact('c1', 0);
     const types: string[] = [];
     const go = (command: ContactCommand, now: number) => {
       const result = step(contact, command, now);
@@ -310,7 +295,7 @@ describe('contact lifecycle', () => {
   });
 
   it('offers for the command time-out when one is given', () => {
-    const offered = run(newContact('c1', 0), [
+    const offered = run(openContact('c1', 0), [
       { type: 'offer', agentId: ada, timeoutMs: 3_000 },
       500,
     ]);
@@ -474,7 +459,7 @@ describe('contact lifecycle', () => {
     ['miss', { type: 'miss' }, 'contact.missed'],
   ] as const)('%s goes back to the queue when the contact has one', (_name, command, type) => {
     const offered = run(
-      newContact('c1', 0),
+      openContact('c1', 0),
       [{ type: 'queue', queueId: support }, 1_000],
       [offerAda, 2_000],
     );
@@ -498,7 +483,7 @@ describe('contact lifecycle', () => {
     ['reject', { type: 'reject', agentId: ada }],
     ['miss', { type: 'miss' }],
   ] as const)('%s goes back to created when the contact has no queue', (_name, command) => {
-    const offered = run(newContact('c1', 0), [offerAda, 2_000]);
+    const offered = run(openContact('c1', 0), [offerAda, 2_000]);
     const { contact, events } = step(offered, command, 3_000);
     expect(events).toHaveLength(1);
     expect(contact).toMatchObject({ status: 'created', agentId: null, since: 3_000 });
@@ -511,7 +496,7 @@ describe('contact lifecycle', () => {
   });
 
   it('only the offered agent may accept or reject', () => {
-    const offered = run(newContact('c1', 0), [offerAda, 1]);
+    const offered = run(openContact('c1', 0), [offerAda, 1]);
     for (const command of [accept(bob), { type: 'reject', agentId: bob } as const]) {
       const error = errorOf(() => decideContact(offered, command, ctx(2)));
       expect(error.code).toBe('INVALID_TRANSITION');
@@ -559,7 +544,7 @@ describe('contact lifecycle', () => {
 
   it('keeps the first entry time of every status across loops', () => {
     const contact = run(
-      newContact('c1', 0),
+      openContact('c1', 0),
       [{ type: 'queue', queueId: support }, 1_000],
       [offerAda, 2_000],
       [{ type: 'miss' }, 3_000],
@@ -605,7 +590,7 @@ describe('contact lifecycle', () => {
 describe('contacts and agents through the centre reducer', () => {
   it('moves the contact between the agents holding it', () => {
     const { store, send } = centre();
-    store.apply([{ type: 'contact.created', at: 0, contact: newContact('c1', 0) }]);
+    store.apply([{ type: 'contact.created', at: 0, contact: openContact('c1', 0) }]);
     const id = 'c1' as ContactId;
     const holding = () =>
       Object.fromEntries(
@@ -828,7 +813,7 @@ describe('contact machine (model-based, through reduceCenter)', () => {
         const log: DomainEvent[] = store.history().flatMap((entry) => entry.events);
         let now = 1_000;
         const ids = contacts.map((queueId, index) => {
-          const contact = newContact(`c${index + 1}`, now, queueId);
+          const contact = openContact(`c${index + 1}`, now, queueId);
           const events: DomainEvent[] = [{ type: 'contact.created', at: now, contact }];
           if (queueId)
             events.push({ type: 'contact.queued', at: now, contactId: contact.id, queueId });
