@@ -1,3 +1,8 @@
 import { defineBuild } from '../../tooling/tsup';
 
-export default defineBuild({ index: 'src/index.ts', testing: 'src/testing/index.ts' });
+export default defineBuild({
+  index: 'src/index.ts',
+  testing: 'src/testing/index.ts',
+  metrics: 'src/metrics/index.ts',
+  tickets: 'src/tickets/index.ts',
+});
