@@ -1,3 +1,6 @@
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+
 /** A seeded source of randomness: the same seed always gives the same sequence. */
 export interface Random {
   /** A uniform number in [0, 1). */
@@ -14,21 +17,10 @@ export interface Random {
   weighted<T>(items: readonly T[], weightOf: (item: T) => number): T;
 }
 
-/** mulberry32: a tiny, fast 32-bit PRNG, good enough for simulation (not for secrets). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Creates a {@link Random} from a 32-bit integer seed. */
+/** Creates a {@link Random} from an integer seed (xoroshiro128+ from pure-rand). */
 export function createRandom(seed: number): Random {
-  const next = mulberry32(seed);
+  const generator = xoroshiro128plus(seed);
+  const next = () => uniformFloat64(generator);
   const random: Random = {
     next,
     chance: (p) => next() < p,
