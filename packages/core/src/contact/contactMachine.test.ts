@@ -872,7 +872,8 @@ describe('contact machine (model-based, through reduceCenter)', () => {
         replay.apply(log);
         expect(replay.getSnapshot()).toEqual(store.getSnapshot());
       }),
-      { numRuns: 200 },
+      // A fixed seed: the coverage check below must not depend on luck.
+      { numRuns: 200, seed: 20_261_126 },
     );
     // The generator reaches far enough to make the properties meaningful.
     expect(applied).toBeGreaterThan(1_200);
