@@ -5,4 +5,5 @@ export default defineBuild({
   testing: 'src/testing/index.ts',
   metrics: 'src/metrics/index.ts',
   tickets: 'src/tickets/index.ts',
+  privacy: 'src/privacy/index.ts',
 });

@@ -35,6 +35,8 @@ export const errorCodes = {
   PLUGIN_SETUP_FAILED: 'A plugin setup threw or rejected.',
   /** Used after dispose(). */
   DISPOSED: 'The object was disposed and can no longer be used.',
+  /** A sensitive action for a customer who is not verified. */
+  VERIFICATION_REQUIRED: 'The customer must be verified before this action.',
 } as const;
 
 /** A stable machine-readable error code; see `docs/errors.md`. */
