@@ -57,10 +57,8 @@ export function createAgentTimeTracker(buckets: KpiBuckets): AgentTimeTracker {
     return agent;
   };
 
-  /** Books the open span up to `at` if what it counts as is about to change. */
-  const change = (agent: AgentClock, at: number, apply: () => void) => {
-    const before = fieldOf(agent);
-    apply();
+  /** Books the open span up to `at` if what it counts as changed from `before`. */
+  const changed = (agent: AgentClock, at: number, before: AgentTimeField | null) => {
     if (fieldOf(agent) === before) return;
     if (before !== null && at > agent.since)
       buckets.addSpan(agent.since, at, agent.dimensions, before);
@@ -70,15 +68,15 @@ export function createAgentTimeTracker(buckets: KpiBuckets): AgentTimeTracker {
   return {
     presence(agentId, status, at) {
       const agent = agentOf(agentId, at);
-      change(agent, at, () => {
-        agent.presence = status;
-      });
+      const before = fieldOf(agent);
+      agent.presence = status;
+      changed(agent, at, before);
     },
     holding(agentId, delta, at) {
       const agent = agentOf(agentId, at);
-      change(agent, at, () => {
-        agent.holding = Math.max(0, agent.holding + delta);
-      });
+      const before = fieldOf(agent);
+      agent.holding = Math.max(0, agent.holding + delta);
+      changed(agent, at, before);
     },
     openSpans() {
       return [...agents].map(([agentId, agent]) => ({

@@ -5,7 +5,7 @@ import type { FcrTracker } from './fcrTracker';
 import type { KpiBuckets } from './kpiBuckets';
 import { customerKeyOf, defaultReasonOf, type ResolvedKpiOptions } from './kpiOptions';
 import type { SurveyBook } from './surveys';
-import { dimensionsOf, type Tracked } from './trackedContact';
+import { createDimensionCache, openTracked, type Tracked } from './trackedContact';
 
 /** Turns contact events into KPI counts, keeping only open contacts in memory. */
 export interface ContactTracker {
@@ -33,6 +33,9 @@ export interface ContactTrackerDeps {
 export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
   const { buckets, agents, fcr, surveys, options } = deps;
   const contacts = new Map<string, Tracked>();
+  const { channelKey, dimensionsOf, transferDimensions, soleHolder } = createDimensionCache();
+  const noHolders: readonly string[] = [];
+  const free: Tracked[] = []; // records of ended contacts, for reuse
   const reasonOf = options.reasonOf ?? defaultReasonOf;
   const resolvedCodes = new Set(options.dispositions.filter((d) => d.resolved).map((d) => d.code));
   const escalationCodes = new Set(options.escalationDispositions);
@@ -44,28 +47,14 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
   const track = (contact: Contact, at: number) => {
     const customer = customerKeyOf(contact);
     const reason = customer === null ? null : reasonOf(contact);
-    contacts.set(contact.id, {
-      createdAt: at,
-      channelKey: `channel:${contact.channel}`,
-      fcrKey: customer === null || reason === null ? null : `${customer}\u0000${reason}`,
-      escalatedAttribute: contact.attributes.escalated === true,
-      inbound: contact.direction === 'inbound',
-      status: 'waiting',
-      queueId: contact.queueId,
-      agentId: null,
-      holders: [],
-      queuedAt: null,
-      waitEnded: false,
-      connected: false,
-      transferred: false,
-      engagedSince: null,
-      engagedMs: 0,
-      heldSince: null,
-      holdMs: 0,
-      wrapUpAt: null,
-      dimensions: null,
-      dimensionsAgent: null,
-    });
+    const c = openTracked(free.pop(), noHolders);
+    c.createdAt = at;
+    c.channelKey = channelKey(contact.channel);
+    c.fcrKey = customer === null || reason === null ? null : `${customer}\u0000${reason}`;
+    c.escalatedAttribute = contact.attributes.escalated === true;
+    c.inbound = contact.direction === 'inbound';
+    c.queueId = contact.queueId;
+    contacts.set(contact.id, c);
   };
 
   const endHold = (c: Tracked, at: number) => {
@@ -129,7 +118,7 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
     const dimensions = dimensionsOf(c, agentId);
     if (c.fcrKey !== null && handled) {
       const resolved = disposition !== null && resolvedCodes.has(disposition);
-      fcr.ended(c.fcrKey, id, at, { resolved, dimensions });
+      fcr.ended(c.fcrKey, id, at, dimensions, resolved);
     }
     if (!handled) return;
     const escalated =
@@ -147,7 +136,7 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
 
   /** Ends a contact that was never completed by an agent. */
   const dropped = (id: string, c: Tracked, at: number) => {
-    if (c.fcrKey !== null && c.connected) fcr.ended(c.fcrKey, id, at, null);
+    if (c.fcrKey !== null && c.connected) fcr.ended(c.fcrKey, id, at, null, false);
   };
 
   return {
@@ -226,11 +215,10 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
         case 'contact.transferred':
           endHold(c, at);
           c.transferred = true;
-          for (const tally of buckets.tallies(at, [
-            'total',
-            c.channelKey,
-            `agent:${event.fromAgentId}`,
-          ]))
+          for (const tally of buckets.tallies(
+            at,
+            transferDimensions(c.channelKey, event.fromAgentId),
+          ))
             tally.transfersOut += 1;
           return;
         case 'contact.wrapUpStarted':
@@ -240,17 +228,19 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
           c.wrapUpAt = at;
           break;
         case 'contact.completed':
-          setHolders(c, [], at);
+          setHolders(c, noHolders, at);
           contacts.delete(id);
           completed(id, c, event.agentId ?? c.agentId, event.disposition, at);
+          free.push(c);
           return;
         case 'contact.abandoned':
         case 'contact.failed':
           endEngaged(c, at);
-          setHolders(c, [], at);
+          setHolders(c, noHolders, at);
           contacts.delete(id);
           if (event.type === 'contact.abandoned') abandoned(c, at);
           dropped(id, c, at);
+          free.push(c);
           return;
       }
       const holder = c.status === 'engaged' || c.status === 'wrapUp' ? c.agentId : null;
@@ -258,7 +248,7 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
         holder === null
           ? c.holders.length === 0
           : c.holders.length === 1 && c.holders[0] === holder;
-      if (!same) setHolders(c, holder === null ? [] : [holder], at);
+      if (!same) setHolders(c, holder === null ? noHolders : soleHolder(holder), at);
     },
   };
 }

@@ -1,26 +1,5 @@
 import type { KpiBuckets } from './kpiBuckets';
 
-/** A first contact waiting for its repeat window to close. */
-interface Candidate {
-  readonly contactId: string;
-  readonly key: string;
-  /** When it was completed; `null` while open. */
-  endAt: number | null;
-  resolved: boolean;
-  repeated: boolean;
-  done: boolean;
-  dimensions: readonly string[];
-}
-
-interface CustomerReason {
-  /** The current first contact of this customer and reason, if any. */
-  candidate: Candidate | null;
-  /** Contacts of this key connected and not yet ended. */
-  open: number;
-  /** When the latest of them ended. */
-  lastEnd: number;
-}
-
 /**
  * First-contact resolution, keyed by customer and reason. A contact that reaches an agent is a
  * repeat when it was created while an earlier one of its key was open or within the window
@@ -31,85 +10,184 @@ interface CustomerReason {
 export interface FcrTracker {
   /** A contact of `key` created at `createdAt` reached an agent. */
   connected(key: string, contactId: string, createdAt: number): void;
-  /** A connected contact of `key` ended at `at`: completed (`resolved` known) or not handled. */
+  /**
+   * A connected contact of `key` ended at `at`: completed with `dimensions` (and `resolved`
+   * known), or not handled (`dimensions` `null`).
+   */
   ended(
     key: string,
     contactId: string,
     at: number,
-    outcome: { resolved: boolean; dimensions: readonly string[] } | null,
+    dimensions: readonly string[] | null,
+    resolved: boolean,
   ): void;
   /** Closes the windows that ended before `now`. */
   closeUntil(now: number): void;
 }
 
+const none = -1;
+const repeatedFlag = 1;
+const doneFlag = 2;
+const resolvedFlag = 4;
+const noDimensions: readonly string[] = [];
+
+/** A slot store: parallel arrays indexed by a dense slot number, with reuse of freed slots. */
+function slots() {
+  const free: number[] = [];
+  let size = 0;
+  return {
+    /** A slot number: a freed one, else the next one (the caller pushes its fields). */
+    take(): [number, boolean] {
+      const reused = free.pop();
+      return reused === undefined ? [size++, false] : [reused, true];
+    },
+    release(slot: number) {
+      free.push(slot);
+    },
+  };
+}
+
 /** Creates an {@link FcrTracker} with a repeat window of `windowMs`, booking into `buckets`. */
 export function createFcrTracker(windowMs: number, buckets: KpiBuckets): FcrTracker {
-  const byKey = new Map<string, CustomerReason>();
-  const pending: Candidate[] = [];
+  // Customer-and-reason entries and first-contact candidates as parallel arrays indexed by slot
+  // (no object per contact: a million events stay light on the garbage collector).
+  const byKey = new Map<string, number>();
+  const keySlots = slots();
+  const keyCandidate: number[] = []; // the current first contact of the key, or `none`
+  const keyOpen: number[] = []; // contacts of the key connected and not yet ended
+  const keyLastEnd: number[] = []; // when the latest of them ended
+  const candSlots = slots();
+  const candContact: string[] = [];
+  const candKey: string[] = [];
+  const candEndAt: number[] = []; // when it was completed; NaN while open
+  const candFlags: number[] = [];
+  const candDimensions: (readonly string[])[] = [];
+  const candRefs: number[] = []; // its key's entry and the pending queue each hold one
+  const pending: number[] = [];
   let head = 0;
 
-  const settle = (candidate: Candidate) => {
-    candidate.done = true;
-    if (candidate.endAt === null) return;
-    for (const tally of buckets.tallies(candidate.endAt, candidate.dimensions)) {
+  const unref = (cand: number) => {
+    const refs = (candRefs[cand] ?? 1) - 1;
+    candRefs[cand] = refs;
+    if (refs > 0) return;
+    candDimensions[cand] = noDimensions;
+    candSlots.release(cand);
+  };
+
+  const settle = (cand: number) => {
+    const flags = (candFlags[cand] ?? 0) | doneFlag;
+    candFlags[cand] = flags;
+    const endAt = candEndAt[cand] ?? Number.NaN;
+    if (Number.isNaN(endAt)) return;
+    const resolved = (flags & (resolvedFlag | repeatedFlag)) === resolvedFlag;
+    for (const tally of buckets.tallies(endAt, candDimensions[cand] ?? noDimensions)) {
       tally.fcrPending -= 1;
       tally.fcrContacts += 1;
-      if (candidate.resolved && !candidate.repeated) tally.fcrResolved += 1;
+      if (resolved) tally.fcrResolved += 1;
     }
+  };
+
+  const newCandidate = (key: string, contactId: string): number => {
+    const [cand, reused] = candSlots.take();
+    if (reused) {
+      candContact[cand] = contactId;
+      candKey[cand] = key;
+      candEndAt[cand] = Number.NaN;
+      candFlags[cand] = 0;
+      candRefs[cand] = 1;
+    } else {
+      candContact.push(contactId);
+      candKey.push(key);
+      candEndAt.push(Number.NaN);
+      candFlags.push(0);
+      candDimensions.push(noDimensions);
+      candRefs.push(1);
+    }
+    return cand;
+  };
+
+  const entryOf = (key: string): number => {
+    let entry = byKey.get(key);
+    if (entry !== undefined) return entry;
+    const [slot, reused] = keySlots.take();
+    if (reused) {
+      keyCandidate[slot] = none;
+      keyOpen[slot] = 0;
+      keyLastEnd[slot] = Number.NEGATIVE_INFINITY;
+    } else {
+      keyCandidate.push(none);
+      keyOpen.push(0);
+      keyLastEnd.push(Number.NEGATIVE_INFINITY);
+    }
+    byKey.set(key, (entry = slot));
+    return entry;
   };
 
   return {
     connected(key, contactId, createdAt) {
-      let entry = byKey.get(key);
-      if (!entry) byKey.set(key, (entry = { candidate: null, open: 0, lastEnd: -Infinity }));
-      const candidate = entry.candidate;
-      const repeat = entry.open > 0 || createdAt <= entry.lastEnd + windowMs;
-      entry.open += 1;
+      const entry = entryOf(key);
+      const cand = keyCandidate[entry] ?? none;
+      const open = keyOpen[entry] ?? 0;
+      const repeat = open > 0 || createdAt <= (keyLastEnd[entry] ?? 0) + windowMs;
+      keyOpen[entry] = open + 1;
       if (!repeat) {
-        entry.candidate = {
-          contactId,
-          key,
-          endAt: null,
-          resolved: false,
-          repeated: false,
-          done: false,
-          dimensions: [],
-        };
-      } else if (candidate && !candidate.done && candidate.contactId !== contactId) {
-        candidate.repeated = true;
-        if (candidate.endAt !== null) settle(candidate);
+        if (cand !== none) unref(cand);
+        keyCandidate[entry] = newCandidate(key, contactId);
+      } else if (
+        cand !== none &&
+        ((candFlags[cand] ?? 0) & doneFlag) === 0 &&
+        candContact[cand] !== contactId
+      ) {
+        candFlags[cand] = (candFlags[cand] ?? 0) | repeatedFlag;
+        if (!Number.isNaN(candEndAt[cand])) settle(cand);
       }
     },
-    ended(key, contactId, at, outcome) {
+    ended(key, contactId, at, dimensions, resolved) {
       const entry = byKey.get(key);
-      if (!entry) return;
-      entry.open = Math.max(0, entry.open - 1);
-      if (outcome) entry.lastEnd = Math.max(entry.lastEnd, at); // an unfinished contact is no contact
-      const candidate = entry.candidate;
-      if (candidate?.contactId !== contactId || candidate.done) return;
-      if (!outcome) {
-        entry.candidate = null; // never handled: neither first contact nor resolved
+      if (entry === undefined) return;
+      keyOpen[entry] = Math.max(0, (keyOpen[entry] ?? 0) - 1);
+      // an unfinished contact is no contact
+      if (dimensions) keyLastEnd[entry] = Math.max(keyLastEnd[entry] ?? 0, at);
+      const cand = keyCandidate[entry] ?? none;
+      if (cand === none || candContact[cand] !== contactId) return;
+      const flags = candFlags[cand] ?? 0;
+      if ((flags & doneFlag) !== 0) return;
+      if (!dimensions) {
+        keyCandidate[entry] = none; // never handled: neither first contact nor resolved
+        unref(cand);
         return;
       }
-      candidate.endAt = at;
-      candidate.resolved = outcome.resolved;
-      candidate.dimensions = outcome.dimensions;
-      for (const tally of buckets.tallies(at, outcome.dimensions)) tally.fcrPending += 1;
-      if (candidate.repeated) settle(candidate);
-      else pending.push(candidate);
+      candEndAt[cand] = at;
+      candFlags[cand] = resolved ? flags | resolvedFlag : flags;
+      candDimensions[cand] = dimensions;
+      for (const tally of buckets.tallies(at, dimensions)) tally.fcrPending += 1;
+      if ((flags & repeatedFlag) !== 0) {
+        settle(cand);
+        return;
+      }
+      candRefs[cand] = (candRefs[cand] ?? 0) + 1;
+      pending.push(cand);
     },
     closeUntil(now) {
-      for (
-        let next = pending[head];
-        next && (next.endAt ?? now) + windowMs < now;
-        next = pending[head]
-      ) {
+      while (head < pending.length) {
+        const next = pending[head] ?? none;
+        const endAt = candEndAt[next] ?? Number.NaN;
+        if (!((Number.isNaN(endAt) ? now : endAt) + windowMs < now)) break;
         head += 1;
-        if (!next.done) settle(next);
-        const entry = byKey.get(next.key);
-        if (entry?.candidate === next && entry.open === 0 && entry.lastEnd + windowMs < now) {
-          byKey.delete(next.key);
+        if (((candFlags[next] ?? 0) & doneFlag) === 0) settle(next);
+        const key = candKey[next] ?? '';
+        const entry = byKey.get(key);
+        if (
+          entry !== undefined &&
+          keyCandidate[entry] === next &&
+          keyOpen[entry] === 0 &&
+          (keyLastEnd[entry] ?? 0) + windowMs < now
+        ) {
+          byKey.delete(key);
+          keySlots.release(entry);
+          unref(next); // the entry's reference
         }
+        unref(next); // the queue's reference
       }
       if (head > 1024 && head * 2 > pending.length) {
         pending.splice(0, head);

@@ -1,10 +1,14 @@
-/** What the engine keeps of one open contact: a few numbers, never its events. */
+/**
+ * What the engine keeps of one open contact: a few numbers, never its events. Records of ended
+ * contacts are reused for new ones (see {@link openTracked}), so that none is allocated per
+ * contact.
+ */
 export interface Tracked {
-  readonly createdAt: number;
-  readonly channelKey: string;
-  readonly fcrKey: string | null;
-  readonly escalatedAttribute: boolean;
-  readonly inbound: boolean;
+  createdAt: number;
+  channelKey: string;
+  fcrKey: string | null;
+  escalatedAttribute: boolean;
+  inbound: boolean;
   status: 'waiting' | 'offered' | 'engaged' | 'wrapUp';
   queueId: string | null;
   agentId: string | null;
@@ -20,22 +24,122 @@ export interface Tracked {
   holdMs: number;
   wrapUpAt: number | null;
   /** The last dimensions built for this contact, and the agent they were built for. */
-  dimensions: string[] | null;
+  dimensions: readonly string[] | null;
   dimensionsAgent: string | null;
 }
 
-const queueKey = (id: string | null) => (id === null ? null : `queue:${id}`);
-const agentKey = (id: string | null) => (id === null ? null : `agent:${id}`);
+/**
+ * Shared, never-mutated dimension lists and keys: one per channel, queue and agent combination
+ * instead of one per contact, so that nothing is allocated per event and the lists that FCR and
+ * surveys keep for days cost no memory per contact.
+ */
+export interface DimensionCache {
+  /** `channel:<name>`, built once per channel. */
+  readonly channelKey: (channel: string) => string;
+  /** The dimensions a fact counts for: total, its channel, and its queue and agent when known. */
+  readonly dimensionsOf: (contact: Tracked, agentId: string | null) => readonly string[];
+  /** The dimensions of a transfer: total, the channel and the transferring agent. */
+  readonly transferDimensions: (channelKey: string, agentId: string) => readonly string[];
+  /** `[agentId]`, shared. */
+  readonly soleHolder: (agentId: string) => readonly string[];
+}
 
-/** The dimensions a fact counts for: total, its channel, and its queue and agent when known. */
-export function dimensionsOf(contact: Tracked, agentId: string | null): string[] {
-  if (contact.dimensions && contact.dimensionsAgent === agentId) return contact.dimensions;
-  const dimensions = ['total', contact.channelKey];
-  const queue = queueKey(contact.queueId);
-  const agent = agentKey(agentId);
-  if (queue) dimensions.push(queue);
-  if (agent) dimensions.push(agent);
-  contact.dimensions = dimensions;
-  contact.dimensionsAgent = agentId;
-  return dimensions;
+/**
+ * A waiting contact's record with every field at its start value: `reuse` (an ended contact's
+ * record) or a new one. The caller sets what it knows of the contact.
+ */
+export function openTracked(reuse: Tracked | undefined, holders: readonly string[]): Tracked {
+  const c: Tracked = reuse ?? {
+    createdAt: 0,
+    channelKey: '',
+    fcrKey: null,
+    escalatedAttribute: false,
+    inbound: false,
+    status: 'waiting',
+    queueId: null,
+    agentId: null,
+    holders,
+    queuedAt: null,
+    waitEnded: false,
+    connected: false,
+    transferred: false,
+    engagedSince: null,
+    engagedMs: 0,
+    heldSince: null,
+    holdMs: 0,
+    wrapUpAt: null,
+    dimensions: null,
+    dimensionsAgent: null,
+  };
+  c.createdAt = 0;
+  c.channelKey = '';
+  c.fcrKey = null;
+  c.escalatedAttribute = false;
+  c.inbound = false;
+  c.status = 'waiting';
+  c.queueId = null;
+  c.agentId = null;
+  c.holders = holders;
+  c.queuedAt = null;
+  c.waitEnded = false;
+  c.connected = false;
+  c.transferred = false;
+  c.engagedSince = null;
+  c.engagedMs = 0;
+  c.heldSince = null;
+  c.holdMs = 0;
+  c.wrapUpAt = null;
+  c.dimensions = null;
+  c.dimensionsAgent = null;
+  return c;
+}
+
+type Nested<T> = Map<string | null, Map<string | null, T>>;
+
+/** Creates an empty {@link DimensionCache}. Its size grows with agents × queues × channels. */
+export function createDimensionCache(): DimensionCache {
+  const channelKeys = new Map<string, string>();
+  const lists: Nested<Map<string | null, readonly string[]>> = new Map();
+  const transfers: Nested<readonly string[]> = new Map();
+  const holders = new Map<string, readonly string[]>();
+
+  const inner = <T>(outer: Map<string | null, Map<string | null, T>>, key: string | null) => {
+    let map = outer.get(key);
+    if (!map) outer.set(key, (map = new Map<string | null, T>()));
+    return map;
+  };
+
+  return {
+    channelKey(channel) {
+      let key = channelKeys.get(channel);
+      if (key === undefined) channelKeys.set(channel, (key = `channel:${channel}`));
+      return key;
+    },
+    dimensionsOf(contact, agentId) {
+      if (contact.dimensions && contact.dimensionsAgent === agentId) return contact.dimensions;
+      const byAgent = inner(inner(lists, contact.channelKey), contact.queueId);
+      let dimensions = byAgent.get(agentId);
+      if (!dimensions) {
+        const list = ['total', contact.channelKey];
+        if (contact.queueId !== null) list.push(`queue:${contact.queueId}`);
+        if (agentId !== null) list.push(`agent:${agentId}`);
+        byAgent.set(agentId, (dimensions = list));
+      }
+      contact.dimensions = dimensions;
+      contact.dimensionsAgent = agentId;
+      return dimensions;
+    },
+    transferDimensions(channelKey, agentId) {
+      const byAgent = inner(transfers, channelKey);
+      let dimensions = byAgent.get(agentId);
+      if (!dimensions)
+        byAgent.set(agentId, (dimensions = ['total', channelKey, `agent:${agentId}`]));
+      return dimensions;
+    },
+    soleHolder(agentId) {
+      let list = holders.get(agentId);
+      if (!list) holders.set(agentId, (list = [agentId]));
+      return list;
+    },
+  };
 }
