@@ -50,6 +50,50 @@ const agentProfileSchema = z.object({
   }),
 });
 
+/** Weights of the survey scores 1 to 5 (relative, not necessarily summing to 1). */
+const scoreWeightsSchema = z
+  .array(z.number().min(0))
+  .length(5)
+  .refine((weights) => weights.some((weight) => weight > 0), 'At least one weight must be above 0');
+
+const customersSchema = z.object({
+  /** Distinct customers; contacts pick one at random, so the same customer comes back (FCR repeats). */
+  population: z.int().positive(),
+  /** Reasons for contact, by weight; FCR keys repeats by customer and reason. */
+  reasons: z.array(z.object({ code: z.string().min(1), weight: z.number().positive() })).min(1),
+});
+
+const csatSchema = z.object({
+  /** Share of handled contacts whose customer answers the survey. */
+  responseRate: z.number().min(0).max(1),
+  /** Score weights (1 to 5) per channel; a channel without one gets no surveys. */
+  scores: z.partialRecord(channelSchema, scoreWeightsSchema),
+});
+
+/** Default customers: 20,000 of them and four reasons for contact. */
+export const defaultCustomers: z.infer<typeof customersSchema> = {
+  population: 20_000,
+  reasons: [
+    { code: 'billing', weight: 40 },
+    { code: 'technical', weight: 30 },
+    { code: 'order', weight: 20 },
+    { code: 'account', weight: 10 },
+  ],
+};
+
+/** Default surveys: one customer in five answers; voice and social a little less happy than email. */
+export const defaultCsat: z.infer<typeof csatSchema> = {
+  responseRate: 0.2,
+  scores: {
+    voice: [6, 6, 12, 36, 40],
+    callback: [4, 5, 11, 38, 42],
+    chat: [5, 5, 10, 35, 45],
+    email: [4, 5, 12, 40, 39],
+    sms: [4, 5, 11, 38, 42],
+    social: [9, 7, 14, 32, 38],
+  },
+};
+
 /** Validates a {@link Scenario}: everything that shapes a simulated day, as data. */
 export const scenarioSchema = z
   .object({
@@ -98,6 +142,10 @@ export const scenarioSchema = z
     }),
     /** How long the centre keeps working after arrivals stop, to finish contacts in hand. */
     drainHours: z.number().min(0).max(24),
+    /** Who contacts the centre and why (FCR). Optional: {@link defaultCustomers}. */
+    customers: customersSchema.default(defaultCustomers),
+    /** Customer-satisfaction surveys after handled contacts (CSAT). Optional: {@link defaultCsat}. */
+    csat: csatSchema.default(defaultCsat),
   })
   .superRefine((scenario, ctx) => {
     const ids = new Set<string>();

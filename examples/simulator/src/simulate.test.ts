@@ -39,7 +39,8 @@ describe('simulate', { timeout: 120_000 }, () => {
     const a = run({ seed: 42, hours: 2 });
     const b = simulate(small, { seed: 42, hours: 2 });
     expect(withoutWall(b)).toEqual(withoutWall(a));
-    expect(a.totals.offered).toBeGreaterThan(200);
+    expect(a.totals.arrived).toBeGreaterThan(200);
+    expect(a.intervals.length).toBeGreaterThan(8);
   });
 
   it('gives a different day for a different seed', () => {
@@ -59,12 +60,46 @@ describe('simulate', { timeout: 120_000 }, () => {
       'callback',
     ]);
     for (const channel of [...report.channels, report.totals]) {
+      const { counts } = channel;
       expect(channel.handled, channel.channel).toBeGreaterThan(0);
-      expect(channel.handled + channel.abandoned + channel.open).toBe(channel.offered);
+      // Every arrival is accounted for by the engine's counts or is still open.
+      expect(channel.handled + channel.abandoned + channel.open).toBe(channel.arrived);
+      // Every queued contact whose wait ended was answered or abandoned, exactly once.
+      expect(counts.offered).toBe(counts.answered + counts.abandoned + counts.shortAbandoned);
+      expect(counts.answered).toBeGreaterThanOrEqual(counts.handled);
+      expect(counts.answeredInSl).toBeLessThanOrEqual(counts.answered);
       expect(channel.ahtSec).toBeGreaterThan(0);
+      expect(channel.asaSec).toBeGreaterThanOrEqual(0);
+      // FCR windows are all closed at the end; the FCR and CSAT rates are real shares.
+      expect(counts.fcrPending).toBe(0);
+      expect(counts.fcrContacts).toBeGreaterThan(0);
+      expect(counts.fcrResolved).toBeLessThanOrEqual(counts.fcrContacts);
+      expect(counts.surveysSatisfied).toBeLessThanOrEqual(counts.surveys);
+      for (const pct of [channel.fcrPct, channel.csatPct, channel.serviceLevelPct]) {
+        expect(pct).toBeGreaterThanOrEqual(0);
+        expect(pct).toBeLessThanOrEqual(100);
+      }
     }
+    // Channels add up to the total.
+    const sum = (pick: (channel: (typeof report.channels)[number]) => number) =>
+      report.channels.reduce((total, channel) => total + pick(channel), 0);
+    expect(sum((c) => c.arrived)).toBe(report.totals.arrived);
+    expect(sum((c) => c.counts.handled)).toBe(report.totals.counts.handled);
+    expect(sum((c) => c.counts.surveys)).toBe(report.totals.counts.surveys);
+    // About one handled contact in five answers the survey (responseRate 0.2).
+    expect(report.surveys).toBe(report.totals.counts.surveys);
+    expect(report.surveys / report.totals.handled).toBeGreaterThan(0.12);
+    expect(report.surveys / report.totals.handled).toBeLessThan(0.28);
+    // A finite population of customers comes back: some first contacts were repeated.
+    expect(report.totals.counts.fcrContacts).toBeLessThan(report.totals.handled);
+    // Interval rows add up to the total.
+    expect(report.intervals.reduce((total, row) => total + row.counts.handled, 0)).toBe(
+      report.totals.counts.handled,
+    );
     const { made, accepted, rejected, missed, withdrawn } = report.offers;
     expect(made).toBe(accepted + rejected + missed + withdrawn);
+    // Each accepted offer is a queued contact answered once (no transfers in the simulation).
+    expect(accepted).toBe(report.totals.counts.answered);
     expect(report.occupancyPct).toBeGreaterThan(0);
     expect(report.occupancyPct).toBeLessThanOrEqual(100);
     expect(report.wall.ms).toBeGreaterThan(0);
@@ -84,11 +119,23 @@ describe('simulate', { timeout: 120_000 }, () => {
       few.channels.find((channel) => channel.channel === 'voice')?.abandonRatePct,
     ).toBeGreaterThan(10);
     const staffed = run({ seed: 5, hours: 1 });
-    expect(staffed.totals.abandonRatePct).toBeLessThan(few.totals.abandonRatePct);
+    expect(staffed.totals.abandonRatePct).toBeLessThan(few.totals.abandonRatePct ?? 0);
+    expect(staffed.totals.serviceLevelPct).toBeGreaterThan(few.totals.serviceLevelPct ?? 100);
+    expect(staffed.totals.asaSec).toBeLessThan(few.totals.asaSec ?? 0);
   });
 });
 
 describe('scenario', () => {
+  it('fills in customers and surveys when a scenario leaves them out', () => {
+    const { customers, csat, ...rest } = defaultScenario;
+    const parsed = parseScenario(rest);
+    expect(parsed.customers).toEqual(customers);
+    expect(parsed.csat).toEqual(csat);
+    expect(issuesOf({ ...rest, csat: { ...csat, scores: { voice: [0, 0, 0, 0, 0] } } })).toEqual([
+      'csat.scores.voice: At least one weight must be above 0',
+    ]);
+  });
+
   it('accepts the default scenario', () => {
     expect(parseScenario(defaultScenario)).toEqual(defaultScenario);
     expect(defaultScenario.agents).toBe(200);

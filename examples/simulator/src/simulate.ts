@@ -1,4 +1,17 @@
-import { createContactCenter, type AgentId, type ContactId } from '@switchboard/core';
+import {
+  createContactCenter,
+  type AgentId,
+  type ContactId,
+  type SwitchboardEvents,
+} from '@switchboard/core';
+import {
+  computeKpis,
+  createKpiEngine,
+  sumCounts,
+  type KpiCounts,
+  type KpiFigures,
+  type KpiRow,
+} from '@switchboard/core/metrics';
 import { createVirtualClock } from '@switchboard/core/testing';
 import { createRandom } from './random';
 import { simulatedChannels, type Duration, type Scenario, type SimChannel } from './scenario';
@@ -13,6 +26,20 @@ export interface SimulateOptions {
   readonly agents?: number;
   /** Called at the end of every simulated hour. */
   readonly onProgress?: (progress: HourProgress) => void;
+  /** Called now and then (every few thousand timer steps) with how far the run has come. */
+  readonly onTick?: (tick: Tick) => void;
+}
+
+/** How far a run has come, for a progress bar. */
+export interface Tick {
+  /** Simulated minutes since the start. */
+  readonly minutes: number;
+  /** The longest the run can take (arrival hours plus drain), minutes. */
+  readonly maxMinutes: number;
+  /** Time of day, e.g. `09:30`. */
+  readonly clock: string;
+  /** Contacts arrived so far. */
+  readonly arrived: number;
 }
 
 /** The state of the centre at the end of one simulated hour. */
@@ -23,9 +50,9 @@ export interface HourProgress {
   readonly clock: string;
   /** Contacts arrived so far. */
   readonly arrived: number;
-  /** Contacts handled so far. */
+  /** Contacts handled so far (the KPI engine's count). */
   readonly handled: number;
-  /** Contacts abandoned so far. */
+  /** Contacts abandoned so far, short abandons included (the KPI engine's count). */
   readonly abandoned: number;
   /** Contacts waiting in a queue right now. */
   readonly waiting: number;
@@ -35,28 +62,39 @@ export interface HourProgress {
   readonly onBreak: number;
 }
 
-/** KPIs of one channel (or of all of them). */
+/**
+ * One channel (or all of them) as the KPI engine of `@switchboard/core/metrics` reports it,
+ * plus what only the simulator knows (arrivals, contacts still open).
+ */
 export interface ChannelReport {
   /** The channel, or `total`. */
   readonly channel: SimChannel | 'total';
-  /** Contacts that arrived (offered to the centre). */
-  readonly offered: number;
-  /** Contacts answered, talked to and completed. */
+  /** Contacts that arrived. */
+  readonly arrived: number;
+  /** Contacts completed after an agent connected (engine `handled`). */
   readonly handled: number;
-  /** Contacts whose customer gave up before an agent took them. */
+  /** Customers who gave up while queued or offered, short abandons included. */
   readonly abandoned: number;
   /** Contacts still queued or in hand when the simulation stopped. */
   readonly open: number;
-  /** Average speed of answer: arrival to accept, seconds. */
-  readonly asaSec: number;
-  /** Average handle time: connected to completed (talk and wrap-up), seconds. */
-  readonly ahtSec: number;
-  /** Answered within the queue's target ÷ (answered + abandoned + still waiting past the target), percent. */
-  readonly serviceLevelPct: number;
+  /** Average handle time (talk + hold + wrap-up), seconds; `null` without handled contacts. */
+  readonly ahtSec: number | null;
+  /** Average speed of answer (first queued to first accept), seconds. */
+  readonly asaSec: number | null;
+  /** First-contact resolution, percent. */
+  readonly fcrPct: number | null;
+  /** Customer satisfaction: surveys scored 4-5, percent. */
+  readonly csatPct: number | null;
+  /** Abandonment rate (short abandons left out), percent. */
+  readonly abandonRatePct: number | null;
+  /** Service level: answered within the queue's target / (answered + abandoned after it), percent. */
+  readonly serviceLevelPct: number | null;
   /** The queues' service-level targets, e.g. `80/20s`. */
   readonly serviceLevelTarget: string;
-  /** Abandoned ÷ offered, percent. */
-  readonly abandonRatePct: number;
+  /** The engine's counts behind the figures (additive). */
+  readonly counts: KpiCounts;
+  /** The engine's figures (ms and rates from 0 to 1). */
+  readonly kpis: KpiFigures;
 }
 
 /** What a simulated day did. Apart from `wall`, the same scenario and seed give the same report. */
@@ -69,14 +107,18 @@ export interface SimulationReport {
   readonly hours: number;
   /** Agents on shift. */
   readonly agents: number;
+  /** Start of the simulated day (ms since epoch, UTC). */
+  readonly startAt: number;
   /** Simulated time including the drain after arrivals stop, minutes. */
   readonly simulatedMinutes: number;
   /** KPIs per channel, in the scenario's channel order. */
   readonly channels: readonly ChannelReport[];
   /** KPIs over every channel. */
   readonly totals: ChannelReport;
-  /** Time agents held contacts ÷ time they held contacts or waited available for one, percent (sampled every 10 s). */
-  readonly occupancyPct: number;
+  /** Agents' occupancy during the arrival hours (whole 15-minute intervals), percent. */
+  readonly occupancyPct: number | null;
+  /** The engine's 15-minute interval rows (`groupBy: 'interval'`) over the whole run. */
+  readonly intervals: readonly KpiRow[];
   /** What happened to offers made to agents. */
   readonly offers: {
     readonly made: number;
@@ -86,6 +128,8 @@ export interface SimulationReport {
     /** Offers that ended because the customer hung up while the agent's phone rang. */
     readonly withdrawn: number;
   };
+  /** Survey results recorded. */
+  readonly surveys: number;
   /** Times the centre made an agent not ready after missed offers. */
   readonly missedOfferLockouts: number;
   /** Breaks taken. */
@@ -103,38 +147,24 @@ export interface SimulationReport {
   };
 }
 
-interface Tally {
-  offered: number;
-  handled: number;
-  abandoned: number;
-  answered: number;
-  answeredInTarget: number;
-  answerMs: number;
-  handleMs: number;
-  /** Still unanswered at the end, and already past the queue's target. */
-  lateUnanswered: number;
-}
-
 const SECOND = 1000;
 const HOUR = 3600 * SECOND;
-const SAMPLE_MS = 10 * SECOND;
 
-const newTally = (): Tally => ({
-  offered: 0,
-  handled: 0,
-  abandoned: 0,
-  answered: 0,
-  answeredInTarget: 0,
-  answerMs: 0,
-  handleMs: 0,
-  lateUnanswered: 0,
-});
+const DAY = 24 * HOUR;
+/** The engine's FCR window: a repeat within this many days makes a first contact unresolved. */
+const FCR_WINDOW_DAYS = 7;
 
 const round = (value: number, digits = 1) => {
   const scale = 10 ** digits;
   return Math.round(value * scale) / scale;
 };
-const ratio = (part: number, whole: number) => (whole === 0 ? 0 : part / whole);
+/** A rate (0-1) or ms figure of the engine, as a rounded percent or seconds; `null` stays. */
+const percent = (rate: number | null) => (rate === null ? null : round(100 * rate));
+const seconds = (ms: number | null) => (ms === null ? null : round(ms / SECOND));
+const clockOf = (time: number) => {
+  const date = new Date(time);
+  return `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
+};
 
 /**
  * Splits `total` over weighted groups by largest remainder; when there are at least as many as
@@ -207,26 +237,42 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     },
     createId: () => `c${++nextContact}`,
   });
-  const queueById = new Map(scenario.queues.map((queue) => [queue.id, queue]));
+  // The KPI engine books every figure of the report from the centre's events. Its clock is the
+  // virtual one, until the end of the run moves it past the FCR window (see below).
+  let kpiNow: number | null = null;
+  const kpis = createKpiEngine({
+    clock: { now: () => kpiNow ?? clock.now() },
+    serviceLevelSecondsByQueue: Object.fromEntries(
+      scenario.queues.map((queue) => [queue.id, queue.serviceLevel.seconds]),
+    ),
+    fcrWindowDays: FCR_WINDOW_DAYS,
+  });
+  kpis.attach(center);
   const contactOf = (id: ContactId) => center.getSnapshot().contacts.get(id);
   const agentOf = (id: AgentId) => center.getSnapshot().agents.get(id);
 
-  // ---- statistics -------------------------------------------------------------------------
-  const tallies = new Map<SimChannel, Tally>(
-    simulatedChannels.map((channel) => [channel, newTally()]),
-  );
-  const tallyOf = (channel: SimChannel) => tallies.get(channel) ?? newTally();
+  // ---- what only the simulator counts -----------------------------------------------------
+  const arrivedBy = new Map<SimChannel, number>(simulatedChannels.map((channel) => [channel, 0]));
   const offers = { made: 0, accepted: 0, rejected: 0, missed: 0, withdrawn: 0 };
   const ringing = new Set<ContactId>();
   let lockouts = 0;
   let breaks = 0;
   let autoCompleted = 0;
   let events = 0;
-  let busySamples = 0;
-  let idleSamples = 0;
+  let surveys = 0;
   let finished = 0;
-  center.events.onAny(() => {
+  // onAny listeners run after the named ones, in subscription order: this one after the engine's,
+  // so a completed contact is known to the engine when its survey is recorded.
+  center.events.onAny((name, payload) => {
     events += 1;
+    if (name !== 'contact.completed') return;
+    const { contactId, state } = payload as SwitchboardEvents['contact.completed'];
+    const weights = scenario.csat.scores[state.channel];
+    if (state.timestamps.connected === undefined || !weights) return;
+    if (!random.chance(scenario.csat.responseRate)) return;
+    const score = random.weighted([1, 2, 3, 4, 5], (value) => weights[value - 1] ?? 0);
+    kpis.recordSurvey({ contactId, score });
+    surveys += 1;
   });
 
   // ---- agents -----------------------------------------------------------------------------
@@ -310,15 +356,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   center.events.on('contact.abandoned', ({ contactId }) => {
     if (ringing.delete(contactId)) offers.withdrawn += 1;
   });
-  center.events.on('contact.accepted', ({ contactId, at, state }) => {
+  center.events.on('contact.accepted', ({ contactId, state }) => {
     offers.accepted += 1;
     ringing.delete(contactId);
-    const tally = tallyOf(state.channel);
-    const waited = at - (state.timestamps.created ?? at);
-    const target = state.queueId ? queueById.get(state.queueId)?.serviceLevel.seconds : undefined;
-    tally.answered += 1;
-    tally.answerMs += waited;
-    if (target !== undefined && waited <= target * SECOND) tally.answeredInTarget += 1;
     if (center.rules.autoConnect.includes(state.channel)) return;
     agenda.at(clock.now() + sample(behaviour.connectDelay), () => {
       if (contactOf(contactId)?.status === 'accepted')
@@ -343,18 +383,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       }
     });
   });
-  center.events.on('contact.completed', ({ at, disposition, state }) => {
+  center.events.on('contact.completed', ({ disposition }) => {
     finished += 1;
     if (disposition === null) autoCompleted += 1;
-    const connected = state.timestamps.connected;
-    if (connected === undefined) return;
-    const tally = tallyOf(state.channel);
-    tally.handled += 1;
-    tally.handleMs += at - connected;
   });
-  center.events.on('contact.abandoned', ({ state }) => {
+  center.events.on('contact.abandoned', () => {
     finished += 1;
-    tallyOf(state.channel).abandoned += 1;
   });
   center.events.on('contact.failed', () => {
     finished += 1;
@@ -382,14 +416,16 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     const behaviourOf = scenario.channels[queue.channel];
     const arrive = () => {
       arrived += 1;
+      arrivedBy.set(queue.channel, (arrivedBy.get(queue.channel) ?? 0) + 1);
+      const reason = random.weighted(scenario.customers.reasons, (item) => item.weight).code;
       const contact = center.openContact({
         channel: queue.channel,
         direction: queue.channel === 'callback' ? 'outbound' : 'inbound',
         queueId: queue.id,
-        customer: { id: `cust-${random.int(1, 50_000)}`, attributes: {} },
-        attributes: { simulated: true },
+        customer: { id: `cust-${random.int(1, scenario.customers.population)}`, attributes: {} },
+        // The engine keys FCR by customer and `attributes.reason`.
+        attributes: { simulated: true, reason },
       });
-      tallyOf(queue.channel).offered += 1;
       if (behaviourOf?.patience) {
         agenda.at(clock.now() + sample(behaviourOf.patience), () => {
           const status = contactOf(contact.id)?.status;
@@ -405,19 +441,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     if (first !== null) agenda.at(first, arrive);
   }
 
-  // ---- sampling, progress and the clock ---------------------------------------------------
-  const tick = () => {
-    if (clock.now() < endAt) {
-      for (const agent of center.getSnapshot().agents.values()) {
-        if (agent.contactIds.length > 0) busySamples += 1;
-        else if (agent.presence.status === 'available') idleSamples += 1;
-      }
-    }
-    agenda.at(clock.now() + SAMPLE_MS, tick);
-  };
-  agenda.at(startAt, tick);
-  const totalOf = (key: keyof Tally) =>
-    [...tallies.values()].reduce((sum, tally) => sum + tally[key], 0);
+  // ---- progress and the clock -------------------------------------------------------------
+  const totalCounts = () => kpis.report({ groupBy: 'total' }).rows[0]?.counts;
   const { onProgress } = options;
   if (onProgress) {
     for (let hour = 1; hour <= Math.ceil(hours); hour += 1) {
@@ -425,13 +450,13 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       agenda.at(at, () => {
         const snapshot = center.getSnapshot();
         const agents = [...snapshot.agents.values()];
-        const minutes = Math.round((at - startAt) / 60_000) + scenario.startHour * 60;
+        const counts = totalCounts();
         onProgress({
           hour,
-          clock: `${String(Math.floor(minutes / 60) % 24).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`,
+          clock: clockOf(at),
           arrived,
-          handled: totalOf('handled'),
-          abandoned: totalOf('abandoned'),
+          handled: counts?.handled ?? 0,
+          abandoned: (counts?.abandoned ?? 0) + (counts?.shortAbandoned ?? 0),
           waiting: [...snapshot.contacts.values()].filter((contact) => contact.status === 'queued')
             .length,
           busyAgents: agents.filter((agent) => agent.contactIds.length > 0).length,
@@ -445,25 +470,41 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
 
   // Step from one due timer to the next, the world's actions and the centre's alike.
   const maxSteps = 1_000_000 + 1_000 * (hours + scenario.drainHours) * (agentCount + 1_000);
+  const { onTick } = options;
+  const tickOf = (): Tick => ({
+    minutes: (clock.now() - startAt) / 60_000,
+    maxMinutes: (stopAt - startAt) / 60_000,
+    clock: clockOf(clock.now()),
+    arrived,
+  });
   for (let steps = 0; ; steps += 1) {
     const at = clock.nextDue();
     if (at === undefined || at > stopAt) break;
     if (at >= endAt && finished === arrived) break;
     if (steps > maxSteps) throw new RangeError(`Simulation did not settle after ${maxSteps} steps`);
     clock.advanceTo(at);
+    if (onTick && steps % 2_000 === 0) onTick(tickOf());
   }
-  const simulatedMinutes = round((clock.now() - startAt) / 60_000);
+  onTick?.(tickOf());
+  const runEnd = clock.now();
+  const simulatedMinutes = round((runEnd - startAt) / 60_000);
+
+  // What is still open when the run stops, per channel.
+  const openBy = new Map<SimChannel, number>();
   for (const contact of center.getSnapshot().contacts.values()) {
-    if (contact.timestamps.accepted !== undefined) continue;
-    if (contact.status !== 'queued' && contact.status !== 'offered') continue;
-    const target = contact.queueId
-      ? queueById.get(contact.queueId)?.serviceLevel.seconds
-      : undefined;
-    const created = contact.timestamps.created ?? clock.now();
-    if (target !== undefined && clock.now() - created > target * SECOND) {
-      tallyOf(contact.channel).lateUnanswered += 1;
+    if (['completed', 'abandoned', 'failed'].includes(contact.status)) continue;
+    const { channel } = contact;
+    openBy.set(channel, (openBy.get(channel) ?? 0) + 1);
+  }
+  // The shift ends: agents holding nothing log out, so their time stops counting. Then the
+  // engine's clock moves past the FCR window: first contacts nobody repeated within the
+  // simulated day close (resolved when their disposition is), as if no one came back later.
+  for (const agent of center.getSnapshot().agents.values()) {
+    if (agent.contactIds.length === 0 && agent.presence.status !== 'offline') {
+      center.agentCommand(agent.profile.id, { type: 'logout' });
     }
   }
+  kpiNow = runEnd + FCR_WINDOW_DAYS * DAY + 1;
   center.dispose();
 
   // ---- report -----------------------------------------------------------------------------
@@ -475,38 +516,64 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     );
     return targets.size === 1 ? [...targets].join('') : 'per queue';
   };
-  const reportOf = (channel: SimChannel | 'total', tally: Tally): ChannelReport => ({
-    channel,
-    offered: tally.offered,
-    handled: tally.handled,
-    abandoned: tally.abandoned,
-    open: tally.offered - tally.handled - tally.abandoned,
-    asaSec: round(ratio(tally.answerMs, tally.answered) / SECOND),
-    ahtSec: round(ratio(tally.handleMs, tally.handled) / SECOND),
-    serviceLevelPct: round(
-      100 * ratio(tally.answeredInTarget, tally.answered + tally.abandoned + tally.lateUnanswered),
-    ),
-    serviceLevelTarget: targetsOf(channel),
-    abandonRatePct: round(100 * ratio(tally.abandoned, tally.offered)),
-  });
+  const range = { from: startAt, to: runEnd };
+  const rowOf = (rows: readonly KpiRow[], key: string): KpiRow => {
+    // A channel with no traffic in the run has no row: its counts are all zero.
+    const counts = sumCounts([]);
+    return (
+      rows.find((item) => item.key === key) ?? {
+        key,
+        intervalStart: null,
+        counts,
+        kpis: computeKpis(counts),
+      }
+    );
+  };
+  const reportOf = (channel: SimChannel | 'total', row: KpiRow): ChannelReport => {
+    const { counts, kpis: figures } = row;
+    const arrivedHere = channel === 'total' ? arrived : (arrivedBy.get(channel) ?? 0);
+    const openHere =
+      channel === 'total'
+        ? [...openBy.values()].reduce((a, b) => a + b, 0)
+        : (openBy.get(channel) ?? 0);
+    return {
+      channel,
+      arrived: arrivedHere,
+      handled: counts.handled,
+      abandoned: counts.abandoned + counts.shortAbandoned,
+      open: openHere,
+      ahtSec: seconds(figures.ahtMs),
+      asaSec: seconds(figures.asaMs),
+      fcrPct: percent(figures.fcr),
+      csatPct: percent(figures.csat),
+      abandonRatePct: percent(figures.abandonmentRate),
+      serviceLevelPct: percent(figures.serviceLevel),
+      serviceLevelTarget: targetsOf(channel),
+      counts,
+      kpis: figures,
+    };
+  };
   const used = simulatedChannels.filter((channel) =>
     scenario.queues.some((queue) => queue.channel === channel),
   );
-  const total = newTally();
-  for (const tally of tallies.values()) {
-    for (const key of Object.keys(total) as (keyof Tally)[]) total[key] += tally[key];
-  }
+  const byChannel = kpis.report({ ...range, groupBy: 'channel' }).rows;
+  const total = rowOf(kpis.report({ ...range, groupBy: 'total' }).rows, 'total');
+  const duringArrivals = kpis.report({ from: startAt, to: endAt, groupBy: 'total' }).rows[0];
+  const intervals = kpis.report({ ...range, groupBy: 'interval' }).rows;
   const wallMs = performance.now() - wallStart;
   return {
     scenario: scenario.name,
     seed,
     hours,
     agents: agentIds.length,
+    startAt,
     simulatedMinutes,
-    channels: used.map((channel) => reportOf(channel, tallyOf(channel))),
+    channels: used.map((channel) => reportOf(channel, rowOf(byChannel, channel))),
     totals: reportOf('total', total),
-    occupancyPct: round(100 * ratio(busySamples, busySamples + idleSamples)),
+    occupancyPct: percent(duringArrivals?.kpis.occupancy ?? null),
+    intervals,
     offers,
+    surveys,
     missedOfferLockouts: lockouts,
     breaks,
     autoCompletedWrapUps: autoCompleted,

@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './cli';
+import { defaultScenario, withLoad } from './scenario';
+import type { SimulationReport } from './simulate';
+
+const dir = mkdtempSync(join(tmpdir(), 'switchboard-simulator-'));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs the CLI with captured output (not a TTY, so no progress bar). */
+function cli(...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = runCli(argv, {
+    stdout: {
+      write: (text: string) => {
+        stdout += text;
+      },
+      isTTY: false,
+    },
+    stderr: {
+      write: (text: string) => {
+        stderr += text;
+      },
+    },
+  });
+  return { code, stdout, stderr };
+}
+
+const writeJson = (name: string, value: unknown) => {
+  const file = join(dir, name);
+  writeFileSync(file, typeof value === 'string' ? value : JSON.stringify(value));
+  return file;
+};
+
+describe('cli', { timeout: 120_000 }, () => {
+  it('rejects a scenario file with the path of each bad field and exit code 2', () => {
+    const queues = defaultScenario.queues.map((queue, index) =>
+      index === 2 ? { ...queue, serviceLevel: { ...queue.serviceLevel, seconds: 0 } } : queue,
+    );
+    const file = writeJson('bad.json', { ...defaultScenario, queues, agents: 'many' });
+    const { code, stdout, stderr } = cli('--scenario', file);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`scenario ${file} is invalid:`);
+    expect(stderr).toMatch(/^ {2}queues\.2\.serviceLevel\.seconds: Too small/m);
+    expect(stderr).toMatch(/^ {2}agents: /m);
+    expect(stderr).not.toContain('Usage:');
+  });
+
+  it('rejects a file that is missing or not JSON with exit code 2', () => {
+    const missing = cli('--scenario', join(dir, 'nope.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('cannot read scenario');
+    const broken = cli('--scenario', writeJson('broken.json', '{ "name": '));
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('is not valid JSON');
+  });
+
+  it('rejects bad flags with the usage text', () => {
+    const { code, stderr } = cli('--hours', '0');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--hours must be');
+    expect(stderr).toContain('Usage:');
+  });
+
+  it('runs a scenario file and writes the full report to --out', () => {
+    const small = { ...withLoad(defaultScenario, 1 / 10), name: 'small day', agents: 20 };
+    const file = writeJson('small.json', small);
+    const out = join(dir, 'out', 'nested');
+    const { code, stdout, stderr } = cli('--scenario', file, '--hours', '1', '--out', out);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toContain('"small day", seed 1, 1 h from 08:00, 20 agents');
+    expect(stdout).toMatch(/^ {2}09:00 {2}arrived/m);
+    expect(stdout).toMatch(/^total +\d+/m);
+    const path = join(out, 'report.json');
+    expect(stdout).toContain(`report written to ${path}`);
+    const report = JSON.parse(readFileSync(path, 'utf8')) as SimulationReport;
+    expect(report.scenario).toBe('small day');
+    expect(report.agents).toBe(20);
+    expect(report.intervals.length).toBeGreaterThanOrEqual(4);
+    expect(report.intervals[0]?.key).toBe('2026-01-05T08:00:00.000Z');
+    expect(report.intervals.reduce((sum, row) => sum + row.counts.handled, 0)).toBe(
+      report.totals.handled,
+    );
+  });
+});

@@ -1,0 +1,268 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { MultiBar, Presets } from 'cli-progress';
+import { ZodError } from 'zod';
+import { defaultScenario, parseScenario, type Scenario } from './scenario';
+import { simulate, type ChannelReport, type HourProgress, type SimulationReport } from './simulate';
+
+const usage = `Usage: pnpm --filter @switchboard/example-simulator start [-- options]
+
+Runs a simulated day of a contact centre on the embedded Switchboard core.
+
+Options:
+  --scenario <file>  a JSON scenario (default: the built-in "${defaultScenario.name}")
+  --seed <int>       seed of every random choice (default 1); the same seed gives the same day
+  --hours <n>        hours of arrivals (default: the scenario's, ${defaultScenario.hours}; max 168)
+  --agents <int>     agents on shift (default: the scenario's, ${defaultScenario.agents}; max 5000)
+  --out <dir>        also write the full report, with 15-minute intervals, to <dir>/report.json
+  --json             print the report as JSON instead of tables
+  -h, --help         show this help`;
+
+/** Where the CLI writes; `isTTY` turns the progress bar on. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: { write(text: string): unknown };
+}
+
+class UsageError extends RangeError {}
+/** A scenario file that cannot be read or does not validate (no usage text: the flags were fine). */
+class ScenarioError extends RangeError {}
+
+function parseNumber(
+  name: string,
+  raw: string | undefined,
+  check: (n: number) => boolean,
+  what: string,
+) {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || !check(value)) {
+    throw new UsageError(`--${name} must be ${what}, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseCli(argv: readonly string[]) {
+  // `pnpm start -- --seed 7` forwards the `--` itself.
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  const { values } = parseArgs({
+    args,
+    options: {
+      scenario: { type: 'string' },
+      seed: { type: 'string' },
+      hours: { type: 'string' },
+      agents: { type: 'string' },
+      out: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.out !== undefined && values.out.trim() === '') {
+    throw new UsageError('--out must be a directory');
+  }
+  return {
+    help: values.help,
+    json: values.json,
+    scenario: values.scenario,
+    out: values.out,
+    seed: parseNumber(
+      'seed',
+      values.seed,
+      (n) => Number.isInteger(n) && n >= 0 && n <= 0xffffffff,
+      'an integer from 0 to 4294967295',
+    ),
+    hours: parseNumber(
+      'hours',
+      values.hours,
+      (n) => n > 0 && n <= 168,
+      'a number of hours above 0 and at most 168',
+    ),
+    agents: parseNumber(
+      'agents',
+      values.agents,
+      (n) => Number.isInteger(n) && n >= 1 && n <= 5000,
+      'an integer from 1 to 5000',
+    ),
+  };
+}
+
+/** Reads and validates a scenario file; a `ScenarioError` names the file and every bad field. */
+function loadScenario(file: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ScenarioError(
+      `cannot read scenario ${file}: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    throw new ScenarioError(
+      `scenario ${file} is not valid JSON: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  try {
+    return parseScenario(input);
+  } catch (error) {
+    if (!(error instanceof ZodError)) throw error;
+    const issues = error.issues.map(
+      (issue) => `  ${issue.path.length > 0 ? issue.path.join('.') : '(root)'}: ${issue.message}`,
+    );
+    throw new ScenarioError(`scenario ${file} is invalid:\n${issues.join('\n')}`);
+  }
+}
+
+const pad = (value: string | number, width: number) => String(value).padStart(width);
+const fixed = (value: number | null) => (value === null ? '-' : value.toFixed(1));
+
+/** The per-channel table of a report. */
+export function table(report: SimulationReport): string {
+  const header = [
+    'channel',
+    'arrived',
+    'handled',
+    'abandoned',
+    'open',
+    'AHT s',
+    'ASA s',
+    'FCR %',
+    'CSAT %',
+    'aband %',
+    'SL %',
+    'target',
+  ];
+  const widths = [9, 8, 8, 10, 6, 8, 8, 7, 7, 8, 7, 10];
+  const row = (cells: (string | number)[]) =>
+    cells
+      .map((cell, i) => (i === 0 ? String(cell).padEnd(widths[0] ?? 0) : pad(cell, widths[i] ?? 0)))
+      .join('');
+  const line = (r: ChannelReport) =>
+    row([
+      r.channel,
+      r.arrived,
+      r.handled,
+      r.abandoned,
+      r.open,
+      fixed(r.ahtSec),
+      fixed(r.asaSec),
+      fixed(r.fcrPct),
+      fixed(r.csatPct),
+      fixed(r.abandonRatePct),
+      fixed(r.serviceLevelPct),
+      r.serviceLevelTarget,
+    ]);
+  const rule = '-'.repeat(widths.reduce((a, b) => a + b, 0));
+  return [row(header), rule, ...report.channels.map(line), rule, line(report.totals)].join('\n');
+}
+
+/** Runs the CLI with `argv` (the arguments after the script); returns the exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const log = (text: string) => io.stdout.write(`${text}\n`);
+  let cli: ReturnType<typeof parseCli>;
+  let scenario: Scenario;
+  try {
+    cli = parseCli(argv);
+    if (cli.help) {
+      log(usage);
+      return 0;
+    }
+    scenario = cli.scenario === undefined ? defaultScenario : loadScenario(cli.scenario);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(
+      `simulator: ${message}\n${error instanceof ScenarioError ? '' : `\n${usage}\n`}`,
+    );
+    return 2;
+  }
+  const seed = cli.seed ?? 1;
+  const hours = cli.hours ?? scenario.hours;
+  const agents = cli.agents ?? scenario.agents;
+  if (!cli.json) {
+    log(
+      `Switchboard simulator: "${scenario.name}", seed ${seed}, ${hours} h from ${String(scenario.startHour).padStart(2, '0')}:00, ${agents} agents`,
+    );
+  }
+  const hourLine = (p: HourProgress) =>
+    `  ${p.clock}  arrived ${pad(p.arrived, 6)}  handled ${pad(p.handled, 6)}  abandoned ${pad(p.abandoned, 5)}  waiting ${pad(p.waiting, 4)}  busy agents ${pad(p.busyAgents, 4)}  on break ${pad(p.onBreak, 3)}`;
+  // A progress bar only on a terminal; logs and tests get the hourly lines alone.
+  const bars =
+    !cli.json && io.stdout.isTTY === true
+      ? new MultiBar(
+          {
+            format: '  {bar} {percentage}% | {clock} | {arrived} contacts',
+            hideCursor: true,
+            clearOnComplete: true,
+            // Drawn by `redraw` only; keeps the library's timer from drawing after the run.
+            fps: 1,
+          },
+          Presets.shades_classic,
+        )
+      : null;
+  const bar = bars?.create(1, 0, { clock: '', arrived: 0 }) ?? null;
+  // The run is synchronous, so the bar's own redraw timer never fires: redraw by hand, at most
+  // ten times a second (and at once after an hourly line).
+  let drawnAt = 0;
+  const redraw = (force: boolean) => {
+    const now = Date.now();
+    if (!bars || (!force && now - drawnAt < 100)) return;
+    drawnAt = now;
+    bars.update();
+  };
+  let report: SimulationReport;
+  try {
+    report = simulate(scenario, {
+      seed,
+      hours,
+      agents,
+      ...(cli.json
+        ? {}
+        : {
+            onProgress: (p) => {
+              if (!bars) return log(hourLine(p));
+              bars.log(`${hourLine(p)}\n`);
+              redraw(true);
+            },
+          }),
+      ...(bar
+        ? {
+            onTick: (t) => {
+              bar.setTotal(Math.round(t.maxMinutes));
+              bar.update(Math.round(t.minutes), { clock: t.clock, arrived: t.arrived });
+              redraw(false);
+            },
+          }
+        : {}),
+    });
+  } finally {
+    bars?.stop();
+  }
+  if (cli.out !== undefined) {
+    const dir = resolve(cli.out);
+    mkdirSync(dir, { recursive: true });
+    const file = resolve(dir, 'report.json');
+    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    // Keep stdout pure JSON with --json.
+    (cli.json ? io.stderr : io.stdout).write(`report written to ${file}\n`);
+  }
+  if (cli.json) {
+    log(JSON.stringify(report, null, 2));
+    return 0;
+  }
+  const { offers } = report;
+  log('');
+  log(table(report));
+  log('');
+  log(
+    `occupancy ${fixed(report.occupancyPct)} % (arrival hours)   surveys ${report.surveys}   offers ${offers.made} (accepted ${offers.accepted}, rejected ${offers.rejected}, missed ${offers.missed}, withdrawn ${offers.withdrawn})   missed-offer lockouts ${report.missedOfferLockouts}   breaks ${report.breaks}   auto-completed wrap-ups ${report.autoCompletedWrapUps}`,
+  );
+  log(
+    `simulated ${Math.floor(Math.round(report.simulatedMinutes) / 60)} h ${Math.round(report.simulatedMinutes) % 60} min (${report.events} events) in ${(report.wall.ms / 1000).toFixed(2)} s wall: ${report.wall.contactsPerSecond} contacts/s`,
+  );
+  return 0;
+}
