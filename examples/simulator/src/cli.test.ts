@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from './cli';
+import { runCli, type StaffingResult } from './cli';
+import { agentsForServiceLevel } from './erlangC';
 import { defaultScenario, withLoad } from './scenario';
 import type { SimulationReport } from './simulate';
 
@@ -88,5 +89,35 @@ describe('cli', { timeout: 120_000 }, () => {
     expect(report.intervals.reduce((sum, row) => sum + row.counts.handled, 0)).toBe(
       report.totals.handled,
     );
+  });
+
+  it('--target-service-level starts from Erlang C and adds agents until voice meets it', () => {
+    const small = { ...withLoad(defaultScenario, 1 / 10), name: 'small day' };
+    const file = writeJson('staffing.json', small);
+    const args = ['--scenario', file, '--hours', '1', '--target-service-level', '80/20'];
+    const { code, stdout, stderr } = cli(...args, '--json');
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as StaffingResult;
+    // Peak of 08:00-09:00 is the curve's 0.6 at 08:00; voice is 500 + 350 + 150 + 85 an hour / 10.
+    const perHour = (0.6 * 1085) / 10;
+    expect(result.peakVoicePerHour).toBeCloseTo(perHour, 9);
+    expect(result.voiceAhtSec).toBe(330 + 35);
+    expect(result.erlangCVoiceAgents).toBe(agentsForServiceLevel(perHour / 3600, 365, 80, 20));
+    // Voice profiles are 66 % of the shares.
+    expect(result.firstGuess).toBe(Math.ceil(result.erlangCVoiceAgents / 0.66));
+    expect(result.tries[0]?.agents).toBe(result.firstGuess);
+    const last = result.tries.at(-1);
+    expect(result.agents).toBe(last?.agents);
+    expect(last?.serviceLevelPct).toBeGreaterThanOrEqual(80);
+    for (const tried of result.tries.slice(0, -1)) expect(tried.serviceLevelPct).toBeLessThan(80);
+
+    const text = cli(...args);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(`first guess ${result.firstGuess} agents on shift`);
+    expect(text.stdout).toContain(`${result.agents} agents on shift meet 80/20s on voice`);
+    const conflict = cli('--target-service-level', '80/20', '--agents', '5');
+    expect(conflict.code).toBe(2);
+    expect(cli('--target-service-level', '80').stderr).toContain('--target-service-level must be');
   });
 });

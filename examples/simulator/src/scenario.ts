@@ -6,10 +6,14 @@ const channelSchema = z.enum(simulatedChannels);
 /** A contact channel. */
 export type SimChannel = z.infer<typeof channelSchema>;
 
-/** A positive duration in seconds, log-normally distributed with this mean and coefficient of variation. */
+/**
+ * A positive duration in seconds with this mean: log-normal with coefficient of variation `cv`
+ * (the default), or `exponential` (memoryless; its cv is 1 whatever `cv` says).
+ */
 const durationSchema = z.object({
   meanSec: z.number().positive(),
   cv: z.number().min(0).max(3),
+  distribution: z.enum(['logNormal', 'exponential']).optional(),
 });
 /** A random duration: mean (seconds) and coefficient of variation. */
 export type Duration = z.infer<typeof durationSchema>;

@@ -1,6 +1,7 @@
 import {
   createContactCenter,
   type AgentId,
+  type ContactCenter,
   type ContactId,
   type SwitchboardEvents,
 } from '@switchboard/core';
@@ -28,6 +29,8 @@ export interface SimulateOptions {
   readonly onProgress?: (progress: HourProgress) => void;
   /** Called now and then (every few thousand timer steps) with how far the run has come. */
   readonly onTick?: (tick: Tick) => void;
+  /** Called once with the centre before the first arrival, to tally its events (tests). */
+  readonly observe?: (center: ContactCenter) => void;
 }
 
 /** How far a run has come, for a progress bar. */
@@ -206,7 +209,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const hours = options.hours ?? scenario.hours;
   const agentCount = options.agents ?? scenario.agents;
   const random = createRandom(seed);
-  const sample = (duration: Duration) => random.logNormal(duration.meanSec, duration.cv) * SECOND;
+  const sample = (duration: Duration) =>
+    (duration.distribution === 'exponential'
+      ? random.exponential(duration.meanSec)
+      : random.logNormal(duration.meanSec, duration.cv)) * SECOND;
 
   const startAt = Date.UTC(2026, 0, 5, scenario.startHour);
   const endAt = startAt + hours * HOUR;
@@ -248,6 +254,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     fcrWindowDays: FCR_WINDOW_DAYS,
   });
   kpis.attach(center);
+  options.observe?.(center);
   const contactOf = (id: ContactId) => center.getSnapshot().contacts.get(id);
   const agentOf = (id: AgentId) => center.getSnapshot().agents.get(id);
 
