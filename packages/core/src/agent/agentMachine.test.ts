@@ -32,6 +32,7 @@ function agentWith(presence: AgentPresence, contactIds: readonly string[] = []):
     missedOffers: 0,
     idleSince: 0,
     contactIds: contactIds as ContactId[],
+    load: { voice: contactIds.length, chat: 0, email: 0, sms: 0, social: 0 },
   });
 }
 

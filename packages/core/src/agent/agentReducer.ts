@@ -1,5 +1,7 @@
 import type { DomainEvent } from '../events/domainEvents';
-import type { AgentId, ContactId } from '../model/ids';
+import { capacityChannel } from '../model/channel';
+import type { Contact } from '../model/contact';
+import type { AgentId } from '../model/ids';
 import type { PersistentMap } from '../store/persistentMap';
 import type { AgentState } from './agentState';
 
@@ -17,6 +19,7 @@ export function evolveAgents(agents: AgentsById, event: DomainEvent): AgentsById
         missedOffers: 0,
         idleSince: event.at,
         contactIds: [],
+        load: { voice: 0, chat: 0, email: 0, sms: 0, social: 0 },
       });
     case 'agent.statusChanged':
       return update(agents, event.agentId, (agent) => ({
@@ -43,25 +46,35 @@ export function evolveAgents(agents: AgentsById, event: DomainEvent): AgentsById
  */
 export function syncHolders(
   agents: AgentsById,
-  contactId: ContactId,
+  contact: Pick<Contact, 'id' | 'channel'>,
   before: readonly AgentId[],
   after: readonly AgentId[],
   at: number,
 ): AgentsById {
+  const channel = capacityChannel(contact.channel);
   let next = agents;
   for (const agentId of before) {
     if (after.includes(agentId)) continue;
     next = update(next, agentId, (agent) => {
-      const contactIds = agent.contactIds.filter((id) => id !== contactId);
+      const contactIds = agent.contactIds.filter((id) => id !== contact.id);
       if (contactIds.length === agent.contactIds.length) return agent;
-      return { ...agent, contactIds, idleSince: contactIds.length === 0 ? at : agent.idleSince };
+      return {
+        ...agent,
+        contactIds,
+        load: { ...agent.load, [channel]: agent.load[channel] - 1 },
+        idleSince: contactIds.length === 0 ? at : agent.idleSince,
+      };
     });
   }
   for (const agentId of after) {
     next = update(next, agentId, (agent) =>
-      agent.contactIds.includes(contactId)
+      agent.contactIds.includes(contact.id)
         ? agent
-        : { ...agent, contactIds: [...agent.contactIds, contactId] },
+        : {
+            ...agent,
+            contactIds: [...agent.contactIds, contact.id],
+            load: { ...agent.load, [channel]: agent.load[channel] + 1 },
+          },
     );
   }
   return next;

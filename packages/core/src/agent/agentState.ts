@@ -1,4 +1,5 @@
 import type { Agent } from '../model/agent';
+import type { Capacity } from '../model/channel';
 import type { ContactId } from '../model/ids';
 
 /**
@@ -46,4 +47,6 @@ export interface AgentState {
   readonly idleSince: number;
   /** Contacts offered to or held by the agent (not yet completed), oldest first. */
   readonly contactIds: readonly ContactId[];
+  /** How many of those contacts use each capacity channel (callbacks count as voice). */
+  readonly load: Readonly<Record<keyof Capacity, number>>;
 }

@@ -39,7 +39,7 @@ export function evolveCenter(state: CenterState, event: DomainEvent): CenterStat
   if (!current) return agents === state.agents ? state : { ...state, agents };
   const after = evolveContact(current, event);
   return {
-    agents: syncHolders(agents, id, before ? holdersOf(before) : [], holdersOf(after), event.at),
+    agents: syncHolders(agents, after, before ? holdersOf(before) : [], holdersOf(after), event.at),
     contacts: state.contacts.set(id, after),
   };
 }

@@ -232,10 +232,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
   /** The agent a contact is about to be offered to must be logged in with room for it. */
   function assertCanTake(agentId: AgentId, contact: Contact) {
     const agent = agentOf(agentId);
-    if (
-      agent.presence.status === 'offline' ||
-      !hasFreeCapacity(agent, contact.channel, store.getSnapshot().contacts)
-    ) {
+    if (agent.presence.status === 'offline' || !hasFreeCapacity(agent, contact.channel)) {
       throw new SwitchboardError(
         'CAPACITY_EXCEEDED',
         `Agent ${agentId} cannot take another ${contact.channel} contact now.`,

@@ -70,11 +70,7 @@ export function createQueueRouter(queues: ReadonlyMap<QueueId, Queue>): QueueRou
         for (const agentId of available) {
           const agent = state.agents.get(agentId);
           if (!agent || (chosen && agent.idleSince >= chosen.idleSince)) continue;
-          if (
-            !hasSkills(agent, required) ||
-            !hasFreeCapacity(agent, contact.channel, state.contacts)
-          )
-            continue;
+          if (!hasSkills(agent, required) || !hasFreeCapacity(agent, contact.channel)) continue;
           if (passedOver(contact.id, agentId)) passed = true;
           else chosen = agent;
         }

@@ -18,6 +18,7 @@ import {
 } from './contactMachine';
 import { evolveContact } from './contactReducer';
 import { newContact } from './newContact';
+import type { Channel } from '../model/channel';
 
 const ada = 'ada' as AgentId;
 const bob = 'bob' as AgentId;
@@ -28,8 +29,13 @@ const OFFER_TIMEOUT = 15_000;
 
 const ctx = (now: number): ContactDecisionContext => ({ now, offerTimeoutMs: OFFER_TIMEOUT });
 
-function openContact(id: string, at: number, queueId: QueueId | null = null): Contact {
-  const fields = { channel: 'voice', direction: 'inbound', customer: { attributes: {} } } as const;
+function openContact(
+  id: string,
+  at: number,
+  queueId: QueueId | null = null,
+  channel: Channel = 'voice',
+): Contact {
+  const fields = { channel, direction: 'inbound', customer: { attributes: {} } } as const;
   return newContact({ ...fields, id: id as ContactId, queueId, priority: 0, attributes: {} }, at);
 }
 
@@ -757,7 +763,8 @@ function commandOf(step: Step, contact: Contact): ContactCommand {
 const knownStatuses = new Set(Object.keys(contactTransitions));
 
 /**
- * (c) Every agent lists exactly the unfinished contacts that name them among their holders, once each.
+ * (c) Every agent lists exactly the unfinished contacts that name them among their holders, once each,
+ * and its load per capacity channel counts exactly those contacts.
  * Returns the violations (plain checks: thousands of steps run per test).
  */
 function holderViolations(state: CenterState): string[] {
@@ -772,6 +779,17 @@ function holderViolations(state: CenterState): string[] {
     if (new Set(listed).size !== listed.length) problems.push(`${agentId} lists a contact twice`);
     if (sorted.join() !== holding.join()) {
       problems.push(`${agentId} lists [${sorted.join()}] but holds [${holding.join()}]`);
+    }
+    const load = { voice: 0, chat: 0, email: 0, sms: 0, social: 0 };
+    for (const id of listed) {
+      const channel = state.contacts.get(id)?.channel;
+      if (channel) load[channel === 'callback' ? 'voice' : channel] += 1;
+    }
+    const recorded = state.agents.get(agentId)!.load;
+    if (JSON.stringify(recorded) !== JSON.stringify(load)) {
+      problems.push(
+        `${agentId} load ${JSON.stringify(recorded)} but holds ${JSON.stringify(load)}`,
+      );
     }
   }
   return problems;
@@ -813,7 +831,9 @@ describe('contact machine (model-based, through reduceCenter)', () => {
         const log: DomainEvent[] = store.history().flatMap((entry) => entry.events);
         let now = 1_000;
         const ids = contacts.map((queueId, index) => {
-          const contact = openContact(`c${index + 1}`, now, queueId);
+          // Three channels, so that the agents' load per channel is checked too.
+          const channel = (['voice', 'chat', 'callback'] as const)[index] ?? 'voice';
+          const contact = openContact(`c${index + 1}`, now, queueId, channel);
           const events: DomainEvent[] = [{ type: 'contact.created', at: now, contact }];
           if (queueId)
             events.push({ type: 'contact.queued', at: now, contactId: contact.id, queueId });

@@ -152,11 +152,7 @@ export function deskActions(center: ContactCenter, agentId: AgentId): ActionDefi
     ),
     action('contact.dial', contactInputSchema, (input) => {
       const agent = center.getSnapshot().agents.get(agentId);
-      if (
-        !agent ||
-        agent.presence.status === 'offline' ||
-        !hasFreeCapacity(agent, input.channel, center.getSnapshot().contacts)
-      ) {
+      if (!agent || agent.presence.status === 'offline' || !hasFreeCapacity(agent, input.channel)) {
         throw new SwitchboardError(
           'CAPACITY_EXCEEDED',
           `Agent ${agentId} cannot start a ${input.channel} contact now.`,

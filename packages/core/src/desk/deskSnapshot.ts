@@ -63,11 +63,13 @@ function summarise(agent: AgentState, contacts: readonly Contact[]) {
     ChannelActivity
   >;
   const load = Object.fromEntries(
-    channels.map((channel) => [channel, { used: 0, capacity: agent.profile.capacity[channel] }]),
-  ) as Record<keyof Capacity, { used: number; capacity: number }>;
+    channels.map((channel) => [
+      channel,
+      { used: agent.load[channel], capacity: agent.profile.capacity[channel] },
+    ]),
+  ) as Record<keyof Capacity, ChannelLoad>;
   for (const contact of contacts) {
     const channel = capacityChannel(contact.channel);
-    load[channel].used += 1;
     const current = activityOf[contact.status] ?? 'idle';
     if (rank[current] > rank[activity[channel]]) activity[channel] = current;
   }
