@@ -48,8 +48,8 @@ export function toValidationIssues(issues: readonly ValidatorIssue[]): Validatio
 }
 
 /**
- * Parses `data` with `validator`, or throws a {@link SwitchboardError} with `code`, `message`,
- * `details` and the validator's issues.
+ * Parses `data` with `validator`, or throws a {@link SwitchboardError} with `code`, `message`
+ * (text, or made from the issues), `details` and the validator's issues.
  *
  * @internal
  */
@@ -57,14 +57,15 @@ export function parseOrThrow<T>(
   validator: Validator<T>,
   data: unknown,
   code: ErrorCode,
-  message: string,
+  message: string | ((issues: readonly ValidatorIssue[]) => string),
   details: Readonly<Record<string, unknown>>,
 ): T {
   const result = validator.safeParse(data);
   if (result.success) return result.data;
-  throw new SwitchboardError(code, message, {
+  const { issues } = result.error;
+  throw new SwitchboardError(code, typeof message === 'string' ? message : message(issues), {
     details,
-    issues: toValidationIssues(result.error.issues),
+    issues: toValidationIssues(issues),
   });
 }
 
@@ -75,13 +76,9 @@ export function parseOrThrow<T>(
  * @internal
  */
 export function parseInput<T>(validator: Validator<T>, input: unknown, what: string): T {
-  const result = validator.safeParse(input);
-  if (result.success) return result.data;
-  const [first] = result.error.issues;
-  const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
-  throw new SwitchboardError(
-    'VALIDATION_FAILED',
-    `Invalid ${what}${where}: ${first?.message ?? 'rejected by its schema'}.`,
-    { issues: toValidationIssues(result.error.issues), details: { input: what } },
-  );
+  const describe = ([first]: readonly ValidatorIssue[]) => {
+    const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
+    return `Invalid ${what}${where}: ${first?.message ?? 'rejected by its schema'}.`;
+  };
+  return parseOrThrow(validator, input, 'VALIDATION_FAILED', describe, { input: what });
 }
