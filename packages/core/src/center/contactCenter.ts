@@ -6,7 +6,8 @@ import { contactCommandSchema, type ContactCommandInput } from '../contact/conta
 import { decideContact } from '../contact/contactMachine';
 import { newContact } from '../contact/newContact';
 import { SwitchboardError } from '../errors';
-import { createEventBus, type EventBus, type Unsubscribe } from '../events/eventBus';
+import type { EventBus, Unsubscribe } from '../events/eventBus';
+import { createReportingBus } from '../events/reportingBus';
 import { agentIdOf, contactIdOf, isAgentEvent, type DomainEvent } from '../events/domainEvents';
 import type { SwitchboardEvents } from '../events/eventMap';
 import { agentSchema, type AgentInput } from '../model/agent';
@@ -128,12 +129,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
   );
   const reasonCodeSet = new Set(reasonCodes.map((reason) => reason.code));
 
-  const bus = createEventBus<SwitchboardEvents>((error, event) => {
-    logger.error(`A listener of ${event} threw`, { error });
-    if (event !== 'plugin.failed') {
-      bus.emit('plugin.failed', { plugin: 'listener', phase: 'listener', error, disabled: false });
-    }
-  });
+  const bus = createReportingBus(logger, 'centre');
   const store = createStore<CenterState, DomainEvent>(
     { initial: emptyCenterState, reduce: reduceCenter, historyLimit: 0 },
     (error) => {

@@ -3,7 +3,8 @@ import type { ActionName, ActionPayload, ActionResult, Caller } from '../actions
 import type { AgentState } from '../agent/agentState';
 import { createContactCenter, type ContactCenter } from '../center/contactCenter';
 import { SwitchboardError } from '../errors';
-import { createEventBus, type EventBus, type Unsubscribe } from '../events/eventBus';
+import type { EventBus, Unsubscribe } from '../events/eventBus';
+import { createReportingBus } from '../events/reportingBus';
 import type { SwitchboardEvents } from '../events/eventMap';
 import { agentSchema, type AgentInput } from '../model/agent';
 import type { Contact, ContactInput } from '../model/contact';
@@ -111,12 +112,7 @@ export function createDesk(options: DeskOptions): Desk {
   const agentId = profile.id;
   const caller: Caller = { roles: profile.roles, agentId };
 
-  const bus = createEventBus<SwitchboardEvents>((error, event) => {
-    logger.error(`A desk listener of ${event} threw`, { error });
-    if (event !== 'plugin.failed') {
-      bus.emit('plugin.failed', { plugin: 'listener', phase: 'listener', error, disabled: false });
-    }
-  });
+  const bus = createReportingBus(logger, 'desk');
   const forward = bus.emit as (name: string, payload: unknown) => void;
   const detach = center.events.onAny((name, payload) => {
     if (name.startsWith('plugin.')) return;

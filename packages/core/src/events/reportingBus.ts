@@ -1,0 +1,19 @@
+import type { Logger } from '../ports/logger';
+import { createEventBus, type EventBus } from './eventBus';
+import type { SwitchboardEvents } from './eventMap';
+
+/**
+ * A {@link SwitchboardEvents} bus for a desk or centre: a listener that throws is logged and
+ * reported as `plugin.failed` (except while `plugin.failed` itself is delivered, to avoid loops).
+ *
+ * @internal
+ */
+export function createReportingBus(logger: Logger, owner: string): EventBus<SwitchboardEvents> {
+  const bus = createEventBus<SwitchboardEvents>((error, event) => {
+    logger.error(`A ${owner} listener of ${event} threw`, { error });
+    if (event !== 'plugin.failed') {
+      bus.emit('plugin.failed', { plugin: 'listener', phase: 'listener', error, disabled: false });
+    }
+  });
+  return bus;
+}
