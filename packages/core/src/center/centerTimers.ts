@@ -2,6 +2,7 @@ import { isFinished } from '../contact/contactMachine';
 import { contactIdOf, isAgentEvent, type DomainEvent } from '../events/domainEvents';
 import type { AgentId, ContactId } from '../model/ids';
 import type { Clock, TimerHandle } from '../ports/clock';
+import { createKeyedTimers } from '../ports/keyedTimers';
 import type { CenterRules } from './centerOptions';
 import type { CenterState } from './centerState';
 
@@ -31,45 +32,29 @@ export function createCenterTimers(
   rules: CenterRules,
   actions: TimerActions,
 ): CenterTimers {
-  const offers = new Map<ContactId, TimerHandle>();
-  const wrapUps = new Map<ContactId, TimerHandle>();
+  const offers = createKeyedTimers<ContactId>(clock);
+  const wrapUps = createKeyedTimers<ContactId>(clock);
   const passOvers = new Map<ContactId, Map<AgentId, number>>();
   const reroutes = new Set<TimerHandle>();
-
-  const cancel = (timers: Map<ContactId, TimerHandle>, contactId: ContactId) => {
-    const handle = timers.get(contactId);
-    if (handle === undefined) return;
-    clock.clearTimeout(handle);
-    timers.delete(contactId);
-  };
 
   return {
     track(event, state) {
       if (isAgentEvent(event)) return;
       const contactId = contactIdOf(event);
       const contact = state.contacts.get(contactId);
-      if (contact?.status !== 'offered') cancel(offers, contactId);
-      if (contact?.status !== 'wrapUp') cancel(wrapUps, contactId);
+      if (contact?.status !== 'offered') offers.cancel(contactId);
+      if (contact?.status !== 'wrapUp') wrapUps.cancel(contactId);
       if (!contact || isFinished(contact)) passOvers.delete(contactId);
 
       if (event.type === 'contact.offered' && contact?.status === 'offered') {
-        cancel(offers, contactId);
-        offers.set(
-          contactId,
-          clock.setTimeout(() => {
-            offers.delete(contactId);
-            actions.miss(contactId);
-          }, event.expiresAt - event.at),
-        );
+        offers.start(contactId, event.expiresAt - event.at, () => {
+          actions.miss(contactId);
+        });
       }
       if (event.type === 'contact.wrapUpStarted' && rules.wrapUpLimitMs !== null) {
-        wrapUps.set(
-          contactId,
-          clock.setTimeout(() => {
-            wrapUps.delete(contactId);
-            actions.complete(contactId);
-          }, rules.wrapUpLimitMs),
-        );
+        wrapUps.start(contactId, rules.wrapUpLimitMs, () => {
+          actions.complete(contactId);
+        });
       }
       if (event.type === 'contact.rejected' || event.type === 'contact.missed') {
         const until = event.at + rules.offerTimeoutMs;
@@ -88,11 +73,9 @@ export function createCenterTimers(
       return until !== undefined && clock.now() < until;
     },
     clear() {
-      for (const handle of [...offers.values(), ...wrapUps.values(), ...reroutes]) {
-        clock.clearTimeout(handle);
-      }
-      offers.clear();
+      for (const handle of reroutes) clock.clearTimeout(handle);
       reroutes.clear();
+      offers.clear();
       wrapUps.clear();
       passOvers.clear();
     },

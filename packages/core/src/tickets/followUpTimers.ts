@@ -1,4 +1,5 @@
-import type { Clock, TimerHandle } from '../ports/clock';
+import type { Clock } from '../ports/clock';
+import { createKeyedTimers } from '../ports/keyedTimers';
 import type { FollowUpId } from './ticketIds';
 
 /** The timers of a book's follow-ups: due at the due time, overdue after the grace period. */
@@ -25,35 +26,17 @@ export function createFollowUpTimers(
   graceMs: number,
   actions: FollowUpTimerActions,
 ): FollowUpTimers {
-  const handles = new Map<FollowUpId, TimerHandle>();
-  const start = (id: FollowUpId, delayMs: number, fire: () => void) => {
-    handles.set(
-      id,
-      clock.setTimeout(() => {
-        handles.delete(id);
-        fire();
-      }, delayMs),
-    );
-  };
-  const cancel = (id: FollowUpId) => {
-    const handle = handles.get(id);
-    if (handle === undefined) return;
-    clock.clearTimeout(handle);
-    handles.delete(id);
-  };
+  const timers = createKeyedTimers<FollowUpId>(clock);
   return {
     schedule(id, dueAt) {
-      cancel(id);
-      start(id, Math.max(0, dueAt - clock.now()), () => {
-        start(id, graceMs, () => {
+      timers.start(id, Math.max(0, dueAt - clock.now()), () => {
+        timers.start(id, graceMs, () => {
           actions.overdue(id);
         });
         actions.due(id);
       });
     },
-    cancel,
-    clear() {
-      for (const id of [...handles.keys()]) cancel(id);
-    },
+    cancel: timers.cancel,
+    clear: timers.clear,
   };
 }
