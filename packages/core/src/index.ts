@@ -22,8 +22,21 @@ export { customerSchema } from './model/customer';
 export type { Customer } from './model/customer';
 export { agentIdSchema, contactIdSchema, customerIdSchema, queueIdSchema } from './model/ids';
 export type { AgentId, ContactId, CustomerId, QueueId } from './model/ids';
-export { queueSchema, skillRequirementSchema } from './model/queue';
-export type { Queue, QueueInput, SkillRequirement } from './model/queue';
+export {
+  builtInStrategies,
+  escalationStepSchema,
+  queueExitSchema,
+  queueSchema,
+  skillRequirementSchema,
+} from './model/queue';
+export type { EscalationStep, Queue, QueueExit, QueueInput, SkillRequirement } from './model/queue';
+export { businessHoursSchema, openingSpanSchema, weekdays } from './model/businessHours';
+export type {
+  BusinessHours,
+  BusinessHoursInput,
+  OpeningSpan,
+  Weekday,
+} from './model/businessHours';
 
 // Machines
 export { agentCommandSchema } from './agent/agentCommands';
@@ -47,6 +60,7 @@ export type * from './events/domainEvents';
 export { createEventBus } from './events/eventBus';
 export type { EventBus, EventListener, ListenerErrorHandler, Unsubscribe } from './events/eventBus';
 export type {
+  CallbackOffered,
   DomainEventMap,
   PluginFailed,
   PluginReady,
@@ -91,6 +105,15 @@ export { createPluginHost } from './plugins/pluginHost';
 export type * from './plugins/pluginHostTypes';
 export type * from './plugins/pluginTypes';
 
+// Routing
+export { createRouter } from './routing/router';
+export type { PassedOver, Router, RouterOptions, RoutingDecision } from './routing/router';
+export { strategies } from './routing/strategies';
+export type { BuiltInStrategy, RoutingStrategy, StrategyCandidate } from './routing/strategies';
+export type * from './routing/explanation';
+export { isOpen, wallClock } from './routing/businessHours';
+export type { WallClock } from './routing/businessHours';
+
 // Centre and desk
 export { emptyCenterState, evolveCenter, reduceCenter } from './center/centerState';
 export type { CenterState } from './center/centerState';
@@ -99,7 +122,7 @@ export type { AgentsById } from './agent/agentReducer';
 export { centerRulesSchema } from './center/centerOptions';
 export type { CenterRules, CenterRulesInput } from './center/centerOptions';
 export { createContactCenter } from './center/contactCenter';
-export type { ContactCenter, ContactCenterOptions } from './center/contactCenter';
+export type { ContactCenter, ContactCenterOptions, RoutingOptions } from './center/contactCenter';
 export { createDesk } from './desk/createDesk';
 export type { Desk, DeskOptions } from './desk/createDesk';
 export type * from './desk/deskRequests';

@@ -316,6 +316,7 @@ describe('agent machine (model-based)', () => {
               customer: { attributes: {} },
               queueId: null,
               priority: 0,
+              requiredSkills: [],
               attributes: {},
               agentId: null,
               lastAgentId: null,

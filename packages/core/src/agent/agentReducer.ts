@@ -27,6 +27,10 @@ export function evolveAgents(agents: AgentsById, event: DomainEvent): AgentsById
         presence: event.presence,
         since: event.at,
         missedOffers: event.previous.status === 'offline' ? 0 : agent.missedOffers,
+        idleSince:
+          event.presence.status === 'available' && agent.contactIds.length === 0
+            ? event.at
+            : agent.idleSince,
       }));
     case 'contact.accepted':
       return update(agents, event.agentId, (agent) => ({ ...agent, missedOffers: 0 }));

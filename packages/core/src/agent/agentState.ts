@@ -43,7 +43,7 @@ export interface AgentState {
   readonly since: number;
   /** Offers missed in a row (reset by an accept). */
   readonly missedOffers: number;
-  /** When the agent last became free of all contacts, for longest-idle routing. */
+  /** When the agent last became idle: free of all contacts, or available with none; for longest-idle routing. */
   readonly idleSince: number;
   /** Contacts offered to or held by the agent (not yet completed), oldest first. */
   readonly contactIds: readonly ContactId[];

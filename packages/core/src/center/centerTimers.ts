@@ -12,8 +12,8 @@ export interface TimerActions {
   miss(contactId: ContactId): void;
   /** A wrap-up reached its limit. */
   complete(contactId: ContactId): void;
-  /** A pass-over ended: try routing again. */
-  route(): void;
+  /** A pass-over of the contact ended: try routing it again. */
+  reconsider(contactId: ContactId): void;
 }
 
 /** The centre's timers: offer time-outs, wrap-up limits and pass-overs after a decline. */
@@ -63,7 +63,7 @@ export function createCenterTimers(
         passOvers.set(contactId, agents);
         const handle = clock.setTimeout(() => {
           reroutes.delete(handle);
-          actions.route();
+          actions.reconsider(contactId);
         }, rules.offerTimeoutMs);
         reroutes.add(handle);
       }

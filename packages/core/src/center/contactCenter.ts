@@ -28,8 +28,12 @@ import { hasFreeCapacity } from '../routing/eligibility';
 import { parseInput } from '../validation';
 import { emptyCenterState, reduceCenter, type CenterState } from './centerState';
 import { centerRulesSchema, type CenterRules, type CenterRulesInput } from './centerOptions';
-import { createQueueRouter } from './routeQueued';
 import { createCenterTimers } from './centerTimers';
+import { holdersOf } from '../contact/contactMachine';
+import { createRouter, type RoutingDecision } from '../routing/router';
+import type { RoutingExplanation } from '../routing/explanation';
+import type { RoutingStrategy } from '../routing/strategies';
+import type { TimerHandle } from '../ports/clock';
 
 /** Events after which a queued contact may have become routable: demand or free capacity grew. */
 const routingTriggers: ReadonlySet<DomainEvent['type']> = new Set([
@@ -66,6 +70,21 @@ export interface ContactCenterOptions {
   readonly rules?: CenterRulesInput;
   /** Makes ids for new contacts; `crypto.randomUUID` by default. */
   readonly createId?: () => string;
+  /** Routing beyond what queues configure. */
+  readonly routing?: RoutingOptions;
+}
+
+/** Routing options of a centre. */
+export interface RoutingOptions {
+  /** Custom strategies by name; queues name them in `strategy`. */
+  readonly strategies?: Readonly<Record<string, RoutingStrategy>>;
+  /** Decisions kept for `explain` after a contact left its queue. Default 10,000. */
+  readonly explanationLimit?: number;
+  /**
+   * For callbacks: the earliest time at or after `now` the customer may be called (calling
+   * hours, do-not-call). Callbacks wait in their queue until then. Default: at once.
+   */
+  readonly callbackAllowedAt?: (contact: Contact, now: number) => number;
 }
 
 /**
@@ -95,6 +114,10 @@ export interface ContactCenter {
   agentCommand(agentId: string, command: AgentCommand): AgentState;
   /** Sends a command to a contact's lifecycle machine. */
   contactCommand(contactId: string, command: ContactCommandInput): Contact;
+  /** Why a contact waits, or why it went to its agent (JSON-serialisable). */
+  explain(contactId: string): RoutingExplanation;
+  /** Adds a custom routing strategy that queues can name (plugins call this). */
+  registerStrategy(name: string, strategy: RoutingStrategy): void;
   /** Cancels every timer; the centre refuses commands afterwards. */
   dispose(): void;
 }
@@ -143,9 +166,31 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     complete: (contactId) => {
       contactCommand(contactId, { type: 'complete', disposition: null });
     },
-    route,
+    reconsider: (contactId) => {
+      router.reconsider(contactId);
+      route();
+    },
   });
-  const router = createQueueRouter(queues);
+  const router = createRouter({ queues, ...options.routing });
+  for (const queue of queues.values()) {
+    if (!router.hasStrategy(queue.strategy)) {
+      throw new SwitchboardError(
+        'VALIDATION_FAILED',
+        `Queue "${queue.id}" names an unknown strategy.`,
+        {
+          issues: [
+            {
+              path: ['queues', queue.id, 'strategy'],
+              message: `Unknown strategy "${queue.strategy}".`,
+            },
+          ],
+        },
+      );
+    }
+  }
+  /** The agents holding each unfinished contact, as last filed with the router. */
+  const holders = new Map<ContactId, readonly AgentId[]>();
+  let escalationTimer: { at: number; handle: TimerHandle } | null = null;
   let disposed = false;
   let routing = false;
 
@@ -157,7 +202,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     const state = store.apply(events);
     for (const event of events) {
       timers.track(event, state);
-      router.track(event, state);
+      fileWithRouter(event, state);
       const subject = isAgentEvent(event)
         ? state.agents.get(agentIdOf(event))
         : state.contacts.get(contactIdOf(event));
@@ -183,18 +228,75 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     }
   }
 
-  /** Offers queued contacts until no pair matches; nested calls leave it to the running loop. */
+  /** Tells the router what an applied event changed: the contact and every agent it touched. */
+  function fileWithRouter(event: DomainEvent, state: CenterState) {
+    if (isAgentEvent(event)) {
+      const agent = state.agents.get(agentIdOf(event));
+      if (agent) router.fileAgent(agent);
+      return;
+    }
+    const contact = state.contacts.get(contactIdOf(event));
+    if (!contact) return;
+    router.fileContact(contact, event.at);
+    const before = holders.get(contact.id) ?? [];
+    const after = holdersOf(contact);
+    if (after.length > 0) holders.set(contact.id, after);
+    else holders.delete(contact.id);
+    for (const agentId of new Set([...before, ...after])) {
+      const agent = state.agents.get(agentId);
+      if (agent) router.fileAgent(agent);
+    }
+  }
+
+  /** Carries out the router's decisions until it has none; nested calls leave it to the running loop. */
   function route() {
     if (routing) return;
     routing = true;
     try {
-      const next = () => router.next(store.getSnapshot(), timers.isPassedOver);
-      for (let decision = next(); decision && !disposed; decision = next()) {
-        contactCommand(decision.contactId, { type: 'offer', agentId: decision.agentId });
-      }
+      const next = () => router.next(clock.now(), timers.isPassedOver);
+      for (let decision = next(); decision && !disposed; decision = next()) carryOut(decision);
     } finally {
       routing = false;
     }
+    if (!disposed) scheduleEscalation();
+  }
+
+  function carryOut(decision: RoutingDecision) {
+    switch (decision.kind) {
+      case 'offer':
+        contactCommand(decision.contactId, { type: 'offer', agentId: decision.agentId });
+        return;
+      case 'end':
+        contactCommand(decision.contactId, { type: 'fail', reason: decision.reason });
+        return;
+      case 'move':
+        contactCommand(decision.contactId, { type: 'queue', queueId: decision.queueId });
+        return;
+      case 'offerCallback':
+        emit('routing.callbackOffered', {
+          contactId: decision.contactId,
+          reason: decision.reason,
+          at: clock.now(),
+        });
+    }
+  }
+
+  /** Keeps one clock timer at the router's next escalation step, maximum wait or hold-back. */
+  function scheduleEscalation() {
+    const at = router.nextChangeAt();
+    if (escalationTimer && escalationTimer.at === at) return;
+    if (escalationTimer) clock.clearTimeout(escalationTimer.handle);
+    escalationTimer = null;
+    if (at === null) return;
+    const handle = clock.setTimeout(
+      () => {
+        escalationTimer = null;
+        router.advance(clock.now());
+        route();
+      },
+      Math.max(0, at - clock.now()),
+    );
+    escalationTimer = { at, handle };
   }
 
   function assertLive() {
@@ -310,9 +412,17 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     },
     agentCommand,
     contactCommand,
+    explain(contactId) {
+      return router.explain(contactId as ContactId, clock.now());
+    },
+    registerStrategy(name, strategy) {
+      router.registerStrategy(name, strategy);
+    },
     dispose() {
       disposed = true;
       timers.clear();
+      if (escalationTimer) clock.clearTimeout(escalationTimer.handle);
+      escalationTimer = null;
     },
   };
 }

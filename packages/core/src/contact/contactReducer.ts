@@ -80,6 +80,7 @@ function baseOf(contact: Contact): ContactBase {
     customer: contact.customer,
     queueId: contact.queueId,
     priority: contact.priority,
+    requiredSkills: contact.requiredSkills,
     attributes: contact.attributes,
     agentId: contact.agentId,
     lastAgentId: contact.lastAgentId,

@@ -1,4 +1,5 @@
 import type { Contact } from '../model/contact';
+import type { ContactId } from '../model/ids';
 import type { AgentState } from '../agent/agentState';
 import type { AgentEvent, ContactEvent } from './domainEvents';
 
@@ -20,6 +21,16 @@ export interface PluginReady {
   readonly plugin: string;
 }
 
+/** The router offers a waiting customer a callback; the channel asks them. */
+export interface CallbackOffered {
+  /** The contact still waiting. */
+  readonly contactId: ContactId;
+  /** What prompted the offer: the queue closed, the maximum wait passed, or an escalation step. */
+  readonly reason: 'queueClosed' | 'maxWait' | 'escalation';
+  /** When (ms since epoch). */
+  readonly at: number;
+}
+
 /**
  * The typed map of every event on a desk or centre bus: event name to payload.
  * Agent events carry the agent's state after the change; contact events the contact's.
@@ -36,6 +47,8 @@ export interface SwitchboardEvents extends DomainEventMap {
   'plugin.failed': PluginFailed;
   /** A plugin is set up and running. */
   'plugin.ready': PluginReady;
+  /** The router offers a waiting customer a callback. */
+  'routing.callbackOffered': CallbackOffered;
 }
 
 /** Domain events keyed by name, each with the state it produced. */

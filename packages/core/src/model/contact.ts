@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { channelSchema } from './channel';
 import { customerSchema, type Customer } from './customer';
 import { contactIdSchema, queueIdSchema, type AgentId, type ContactId, type QueueId } from './ids';
+import { skillRequirementSchema, type SkillRequirement } from './queue';
 import type { Channel } from './channel';
 
 /** Validates a {@link ContactInput}: what a host or channel passes to open a contact. */
@@ -18,6 +19,8 @@ export const contactInputSchema = z.object({
   queueId: z.optional(queueIdSchema),
   /** Priority, 0 (lowest) to 9; added to the queue's. */
   priority: z._default(z.int().check(z.minimum(0), z.maximum(9)), 0),
+  /** Skills this contact needs on top of its queue's, e.g. a language chosen in the IVR. */
+  requiredSkills: z._default(z.array(skillRequirementSchema), []),
   /** Host- or channel-defined facts: subject, chat topic, IVR choices, ... */
   attributes: z._default(z.record(z.string(), z.unknown()), {}),
 });
@@ -41,6 +44,8 @@ export interface ContactBase {
   readonly queueId: QueueId | null;
   /** Priority 0-9. */
   readonly priority: number;
+  /** Skills it needs on top of its queue's. */
+  readonly requiredSkills: readonly SkillRequirement[];
   /** Host-defined facts. */
   readonly attributes: Readonly<Record<string, unknown>>;
   /** The agent it is offered to or handled by; `null` while nobody has it. */

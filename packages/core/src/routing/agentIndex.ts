@@ -1,0 +1,129 @@
+import type { AgentState } from '../agent/agentState';
+import type { AgentId } from '../model/ids';
+import { IdleLine, type IdleOrdered } from './idleLine';
+import { routedChannels, type CodedRequirement, type SkillCodes } from './routingClass';
+
+/** The router's record of one agent. */
+export interface AgentEntry extends IdleOrdered {
+  /** The agent's state as last filed. */
+  state: AgentState;
+  /** Skill codes, ascending. */
+  codes: number[];
+  /** Proficiency by skill code. */
+  proficiency: Map<number, number>;
+  /** Proficiency by skill name, for strategies. */
+  skillsByName: ReadonlyMap<string, number>;
+  /** Channels (bits) the agent is listed on: available with free capacity there. */
+  listedOn: number;
+  /** When the router last offered the agent a contact; 0 if never. */
+  lastOfferedAt: number;
+}
+
+/** Whether the agent has every requirement at its minimum. */
+export function qualifies(agent: AgentEntry, requirements: readonly CodedRequirement[]): boolean {
+  for (const requirement of requirements) {
+    if ((agent.proficiency.get(requirement.code) ?? 0) < requirement.min) return false;
+  }
+  return true;
+}
+
+/** The channel bits on which `agent` could take one more contact right now. */
+export function freeChannels(agent: AgentState): number {
+  if (agent.presence.status !== 'available') return 0;
+  if (agent.load.voice > 0) return 0;
+  let bits = 0;
+  routedChannels.forEach((channel, index) => {
+    if (channel === 'voice' && agent.contactIds.length > 0) return;
+    if (agent.load[channel] < agent.profile.capacity[channel]) bits |= 1 << index;
+  });
+  return bits;
+}
+
+/**
+ * Lines of free agents, longest idle first: one per channel for everyone, and one per channel
+ * and skill. A search walks the shortest line that can hold a qualified agent.
+ */
+export class AgentIndex {
+  /** Every filed agent by id. */
+  readonly agents = new Map<AgentId, AgentEntry>();
+  private readonly lines = new Map<number, IdleLine<AgentEntry>>();
+
+  constructor(private readonly skills: SkillCodes) {}
+
+  /**
+   * Files an agent's new state. Returns the channel bits the agent was not listed on before:
+   * where new work may now match.
+   */
+  file(state: AgentState): number {
+    let entry = this.agents.get(state.profile.id);
+    const isNew = !entry;
+    if (!entry) {
+      entry = {
+        state,
+        codes: [],
+        proficiency: new Map(),
+        skillsByName: new Map(),
+        listedOn: 0,
+        listedIdleSince: state.idleSince,
+        order: this.agents.size,
+        lastOfferedAt: 0,
+      };
+      this.agents.set(state.profile.id, entry);
+    }
+    const wanted = freeChannels(state);
+    const profileChanged = isNew || entry.state.profile !== state.profile;
+    const relist = profileChanged || entry.listedIdleSince !== state.idleSince;
+    const gained = wanted & ~entry.listedOn;
+    if (relist) this.unlist(entry, entry.listedOn);
+    else this.unlist(entry, entry.listedOn & ~wanted);
+    entry.state = state;
+    if (profileChanged) this.learnSkills(entry);
+    entry.listedIdleSince = state.idleSince;
+    this.list(entry, relist ? wanted : gained);
+    return gained;
+  }
+
+  /** The free agents on a channel bit, or those with one skill there, longest idle first. */
+  line(channelBit: number, code?: number): readonly AgentEntry[] {
+    return this.lines.get(lineKey(channelBit, code))?.items ?? [];
+  }
+
+  private learnSkills(entry: AgentEntry): void {
+    entry.proficiency = new Map(
+      entry.state.profile.skills.map((level) => [this.skills.code(level.skill), level.proficiency]),
+    );
+    entry.codes = [...entry.proficiency.keys()].sort((a, b) => a - b);
+    entry.skillsByName = new Map(
+      entry.state.profile.skills.map((level) => [level.skill, level.proficiency]),
+    );
+  }
+
+  private list(entry: AgentEntry, bits: number): void {
+    this.eachLine(entry, bits, (key) => {
+      let line = this.lines.get(key);
+      if (!line) {
+        line = new IdleLine<AgentEntry>();
+        this.lines.set(key, line);
+      }
+      line.add(entry);
+    });
+    entry.listedOn |= bits;
+  }
+
+  private unlist(entry: AgentEntry, bits: number): void {
+    this.eachLine(entry, bits, (key) => this.lines.get(key)?.delete(entry));
+    entry.listedOn &= ~bits;
+  }
+
+  private eachLine(entry: AgentEntry, bits: number, visit: (key: number) => void): void {
+    for (let bit = 1; bit <= bits; bit <<= 1) {
+      if ((bits & bit) === 0) continue;
+      visit(lineKey(bit));
+      for (const code of entry.codes) visit(lineKey(bit, code));
+    }
+  }
+}
+
+function lineKey(channelBit: number, code?: number): number {
+  return (code === undefined ? 0 : code + 1) * 32 + channelBit;
+}

@@ -1,0 +1,688 @@
+import type { AgentState } from '../agent/agentState';
+import type { Contact } from '../model/contact';
+import type { AgentId, ContactId, QueueId } from '../model/ids';
+import type { EscalationStep, Queue, QueueExit, SkillRequirement } from '../model/queue';
+import { AgentIndex, qualifies, type AgentEntry } from './agentIndex';
+import { isOpen } from './businessHours';
+import type {
+  CandidateAccount,
+  RoutedExplanation,
+  RoutingExplanation,
+  RoutingTrigger,
+  WaitingExplanation,
+} from './explanation';
+import { RankedHeap, type Ranked } from './rankedHeap';
+import {
+  channelBit,
+  classKey,
+  maxKeyedSkills,
+  newRoutingClass,
+  requirementsOf,
+  SkillCodes,
+  type CodedRequirement,
+  type Membership,
+  type RoutingClass,
+} from './routingClass';
+import { strategies as builtIns, type RoutingStrategy, type StrategyCandidate } from './strategies';
+
+/** What the router wants done next. The centre carries it out and files the result. */
+export type RoutingDecision =
+  | {
+      /** Reserve the contact for the agent. */ readonly kind: 'offer';
+      /** The contact. */ readonly contactId: ContactId;
+      /** The agent. */ readonly agentId: AgentId;
+    }
+  | {
+      /** End the contact: it fails with `reason`. */ readonly kind: 'end';
+      /** The contact. */ readonly contactId: ContactId;
+      /** Why it ends. */ readonly reason: 'queueClosed' | 'maxWait';
+      /** What to tell the customer. */ readonly message: string;
+    }
+  | {
+      /** Move the contact to another queue (overflow). */ readonly kind: 'move';
+      /** The contact. */ readonly contactId: ContactId;
+      /** The queue to move it to. */ readonly queueId: QueueId;
+    }
+  | {
+      /** Offer the customer a callback; the contact keeps waiting. */
+      readonly kind: 'offerCallback';
+      /** The contact. */ readonly contactId: ContactId;
+      /** What prompted it. */ readonly reason: 'queueClosed' | 'maxWait' | 'escalation';
+    };
+
+/** Whether `agentId` is passed over for `contactId` (it declined or missed it just now). */
+export type PassedOver = (contactId: ContactId, agentId: AgentId) => boolean;
+
+/** Options of {@link createRouter}. */
+export interface RouterOptions {
+  /** The queues by id, validated. */
+  readonly queues: ReadonlyMap<QueueId, Queue>;
+  /** Custom strategies by name, next to the built-ins. */
+  readonly strategies?: Readonly<Record<string, RoutingStrategy>>;
+  /** Decisions kept for {@link Router.explain} after the contact left the queue. Default 10,000. */
+  readonly explanationLimit?: number;
+  /**
+   * For callbacks: the earliest time at or after `now` at which the customer may be called
+   * (calling hours, do-not-call). Callbacks wait until then. Default: at once.
+   */
+  readonly callbackAllowedAt?: (contact: Contact, now: number) => number;
+}
+
+/**
+ * The ACD engine: files agents and queued contacts in indexes and answers, one decision at a
+ * time, which contact goes to which agent. Pure given its inputs (states and `now`): the same
+ * filings and times give the same decisions.
+ */
+export interface Router {
+  /** Files an agent's current state (after any change of presence, load or profile). */
+  fileAgent(agent: AgentState): void;
+  /** Files a contact's current state: a queued contact waits; any other status leaves. */
+  fileContact(contact: Contact, now: number): void;
+  /** Looks at a waiting contact again, e.g. when a pass-over ended. */
+  reconsider(contactId: ContactId): void;
+  /** Applies escalation steps, maximum waits and hold-backs that are due by `now`. */
+  advance(now: number): void;
+  /** When the next time-based change is due, or `null`. */
+  nextChangeAt(): number | null;
+  /** The next decision, or `null` when nothing can happen until something changes. */
+  next(now: number, passedOver: PassedOver): RoutingDecision | null;
+  /** Why a contact waits, or why it went to its agent. */
+  explain(contactId: ContactId, now: number): RoutingExplanation;
+  /** Adds a custom strategy that queues can name. */
+  registerStrategy(name: string, strategy: RoutingStrategy): void;
+  /** Whether a strategy of that name exists. */
+  hasStrategy(name: string): boolean;
+}
+
+interface DueItem extends Ranked {
+  rank: number;
+  readonly entry: ContactEntry;
+}
+
+interface ContactEntry {
+  contact: Contact;
+  readonly queue: Queue;
+  readonly order: number;
+  readonly waitingSince: number;
+  readonly own: readonly CodedRequirement[];
+  step: number;
+  memberships: Membership<ContactEntry>[];
+  preferredAgentId: AgentId | null;
+  preferredUntil: number;
+  callableAt: number;
+  closed: boolean;
+  maxWaitHandled: boolean;
+  readonly due: DueItem;
+}
+
+const customerLimit = 100_000;
+
+/** Creates a {@link Router}. */
+export function createRouter(options: RouterOptions): Router {
+  const { queues } = options;
+  const strategies = new Map<string, RoutingStrategy>(Object.entries(builtIns));
+  for (const [name, strategy] of Object.entries(options.strategies ?? {}))
+    strategies.set(name, strategy);
+  const explanationLimit = options.explanationLimit ?? 10_000;
+  const skills = new SkillCodes();
+  const index = new AgentIndex(skills);
+  const stepsByQueue = new Map(
+    [...queues.values()].map((queue) => [
+      queue.id,
+      [...queue.escalation].sort((a, b) => a.afterMs - b.afterMs),
+    ]),
+  );
+  const entries = new Map<ContactId, ContactEntry>();
+  const classes = new Map<string, RoutingClass<ContactEntry>>();
+  const classesBySet = new Map<number, RoutingClass<ContactEntry>[]>();
+  const unkeyedClasses: RoutingClass<ContactEntry>[] = [];
+  let widestKeyedClass = 0;
+  const preferredHolds = new Map<AgentId, Set<ContactEntry>>();
+  const lastServed = new Map<string, AgentId>();
+  const due = new RankedHeap<DueItem>();
+  const dirtyAgents = new Set<AgentEntry>();
+  const dirtyContacts = new Set<ContactEntry>();
+  const pending: RoutingDecision[] = [];
+  const explanations = new Map<ContactId, RoutedExplanation>();
+  let arrivals = 0;
+
+  const stepsOf = (queue: Queue): readonly EscalationStep[] => stepsByQueue.get(queue.id) ?? [];
+  const scoreOf = (member: Membership<ContactEntry>, now: number) =>
+    member.rank + member.routingClass.agingPerMs * now;
+  const better = (a: Membership<ContactEntry>, b: Membership<ContactEntry>, now: number) => {
+    const difference = scoreOf(a, now) - scoreOf(b, now);
+    return difference > 0 || (difference === 0 && a.entry.order < b.entry.order);
+  };
+
+  function classFor(entry: ContactEntry, queue: Queue, relaxTo: number | undefined) {
+    const requirements = requirementsOf(entry.contact, queue, relaxTo, skills);
+    const key = classKey(queue, entry.contact.channel, requirements);
+    let found = classes.get(key);
+    if (!found) {
+      found = newRoutingClass<ContactEntry>(key, queue, entry.contact.channel, requirements);
+      classes.set(key, found);
+      if (found.setKey === null) unkeyedClasses.push(found);
+      else {
+        widestKeyedClass = Math.max(widestKeyedClass, requirements.length);
+        const list = classesBySet.get(found.setKey) ?? [];
+        list.push(found);
+        classesBySet.set(found.setKey, list);
+      }
+    }
+    return found;
+  }
+
+  /** The queues a contact may be served from at its step: its own, then added ones. */
+  function reachOf(entry: ContactEntry): { queues: Queue[]; relaxTo: number | undefined } {
+    const reached = [entry.queue];
+    let relaxTo: number | undefined;
+    for (const step of stepsOf(entry.queue).slice(0, entry.step)) {
+      if (step.minProficiency !== undefined) relaxTo = step.minProficiency;
+      for (const queueId of step.addQueues) {
+        const queue = queues.get(queueId);
+        if (queue && !reached.includes(queue)) reached.push(queue);
+      }
+    }
+    return { queues: reached, relaxTo };
+  }
+
+  function isHeld(entry: ContactEntry, now: number): boolean {
+    return entry.closed || entry.callableAt > now || entry.preferredUntil > now;
+  }
+
+  function unplace(entry: ContactEntry) {
+    for (const member of entry.memberships) {
+      const heap = member.routingClass.heap;
+      heap.remove(member);
+      if (heap.size === 0) member.routingClass.exhausted = false;
+    }
+    entry.memberships = [];
+  }
+
+  function place(entry: ContactEntry, now: number) {
+    unplace(entry);
+    if (isHeld(entry, now)) return;
+    const { queues: reached, relaxTo } = reachOf(entry);
+    for (const queue of reached) {
+      const routingClass = classFor(entry, queue, relaxTo);
+      const member: Membership<ContactEntry> = {
+        entry,
+        routingClass,
+        rank:
+          entry.contact.priority + queue.priority - routingClass.agingPerMs * entry.waitingSince,
+        order: entry.order,
+        slot: -1,
+      };
+      routingClass.heap.push(member);
+      entry.memberships.push(member);
+    }
+  }
+
+  function schedule(entry: ContactEntry, now: number) {
+    if (entry.due.slot >= 0) due.remove(entry.due);
+    const steps = stepsOf(entry.queue);
+    const next = steps[entry.step];
+    const times = [
+      next ? entry.waitingSince + next.afterMs : Infinity,
+      entry.queue.maxWaitMs !== null && !entry.maxWaitHandled
+        ? entry.waitingSince + entry.queue.maxWaitMs
+        : Infinity,
+      entry.preferredUntil > now ? entry.preferredUntil : Infinity,
+      entry.callableAt > now ? entry.callableAt : Infinity,
+    ];
+    const at = Math.min(...times);
+    if (at === Infinity) return;
+    entry.due.rank = -at;
+    due.push(entry.due);
+  }
+
+  function exitFor(
+    entry: ContactEntry,
+    exit: QueueExit,
+    reason: 'queueClosed' | 'maxWait',
+    now: number,
+  ) {
+    const contactId = entry.contact.id;
+    if (exit.type === 'callback') return { kind: 'offerCallback', contactId, reason } as const;
+    if (exit.type === 'reject')
+      return { kind: 'end', contactId, reason, message: exit.message } as const;
+    const target = exit.queueIds
+      .map((queueId) => queues.get(queueId))
+      .find((queue) => queue && queue !== entry.queue && isOpen(queue.businessHours, now));
+    if (target) return { kind: 'move', contactId, queueId: target.id } as const;
+    return {
+      kind: 'end',
+      contactId,
+      reason,
+      message: 'No queue can take your request now. Please try again later.',
+    } as const;
+  }
+
+  function holdForPreferred(entry: ContactEntry, on: boolean) {
+    if (!entry.preferredAgentId) return;
+    const holds = preferredHolds.get(entry.preferredAgentId) ?? new Set<ContactEntry>();
+    if (on) holds.add(entry);
+    else holds.delete(entry);
+    if (holds.size > 0) preferredHolds.set(entry.preferredAgentId, holds);
+    else preferredHolds.delete(entry.preferredAgentId);
+  }
+
+  function remove(entry: ContactEntry) {
+    unplace(entry);
+    holdForPreferred(entry, false);
+    if (entry.due.slot >= 0) due.remove(entry.due);
+    dirtyContacts.delete(entry);
+    entries.delete(entry.contact.id);
+  }
+
+  function customerKey(contact: Contact): string | undefined {
+    const { customer } = contact;
+    return customer.id ?? customer.phone ?? customer.email;
+  }
+
+  function admit(contact: Contact, now: number) {
+    const queue = contact.queueId ? queues.get(contact.queueId) : undefined;
+    if (!queue) return;
+    const waitingSince = contact.timestamps.queued ?? contact.since;
+    const firstVisit = contact.offers === 0;
+    const preferred =
+      queue.preferredAgentMs === null || !firstVisit ? undefined : customerKey(contact);
+    const entry: ContactEntry = {
+      contact,
+      queue,
+      order: arrivals++,
+      waitingSince,
+      own: requirementsOf(contact, queue, undefined, skills),
+      step: 0,
+      memberships: [],
+      preferredAgentId: preferred === undefined ? null : (lastServed.get(preferred) ?? null),
+      preferredUntil: -Infinity,
+      callableAt:
+        contact.channel === 'callback' && options.callbackAllowedAt
+          ? options.callbackAllowedAt(contact, now)
+          : -Infinity,
+      closed: false,
+      maxWaitHandled: false,
+      due: { rank: 0, order: 0, slot: -1, entry: undefined as unknown as ContactEntry },
+    };
+    (entry.due as { entry: ContactEntry }).entry = entry;
+    (entry.due as { order: number }).order = entry.order;
+    entries.set(contact.id, entry);
+    if (firstVisit && !isOpen(queue.businessHours, now)) {
+      const decision = exitFor(entry, queue.whenClosed, 'queueClosed', now);
+      pending.push(decision);
+      entry.closed = decision.kind !== 'offerCallback';
+    }
+    if (entry.preferredAgentId && queue.preferredAgentMs) {
+      entry.preferredUntil = waitingSince + queue.preferredAgentMs;
+      holdForPreferred(entry, entry.preferredUntil > now);
+    }
+    advanceEntry(entry, now);
+    place(entry, now);
+    schedule(entry, now);
+    dirtyContacts.add(entry);
+  }
+
+  /** Applies the steps and limits due by `now`; true when the contact's reach changed. */
+  function advanceEntry(entry: ContactEntry, now: number): boolean {
+    const steps = stepsOf(entry.queue);
+    const waited = now - entry.waitingSince;
+    const before = entry.step;
+    while (entry.step < steps.length && (steps[entry.step]?.afterMs ?? Infinity) <= waited) {
+      if (steps[entry.step]?.offerCallback) {
+        pending.push({ kind: 'offerCallback', contactId: entry.contact.id, reason: 'escalation' });
+      }
+      entry.step += 1;
+    }
+    if (
+      entry.queue.maxWaitMs !== null &&
+      !entry.maxWaitHandled &&
+      waited >= entry.queue.maxWaitMs
+    ) {
+      entry.maxWaitHandled = true;
+      pending.push(exitFor(entry, entry.queue.onMaxWait, 'maxWait', now));
+    }
+    let released = false;
+    if (entry.preferredUntil !== -Infinity && entry.preferredUntil <= now) {
+      holdForPreferred(entry, false);
+      entry.preferredUntil = -Infinity;
+      released = true;
+    }
+    if (entry.callableAt !== -Infinity && entry.callableAt <= now) {
+      entry.callableAt = -Infinity;
+      released = true;
+    }
+    return released || entry.step !== before;
+  }
+
+  function candidateOf(
+    agent: AgentEntry,
+    requirements: readonly CodedRequirement[],
+  ): StrategyCandidate {
+    const { state } = agent;
+    const capacity = Object.values(state.profile.capacity).reduce((sum, value) => sum + value, 0);
+    let proficiency = 0;
+    for (const requirement of requirements)
+      proficiency += agent.proficiency.get(requirement.code) ?? 0;
+    return {
+      agentId: state.profile.id,
+      idleSince: state.idleSince,
+      lastOfferedAt: agent.lastOfferedAt,
+      occupancy: capacity === 0 ? 1 : state.contactIds.length / capacity,
+      proficiency,
+      skills: agent.skillsByName,
+    };
+  }
+
+  const account = (candidate: StrategyCandidate): CandidateAccount => ({
+    agentId: candidate.agentId,
+    idleSince: candidate.idleSince,
+    lastOfferedAt: candidate.lastOfferedAt,
+    occupancy: candidate.occupancy,
+    proficiency: candidate.proficiency,
+  });
+
+  const requirementNames = (requirements: readonly CodedRequirement[]): SkillRequirement[] =>
+    requirements.map((requirement) => ({
+      skill: skills.name(requirement.code),
+      minProficiency: requirement.min,
+    }));
+
+  function record(
+    member: Membership<ContactEntry>,
+    agent: AgentEntry,
+    trigger: RoutingTrigger,
+    now: number,
+    considered: number,
+    runnerUp: StrategyCandidate | null,
+  ): RoutingDecision {
+    const { entry, routingClass } = member;
+    const explanation: RoutedExplanation = {
+      contactId: entry.contact.id,
+      status: 'routed',
+      agentId: agent.state.profile.id,
+      decidedAt: now,
+      trigger,
+      queueId: routingClass.queue.id,
+      strategy: trigger === 'contactArrived' ? routingClass.queue.strategy : 'bestContactForAgent',
+      requirements: requirementNames(routingClass.requirements),
+      step: entry.step,
+      chosen: account(candidateOf(agent, routingClass.requirements)),
+      runnerUp: runnerUp && account(runnerUp),
+      considered,
+      score: scoreOf(member, now),
+    };
+    explanations.delete(entry.contact.id);
+    explanations.set(entry.contact.id, explanation);
+    if (explanations.size > explanationLimit) {
+      const oldest = explanations.keys().next();
+      if (!oldest.done) explanations.delete(oldest.value);
+    }
+    agent.lastOfferedAt = now;
+    dirtyContacts.delete(entry);
+    return { kind: 'offer', contactId: entry.contact.id, agentId: agent.state.profile.id };
+  }
+
+  /** Visits every class whose skill set the agent covers (and the unkeyed ones). */
+  function visitClassesFor(
+    agent: AgentEntry,
+    visit: (routingClass: RoutingClass<ContactEntry>) => void,
+  ) {
+    const codes = agent.codes;
+    const depth = Math.min(widestKeyedClass, maxKeyedSkills, codes.length);
+    if (subsetCount(codes.length, depth) > classes.size) {
+      classes.forEach(visit);
+      return;
+    }
+    const walk = (start: number, size: number, key: number) => {
+      classesBySet.get(key)?.forEach(visit);
+      if (size === depth) return;
+      for (let i = start; i < codes.length; i += 1) {
+        const code = codes[i] ?? 0;
+        if (code < 1023) walk(i + 1, size + 1, key * 1024 + code + 1);
+      }
+    };
+    walk(0, 0, 0);
+    unkeyedClasses.forEach(visit);
+  }
+
+  function serveFreedAgent(
+    agent: AgentEntry,
+    now: number,
+    passedOver: PassedOver,
+  ): RoutingDecision | null {
+    const agentId = agent.state.profile.id;
+    const open = (member: Membership<ContactEntry>) =>
+      !passedOver(member.entry.contact.id, agentId);
+    let best: Membership<ContactEntry> | undefined;
+    let considered = 0;
+    for (const entry of preferredHolds.get(agentId) ?? []) {
+      const member = entry.memberships[0] ?? preferredMember(entry);
+      considered += 1;
+      if (
+        (agent.listedOn & channelBit(entry.contact.channel)) === 0 ||
+        !qualifies(agent, entry.own)
+      )
+        continue;
+      if (open(member) && (!best || better(member, best, now))) best = member;
+    }
+    if (best) return record(best, agent, 'preferredAgent', now, considered, null);
+    const pick: { best?: Membership<ContactEntry> } = {};
+    visitClassesFor(agent, (routingClass) => {
+      if (routingClass.heap.size === 0 || (agent.listedOn & routingClass.channelBit) === 0) return;
+      if (!qualifies(agent, routingClass.requirements)) return;
+      considered += 1;
+      const head = routingClass.heap.findInOrder(open);
+      if (head && (!pick.best || better(head, pick.best, now))) pick.best = head;
+    });
+    return pick.best ? record(pick.best, agent, 'agentFreed', now, considered, null) : null;
+  }
+
+  /** A stand-in membership for a contact held back for its preferred agent. */
+  function preferredMember(entry: ContactEntry): Membership<ContactEntry> {
+    const routingClass = classFor(entry, entry.queue, undefined);
+    return {
+      entry,
+      routingClass,
+      rank:
+        entry.contact.priority +
+        entry.queue.priority -
+        routingClass.agingPerMs * entry.waitingSince,
+      order: entry.order,
+      slot: -1,
+    };
+  }
+
+  function servePreferred(
+    entry: ContactEntry,
+    now: number,
+    passedOver: PassedOver,
+  ): RoutingDecision | null {
+    const agent = entry.preferredAgentId ? index.agents.get(entry.preferredAgentId) : undefined;
+    if (!agent || (agent.listedOn & channelBit(entry.contact.channel)) === 0) return null;
+    if (!qualifies(agent, entry.own) || passedOver(entry.contact.id, agent.state.profile.id))
+      return null;
+    return record(
+      entry.memberships[0] ?? preferredMember(entry),
+      agent,
+      'preferredAgent',
+      now,
+      1,
+      null,
+    );
+  }
+
+  function serveWaitingContact(
+    entry: ContactEntry,
+    now: number,
+    passedOver: PassedOver,
+  ): RoutingDecision | null {
+    if (entry.closed || entry.callableAt > now) return null;
+    const preferred = servePreferred(entry, now, passedOver);
+    if (preferred) return preferred;
+    for (const member of entry.memberships) {
+      const routingClass = member.routingClass;
+      if (routingClass.exhausted) continue;
+      const strategyName = routingClass.queue.strategy;
+      const strategy = strategies.get(strategyName) ?? builtIns.longestIdle;
+      const fastPath = strategyName === 'longestIdle';
+      const requirements = routingClass.requirements;
+      let line = index.line(routingClass.channelBit);
+      for (const requirement of requirements) {
+        const narrower = index.line(routingClass.channelBit, requirement.code);
+        if (narrower.length < line.length) line = narrower;
+      }
+      let chosen: AgentEntry | undefined;
+      let best: StrategyCandidate | undefined;
+      let runnerUp: StrategyCandidate | null = null;
+      let considered = 0;
+      let skipped = false;
+      for (const agent of line) {
+        considered += 1;
+        if (!qualifies(agent, requirements)) continue;
+        if (passedOver(entry.contact.id, agent.state.profile.id)) {
+          skipped = true;
+          continue;
+        }
+        if (fastPath) {
+          chosen = agent;
+          break;
+        }
+        const candidate = candidateOf(agent, requirements);
+        if (!best || strategy(candidate, best) < 0) {
+          runnerUp = best ?? null;
+          best = candidate;
+          chosen = agent;
+        } else if (!runnerUp || strategy(candidate, runnerUp) < 0) runnerUp = candidate;
+      }
+      if (chosen) return record(member, chosen, 'contactArrived', now, considered, runnerUp);
+      if (!skipped) routingClass.exhausted = true;
+    }
+    return null;
+  }
+
+  function first<T>(set: Set<T>): T | undefined {
+    return set.values().next().value;
+  }
+
+  return {
+    fileAgent(state) {
+      const gained = index.file(state);
+      const entry = index.agents.get(state.profile.id);
+      if (gained !== 0 && entry) dirtyAgents.add(entry);
+    },
+    fileContact(contact, now) {
+      const entry = entries.get(contact.id);
+      if (contact.status === 'queued') {
+        if (entry?.queue.id === contact.queueId) {
+          entry.contact = contact;
+          return;
+        }
+        if (entry) remove(entry);
+        admit(contact, now);
+        return;
+      }
+      if (entry) remove(entry);
+      const key = customerKey(contact);
+      if (contact.status === 'completed' && contact.lastAgentId && key !== undefined) {
+        lastServed.delete(key);
+        lastServed.set(key, contact.lastAgentId);
+        if (lastServed.size > customerLimit) {
+          const oldest = lastServed.keys().next();
+          if (!oldest.done) lastServed.delete(oldest.value);
+        }
+      }
+    },
+    reconsider(contactId) {
+      const entry = entries.get(contactId);
+      if (!entry) return;
+      for (const member of entry.memberships) member.routingClass.exhausted = false;
+      dirtyContacts.add(entry);
+    },
+    advance(now) {
+      for (let item = due.peek(); item && -item.rank <= now; item = due.peek()) {
+        due.remove(item);
+        const entry = item.entry;
+        if (advanceEntry(entry, now)) {
+          place(entry, now);
+          dirtyContacts.add(entry);
+        }
+        schedule(entry, now);
+      }
+    },
+    nextChangeAt() {
+      const item = due.peek();
+      return item ? -item.rank : null;
+    },
+    next(now, passedOver) {
+      for (let decision = pending.shift(); decision; decision = pending.shift()) {
+        if (entries.has(decision.contactId)) return decision;
+      }
+      for (let agent = first(dirtyAgents); agent; agent = first(dirtyAgents)) {
+        const decision = agent.listedOn === 0 ? null : serveFreedAgent(agent, now, passedOver);
+        if (decision) return decision;
+        dirtyAgents.delete(agent);
+      }
+      for (let entry = first(dirtyContacts); entry; entry = first(dirtyContacts)) {
+        const decision = serveWaitingContact(entry, now, passedOver);
+        if (decision) return decision;
+        dirtyContacts.delete(entry);
+      }
+      return null;
+    },
+    explain(contactId, now) {
+      const entry = entries.get(contactId);
+      if (!entry) return explanations.get(contactId) ?? { contactId, status: 'unknown' };
+      return explainWaiting(entry, now);
+    },
+    registerStrategy(name, strategy) {
+      strategies.set(name, strategy);
+    },
+    hasStrategy: (name) => strategies.has(name),
+  };
+
+  function explainWaiting(entry: ContactEntry, now: number): WaitingExplanation {
+    const member = entry.memberships[0] ?? preferredMember(entry);
+    const reached = reachOf(entry);
+    let qualified = 0;
+    for (const agent of index.line(member.routingClass.channelBit)) {
+      if (qualifies(agent, member.routingClass.requirements)) qualified += 1;
+    }
+    let ahead = 0;
+    for (const other of member.routingClass.heap.items) {
+      if (other !== member && better(other, member, now)) ahead += 1;
+    }
+    const reason: WaitingExplanation['reason'] = entry.closed
+      ? 'queueClosed'
+      : entry.callableAt > now
+        ? 'outsideCallingHours'
+        : entry.preferredUntil > now
+          ? 'waitingForPreferredAgent'
+          : qualified > 0
+            ? 'passedOver'
+            : 'noQualifiedAgentFree';
+    return {
+      contactId: entry.contact.id,
+      status: 'waiting',
+      queueIds: reached.queues.map((queue) => queue.id),
+      reason,
+      requirements: requirementNames(member.routingClass.requirements),
+      step: entry.step,
+      nextChangeAt: entry.due.slot >= 0 ? -entry.due.rank : null,
+      score: scoreOf(member, now),
+      ahead,
+      qualifiedFreeAgents: qualified,
+    };
+  }
+}
+
+/** How many subsets of at most `depth` items a set of `size` items has. */
+function subsetCount(size: number, depth: number): number {
+  let total = 0;
+  let term = 1;
+  for (let k = 0; k <= depth; k += 1) {
+    total += term;
+    term = (term * (size - k)) / (k + 1);
+  }
+  return total;
+}

@@ -1,0 +1,143 @@
+import { capacityChannel, type Channel } from '../model/channel';
+import type { Contact } from '../model/contact';
+import type { Queue, SkillRequirement } from '../model/queue';
+import { RankedHeap, type Ranked } from './rankedHeap';
+
+/** The capacity channels in the order the router's bit masks use. */
+export const routedChannels = ['voice', 'chat', 'email', 'sms', 'social'] as const;
+
+/** The bit of a contact channel's capacity channel in the router's masks. */
+export function channelBit(channel: Channel): number {
+  return 1 << routedChannels.indexOf(capacityChannel(channel));
+}
+
+/** Skill names as small integers, so skill sets can be keyed by numbers. */
+export class SkillCodes {
+  private readonly codes = new Map<string, number>();
+  private readonly names: string[] = [];
+
+  /** The code of `skill`, assigned on first use. */
+  code(skill: string): number {
+    let code = this.codes.get(skill);
+    if (code === undefined) {
+      code = this.names.length;
+      this.codes.set(skill, code);
+      this.names.push(skill);
+    }
+    return code;
+  }
+
+  /** The name behind a code. */
+  name(code: number): string {
+    return this.names[code] ?? '';
+  }
+}
+
+/** Skill sets of up to this many skills, all with codes below {@link codeLimit}, get a numeric key. */
+export const maxKeyedSkills = 5;
+/** Codes at or above this make a skill set unkeyed (`null`). */
+export const codeLimit = 1023;
+
+/** The numeric key of an ascending list of skill codes, or `null` when it has no such key. */
+export function skillSetKey(sortedCodes: readonly number[]): number | null {
+  if (sortedCodes.length > maxKeyedSkills) return null;
+  let key = 0;
+  for (const code of sortedCodes) {
+    if (code >= codeLimit) return null;
+    key = key * 1024 + code + 1;
+  }
+  return key;
+}
+
+/** A skill requirement in codes. */
+export interface CodedRequirement {
+  /** The skill's code. */
+  readonly code: number;
+  /** The lowest proficiency accepted. */
+  readonly min: number;
+}
+
+/** One waiting contact's place in one {@link RoutingClass}. */
+export interface Membership<E> extends Ranked {
+  /** The contact's router entry. */
+  readonly entry: E;
+  /** The class it waits in. */
+  readonly routingClass: RoutingClass<E>;
+}
+
+/**
+ * Contacts that need exactly the same agents: one queue, one capacity channel, one list of
+ * skill requirements. They wait in one heap, best first.
+ */
+export interface RoutingClass<E> {
+  /** Queue, channel and requirements as a string. */
+  readonly key: string;
+  /** The queue whose priority, ageing and strategy apply. */
+  readonly queue: Queue;
+  /** The capacity channel's bit. */
+  readonly channelBit: number;
+  /** Requirements, by ascending skill code. */
+  readonly requirements: readonly CodedRequirement[];
+  /** The skill set's numeric key; `null` when it has none. */
+  readonly setKey: number | null;
+  /** Ageing in rank points per ms. */
+  readonly agingPerMs: number;
+  /** The waiting contacts. */
+  readonly heap: RankedHeap<Membership<E>>;
+  /**
+   * True once a search found no free agent for it; stays true while it is not empty, since any
+   * agent who frees up afterwards looks for work here first. Pass-overs never set it.
+   */
+  exhausted: boolean;
+}
+
+/**
+ * The requirements of a contact in `queue`: the queue's and the contact's own skills (the higher
+ * minimum wins), with minimums lowered to `relaxTo` when an escalation step relaxed them.
+ */
+export function requirementsOf(
+  contact: Contact,
+  queue: Queue,
+  relaxTo: number | undefined,
+  skills: SkillCodes,
+): CodedRequirement[] {
+  const byCode = new Map<number, number>();
+  const add = (requirement: SkillRequirement) => {
+    const code = skills.code(requirement.skill);
+    byCode.set(code, Math.max(byCode.get(code) ?? 1, requirement.minProficiency));
+  };
+  queue.requiredSkills.forEach(add);
+  contact.requiredSkills.forEach(add);
+  return [...byCode]
+    .sort(([a], [b]) => a - b)
+    .map(([code, min]) => ({ code, min: relaxTo === undefined ? min : Math.min(min, relaxTo) }));
+}
+
+/** The string key of a class. */
+export function classKey(
+  queue: Queue,
+  channel: Channel,
+  requirements: readonly CodedRequirement[],
+): string {
+  const skills = requirements.map((requirement) => `${requirement.code}:${requirement.min}`);
+  return `${queue.id}\u0000${capacityChannel(channel)}\u0000${skills.join(',')}`;
+}
+
+/** A new, empty class. */
+export function newRoutingClass<E>(
+  key: string,
+  queue: Queue,
+  channel: Channel,
+  requirements: readonly CodedRequirement[],
+): RoutingClass<E> {
+  return {
+    key,
+    queue,
+    channelBit: channelBit(channel),
+    requirements,
+    setKey: skillSetKey(requirements.map((requirement) => requirement.code)),
+    agingPerMs: queue.agingPerMinute / 60_000,
+    heap: new RankedHeap<Membership<E>>(),
+    exhausted: false,
+  };
+}
