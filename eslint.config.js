@@ -85,7 +85,7 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
   },
   {
-    files: ['**/*.test.ts', '**/*.bench.ts', '**/*.test-d.ts'],
+    files: ['**/*.test.ts', '**/*.bench.ts', '**/*.test-d.ts', 'packages/*/bench/**'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-restricted-syntax': 'off',

@@ -9,20 +9,22 @@ export interface AgentEntry extends IdleOrdered {
   state: AgentState;
   /** Skill codes, ascending. */
   codes: number[];
-  /** Proficiency by skill code. */
-  proficiency: Map<number, number>;
+  /** Proficiency by skill code (holes for skills the agent lacks). */
+  proficiency: number[];
   /** Proficiency by skill name, for strategies. */
   skillsByName: ReadonlyMap<string, number>;
   /** Channels (bits) the agent is listed on: available with free capacity there. */
   listedOn: number;
   /** When the router last offered the agent a contact; 0 if never. */
   lastOfferedAt: number;
+  /** Whether the agent waits in the router's work queue. */
+  queued: boolean;
 }
 
 /** Whether the agent has every requirement at its minimum. */
 export function qualifies(agent: AgentEntry, requirements: readonly CodedRequirement[]): boolean {
   for (const requirement of requirements) {
-    if ((agent.proficiency.get(requirement.code) ?? 0) < requirement.min) return false;
+    if ((agent.proficiency[requirement.code] ?? 0) < requirement.min) return false;
   }
   return true;
 }
@@ -61,12 +63,13 @@ export class AgentIndex {
       entry = {
         state,
         codes: [],
-        proficiency: new Map(),
+        proficiency: [],
         skillsByName: new Map(),
         listedOn: 0,
         listedIdleSince: state.idleSince,
         order: this.agents.size,
         lastOfferedAt: 0,
+        queued: false,
       };
       this.agents.set(state.profile.id, entry);
     }
@@ -89,10 +92,12 @@ export class AgentIndex {
   }
 
   private learnSkills(entry: AgentEntry): void {
-    entry.proficiency = new Map(
-      entry.state.profile.skills.map((level) => [this.skills.code(level.skill), level.proficiency]),
-    );
-    entry.codes = [...entry.proficiency.keys()].sort((a, b) => a - b);
+    entry.proficiency = [];
+    for (const level of entry.state.profile.skills)
+      entry.proficiency[this.skills.code(level.skill)] = level.proficiency;
+    entry.codes = entry.state.profile.skills
+      .map((level) => this.skills.code(level.skill))
+      .sort((a, b) => a - b);
     entry.skillsByName = new Map(
       entry.state.profile.skills.map((level) => [level.skill, level.proficiency]),
     );

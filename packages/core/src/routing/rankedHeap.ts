@@ -57,7 +57,9 @@ export class RankedHeap<T extends Ranked> {
    * frontier of slots is expanded in order, so visiting k items costs O(k log k).
    */
   findInOrder(visit: (item: T) => boolean): T | undefined {
-    const frontier: number[] = this.items.length > 0 ? [0] : [];
+    const head = this.items[0];
+    if (head === undefined || visit(head)) return head;
+    const frontier = [1, 2].filter((slot) => slot < this.items.length);
     while (frontier.length > 0) {
       let best = 0;
       for (let i = 1; i < frontier.length; i += 1) {

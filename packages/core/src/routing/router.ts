@@ -12,9 +12,13 @@ import type {
   WaitingExplanation,
 } from './explanation';
 import { RankedHeap, type Ranked } from './rankedHeap';
+import { WorkQueue } from './workQueue';
+import { BoundedMap } from './boundedMap';
 import {
   channelBit,
   classKey,
+  codeLimit,
+  extendKey,
   maxKeyedSkills,
   newRoutingClass,
   requirementsOf,
@@ -101,6 +105,7 @@ interface DueItem extends Ranked {
 
 interface ContactEntry {
   contact: Contact;
+  queued: boolean;
   readonly queue: Queue;
   readonly order: number;
   readonly waitingSince: number;
@@ -138,12 +143,12 @@ export function createRouter(options: RouterOptions): Router {
   const unkeyedClasses: RoutingClass<ContactEntry>[] = [];
   let widestKeyedClass = 0;
   const preferredHolds = new Map<AgentId, Set<ContactEntry>>();
-  const lastServed = new Map<string, AgentId>();
+  const lastServed = new BoundedMap<string, AgentId>(customerLimit);
   const due = new RankedHeap<DueItem>();
-  const dirtyAgents = new Set<AgentEntry>();
-  const dirtyContacts = new Set<ContactEntry>();
+  const dirtyAgents = new WorkQueue<AgentEntry>();
+  const dirtyContacts = new WorkQueue<ContactEntry>();
   const pending: RoutingDecision[] = [];
-  const explanations = new Map<ContactId, RoutedExplanation>();
+  const explanations = new BoundedMap<ContactId, RoutedExplanation>(explanationLimit);
   let arrivals = 0;
 
   const stepsOf = (queue: Queue): readonly EscalationStep[] => stepsByQueue.get(queue.id) ?? [];
@@ -151,25 +156,39 @@ export function createRouter(options: RouterOptions): Router {
     member.rank + member.routingClass.agingPerMs * now;
   const better = (a: Membership<ContactEntry>, b: Membership<ContactEntry>, now: number) => {
     const difference = scoreOf(a, now) - scoreOf(b, now);
-    return difference > 0 || (difference === 0 && a.entry.order < b.entry.order);
+    return difference > 0 || (difference === 0 && a.order < b.order);
   };
 
   function classFor(entry: ContactEntry, queue: Queue, relaxTo: number | undefined) {
     const requirements = requirementsOf(entry.contact, queue, relaxTo, skills);
-    const key = classKey(queue, entry.contact.channel, requirements);
+    const codes = requirements.map((requirement) => requirement.code);
+    const key = classKey(queue, entry.contact.channel, codes);
     let found = classes.get(key);
     if (!found) {
-      found = newRoutingClass<ContactEntry>(key, queue, entry.contact.channel, requirements);
+      found = newRoutingClass<ContactEntry>(key, queue, entry.contact.channel, codes);
       classes.set(key, found);
       if (found.setKey === null) unkeyedClasses.push(found);
       else {
-        widestKeyedClass = Math.max(widestKeyedClass, requirements.length);
+        widestKeyedClass = Math.max(widestKeyedClass, codes.length);
         const list = classesBySet.get(found.setKey) ?? [];
         list.push(found);
         classesBySet.set(found.setKey, list);
       }
     }
-    return found;
+    return { routingClass: found, requirements };
+  }
+
+  function memberOf(entry: ContactEntry, queue: Queue, relaxTo: number | undefined) {
+    const { routingClass, requirements } = classFor(entry, queue, relaxTo);
+    const member: Membership<ContactEntry> = {
+      entry,
+      routingClass,
+      requirements,
+      rank: entry.contact.priority + queue.priority - routingClass.agingPerMs * entry.waitingSince,
+      order: entry.order,
+      slot: -1,
+    };
+    return member;
   }
 
   /** The queues a contact may be served from at its step: its own, then added ones. */
@@ -191,11 +210,7 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   function unplace(entry: ContactEntry) {
-    for (const member of entry.memberships) {
-      const heap = member.routingClass.heap;
-      heap.remove(member);
-      if (heap.size === 0) member.routingClass.exhausted = false;
-    }
+    for (const member of entry.memberships) member.routingClass.heap.remove(member);
     entry.memberships = [];
   }
 
@@ -204,16 +219,8 @@ export function createRouter(options: RouterOptions): Router {
     if (isHeld(entry, now)) return;
     const { queues: reached, relaxTo } = reachOf(entry);
     for (const queue of reached) {
-      const routingClass = classFor(entry, queue, relaxTo);
-      const member: Membership<ContactEntry> = {
-        entry,
-        routingClass,
-        rank:
-          entry.contact.priority + queue.priority - routingClass.agingPerMs * entry.waitingSince,
-        order: entry.order,
-        slot: -1,
-      };
-      routingClass.heap.push(member);
+      const member = memberOf(entry, queue, relaxTo);
+      member.routingClass.heap.push(member);
       entry.memberships.push(member);
     }
   }
@@ -289,6 +296,7 @@ export function createRouter(options: RouterOptions): Router {
       queue.preferredAgentMs === null || !firstVisit ? undefined : customerKey(contact);
     const entry: ContactEntry = {
       contact,
+      queued: false,
       queue,
       order: arrivals++,
       waitingSince,
@@ -362,8 +370,7 @@ export function createRouter(options: RouterOptions): Router {
     const { state } = agent;
     const capacity = Object.values(state.profile.capacity).reduce((sum, value) => sum + value, 0);
     let proficiency = 0;
-    for (const requirement of requirements)
-      proficiency += agent.proficiency.get(requirement.code) ?? 0;
+    for (const requirement of requirements) proficiency += agent.proficiency[requirement.code] ?? 0;
     return {
       agentId: state.profile.id,
       idleSince: state.idleSince,
@@ -397,6 +404,7 @@ export function createRouter(options: RouterOptions): Router {
     runnerUp: StrategyCandidate | null,
   ): RoutingDecision {
     const { entry, routingClass } = member;
+
     const explanation: RoutedExplanation = {
       contactId: entry.contact.id,
       status: 'routed',
@@ -405,19 +413,14 @@ export function createRouter(options: RouterOptions): Router {
       trigger,
       queueId: routingClass.queue.id,
       strategy: trigger === 'contactArrived' ? routingClass.queue.strategy : 'bestContactForAgent',
-      requirements: requirementNames(routingClass.requirements),
+      requirements: requirementNames(member.requirements),
       step: entry.step,
-      chosen: account(candidateOf(agent, routingClass.requirements)),
+      chosen: account(candidateOf(agent, member.requirements)),
       runnerUp: runnerUp && account(runnerUp),
       considered,
       score: scoreOf(member, now),
     };
-    explanations.delete(entry.contact.id);
     explanations.set(entry.contact.id, explanation);
-    if (explanations.size > explanationLimit) {
-      const oldest = explanations.keys().next();
-      if (!oldest.done) explanations.delete(oldest.value);
-    }
     agent.lastOfferedAt = now;
     dirtyContacts.delete(entry);
     return { kind: 'offer', contactId: entry.contact.id, agentId: agent.state.profile.id };
@@ -439,7 +442,7 @@ export function createRouter(options: RouterOptions): Router {
       if (size === depth) return;
       for (let i = start; i < codes.length; i += 1) {
         const code = codes[i] ?? 0;
-        if (code < 1023) walk(i + 1, size + 1, key * 1024 + code + 1);
+        if (code < codeLimit) walk(i + 1, size + 1, extendKey(key, code));
       }
     };
     walk(0, 0, 0);
@@ -454,6 +457,8 @@ export function createRouter(options: RouterOptions): Router {
     const agentId = agent.state.profile.id;
     const open = (member: Membership<ContactEntry>) =>
       !passedOver(member.entry.contact.id, agentId);
+    const takes = (member: Membership<ContactEntry>) =>
+      qualifies(agent, member.requirements) && open(member);
     let best: Membership<ContactEntry> | undefined;
     let considered = 0;
     for (const entry of preferredHolds.get(agentId) ?? []) {
@@ -470,9 +475,8 @@ export function createRouter(options: RouterOptions): Router {
     const pick: { best?: Membership<ContactEntry> } = {};
     visitClassesFor(agent, (routingClass) => {
       if (routingClass.heap.size === 0 || (agent.listedOn & routingClass.channelBit) === 0) return;
-      if (!qualifies(agent, routingClass.requirements)) return;
       considered += 1;
-      const head = routingClass.heap.findInOrder(open);
+      const head = routingClass.heap.findInOrder(takes);
       if (head && (!pick.best || better(head, pick.best, now))) pick.best = head;
     });
     return pick.best ? record(pick.best, agent, 'agentFreed', now, considered, null) : null;
@@ -480,17 +484,7 @@ export function createRouter(options: RouterOptions): Router {
 
   /** A stand-in membership for a contact held back for its preferred agent. */
   function preferredMember(entry: ContactEntry): Membership<ContactEntry> {
-    const routingClass = classFor(entry, entry.queue, undefined);
-    return {
-      entry,
-      routingClass,
-      rank:
-        entry.contact.priority +
-        entry.queue.priority -
-        routingClass.agingPerMs * entry.waitingSince,
-      order: entry.order,
-      slot: -1,
-    };
+    return memberOf(entry, entry.queue, undefined);
   }
 
   function servePreferred(
@@ -522,11 +516,10 @@ export function createRouter(options: RouterOptions): Router {
     if (preferred) return preferred;
     for (const member of entry.memberships) {
       const routingClass = member.routingClass;
-      if (routingClass.exhausted) continue;
       const strategyName = routingClass.queue.strategy;
       const strategy = strategies.get(strategyName) ?? builtIns.longestIdle;
       const fastPath = strategyName === 'longestIdle';
-      const requirements = routingClass.requirements;
+      const requirements = member.requirements;
       let line = index.line(routingClass.channelBit);
       for (const requirement of requirements) {
         const narrower = index.line(routingClass.channelBit, requirement.code);
@@ -536,14 +529,10 @@ export function createRouter(options: RouterOptions): Router {
       let best: StrategyCandidate | undefined;
       let runnerUp: StrategyCandidate | null = null;
       let considered = 0;
-      let skipped = false;
       for (const agent of line) {
         considered += 1;
         if (!qualifies(agent, requirements)) continue;
-        if (passedOver(entry.contact.id, agent.state.profile.id)) {
-          skipped = true;
-          continue;
-        }
+        if (passedOver(entry.contact.id, agent.state.profile.id)) continue;
         if (fastPath) {
           chosen = agent;
           break;
@@ -556,13 +545,8 @@ export function createRouter(options: RouterOptions): Router {
         } else if (!runnerUp || strategy(candidate, runnerUp) < 0) runnerUp = candidate;
       }
       if (chosen) return record(member, chosen, 'contactArrived', now, considered, runnerUp);
-      if (!skipped) routingClass.exhausted = true;
     }
     return null;
-  }
-
-  function first<T>(set: Set<T>): T | undefined {
-    return set.values().next().value;
   }
 
   return {
@@ -585,18 +569,12 @@ export function createRouter(options: RouterOptions): Router {
       if (entry) remove(entry);
       const key = customerKey(contact);
       if (contact.status === 'completed' && contact.lastAgentId && key !== undefined) {
-        lastServed.delete(key);
         lastServed.set(key, contact.lastAgentId);
-        if (lastServed.size > customerLimit) {
-          const oldest = lastServed.keys().next();
-          if (!oldest.done) lastServed.delete(oldest.value);
-        }
       }
     },
     reconsider(contactId) {
       const entry = entries.get(contactId);
       if (!entry) return;
-      for (const member of entry.memberships) member.routingClass.exhausted = false;
       dirtyContacts.add(entry);
     },
     advance(now) {
@@ -618,12 +596,12 @@ export function createRouter(options: RouterOptions): Router {
       for (let decision = pending.shift(); decision; decision = pending.shift()) {
         if (entries.has(decision.contactId)) return decision;
       }
-      for (let agent = first(dirtyAgents); agent; agent = first(dirtyAgents)) {
+      for (let agent = dirtyAgents.peek(); agent; agent = dirtyAgents.peek()) {
         const decision = agent.listedOn === 0 ? null : serveFreedAgent(agent, now, passedOver);
         if (decision) return decision;
         dirtyAgents.delete(agent);
       }
-      for (let entry = first(dirtyContacts); entry; entry = first(dirtyContacts)) {
+      for (let entry = dirtyContacts.peek(); entry; entry = dirtyContacts.peek()) {
         const decision = serveWaitingContact(entry, now, passedOver);
         if (decision) return decision;
         dirtyContacts.delete(entry);
@@ -646,7 +624,7 @@ export function createRouter(options: RouterOptions): Router {
     const reached = reachOf(entry);
     let qualified = 0;
     for (const agent of index.line(member.routingClass.channelBit)) {
-      if (qualifies(agent, member.routingClass.requirements)) qualified += 1;
+      if (qualifies(agent, member.requirements)) qualified += 1;
     }
     let ahead = 0;
     for (const other of member.routingClass.heap.items) {
@@ -666,7 +644,7 @@ export function createRouter(options: RouterOptions): Router {
       status: 'waiting',
       queueIds: reached.queues.map((queue) => queue.id),
       reason,
-      requirements: requirementNames(member.routingClass.requirements),
+      requirements: requirementNames(member.requirements),
       step: entry.step,
       nextChangeAt: entry.due.slot >= 0 ? -entry.due.rank : null,
       score: scoreOf(member, now),

@@ -33,10 +33,19 @@ export class SkillCodes {
   }
 }
 
-/** Skill sets of up to this many skills, all with codes below {@link codeLimit}, get a numeric key. */
-export const maxKeyedSkills = 5;
+/**
+ * Skill sets of up to this many skills, all with codes below {@link codeLimit}, get a numeric key
+ * of 10 bits per skill: at most 2^30 - 1, a small integer to the JavaScript engine, so lookups
+ * stay fast. Wider sets are rare; the router scans their classes.
+ */
+export const maxKeyedSkills = 3;
 /** Codes at or above this make a skill set unkeyed (`null`). */
-export const codeLimit = 1023;
+export const codeLimit = 1022;
+
+/** The key of a skill set one skill larger: `key` extended by `code`. */
+export function extendKey(key: number, code: number): number {
+  return (key << 10) | (code + 1);
+}
 
 /** The numeric key of an ascending list of skill codes, or `null` when it has no such key. */
 export function skillSetKey(sortedCodes: readonly number[]): number | null {
@@ -44,7 +53,7 @@ export function skillSetKey(sortedCodes: readonly number[]): number | null {
   let key = 0;
   for (const code of sortedCodes) {
     if (code >= codeLimit) return null;
-    key = key * 1024 + code + 1;
+    key = extendKey(key, code);
   }
   return key;
 }
@@ -63,32 +72,29 @@ export interface Membership<E> extends Ranked {
   readonly entry: E;
   /** The class it waits in. */
   readonly routingClass: RoutingClass<E>;
+  /** Its requirements there: the class's skills, each with the minimum in force. */
+  readonly requirements: readonly CodedRequirement[];
 }
 
 /**
- * Contacts that need exactly the same agents: one queue, one capacity channel, one list of
- * skill requirements. They wait in one heap, best first.
+ * Contacts that need agents with the same skills: one queue, one capacity channel, one skill set
+ * (minimum proficiencies may differ per contact). They wait in one heap, best first.
  */
 export interface RoutingClass<E> {
-  /** Queue, channel and requirements as a string. */
+  /** Queue, channel and skill set as a string. */
   readonly key: string;
   /** The queue whose priority, ageing and strategy apply. */
   readonly queue: Queue;
   /** The capacity channel's bit. */
   readonly channelBit: number;
-  /** Requirements, by ascending skill code. */
-  readonly requirements: readonly CodedRequirement[];
+  /** The skill codes its contacts need, ascending. */
+  readonly codes: readonly number[];
   /** The skill set's numeric key; `null` when it has none. */
   readonly setKey: number | null;
   /** Ageing in rank points per ms. */
   readonly agingPerMs: number;
   /** The waiting contacts. */
   readonly heap: RankedHeap<Membership<E>>;
-  /**
-   * True once a search found no free agent for it; stays true while it is not empty, since any
-   * agent who frees up afterwards looks for work here first. Pass-overs never set it.
-   */
-  exhausted: boolean;
 }
 
 /**
@@ -114,13 +120,8 @@ export function requirementsOf(
 }
 
 /** The string key of a class. */
-export function classKey(
-  queue: Queue,
-  channel: Channel,
-  requirements: readonly CodedRequirement[],
-): string {
-  const skills = requirements.map((requirement) => `${requirement.code}:${requirement.min}`);
-  return `${queue.id}\u0000${capacityChannel(channel)}\u0000${skills.join(',')}`;
+export function classKey(queue: Queue, channel: Channel, codes: readonly number[]): string {
+  return `${queue.id}\u0000${capacityChannel(channel)}\u0000${codes.join(',')}`;
 }
 
 /** A new, empty class. */
@@ -128,16 +129,15 @@ export function newRoutingClass<E>(
   key: string,
   queue: Queue,
   channel: Channel,
-  requirements: readonly CodedRequirement[],
+  codes: readonly number[],
 ): RoutingClass<E> {
   return {
     key,
     queue,
     channelBit: channelBit(channel),
-    requirements,
-    setKey: skillSetKey(requirements.map((requirement) => requirement.code)),
+    codes,
+    setKey: skillSetKey(codes),
     agingPerMs: queue.agingPerMinute / 60_000,
     heap: new RankedHeap<Membership<E>>(),
-    exhausted: false,
   };
 }
