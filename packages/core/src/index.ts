@@ -122,7 +122,24 @@ export type { AgentsById } from './agent/agentReducer';
 export { centerRulesSchema } from './center/centerOptions';
 export type { CenterRules, CenterRulesInput } from './center/centerOptions';
 export { createContactCenter } from './center/contactCenter';
-export type { ContactCenter, ContactCenterOptions, RoutingOptions } from './center/contactCenter';
+export type {
+  AgentChanges,
+  ContactCenter,
+  ContactCenterOptions,
+  RoutingOptions,
+} from './center/contactCenter';
+
+// Supervision and administration
+export { agentBoard, queueBoard } from './supervisor/boards';
+export type { AgentBoardRow, QueueBoardRow } from './supervisor/boards';
+export { evaluationSchema, monitorModes, monitorRequestSchema } from './supervisor/supervision';
+export type { Evaluation, MonitorRequest, ScoreLine } from './supervisor/supervision';
+export type {
+  AssignRequest,
+  ForceStatusRequest,
+  QueueBoardRequest,
+} from './desk/supervisorActions';
+export type { UpdateAgentRequest } from './desk/adminActions';
 export { createDesk } from './desk/createDesk';
 export type { Desk, DeskOptions } from './desk/createDesk';
 export type * from './desk/deskRequests';

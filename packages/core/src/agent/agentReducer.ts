@@ -32,6 +32,8 @@ export function evolveAgents(agents: AgentsById, event: DomainEvent): AgentsById
             ? event.at
             : agent.idleSince,
       }));
+    case 'agent.profileChanged':
+      return update(agents, event.agentId, (agent) => ({ ...agent, profile: event.agent }));
     case 'contact.accepted':
       return update(agents, event.agentId, (agent) => ({ ...agent, missedOffers: 0 }));
     case 'contact.missed':

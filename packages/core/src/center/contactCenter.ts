@@ -1,4 +1,11 @@
+import type * as z from 'zod/mini';
 import { createStore } from '../store/store';
+import {
+  evaluationSchema,
+  monitorRequestSchema,
+  type Evaluation,
+  type MonitorRequest,
+} from '../supervisor/supervision';
 import { agentCommandSchema, type AgentCommand } from '../agent/agentCommands';
 import { decideAgent } from '../agent/agentMachine';
 import type { AgentState } from '../agent/agentState';
@@ -74,6 +81,9 @@ export interface ContactCenterOptions {
   readonly routing?: RoutingOptions;
 }
 
+/** What an admin may change of an agent's profile. */
+export type AgentChanges = Partial<Pick<AgentInput, 'name' | 'roles' | 'skills' | 'capacity'>>;
+
 /** Routing options of a centre. */
 export interface RoutingOptions {
   /** Custom strategies by name; queues name them in `strategy`. */
@@ -114,6 +124,21 @@ export interface ContactCenter {
   agentCommand(agentId: string, command: AgentCommand): AgentState;
   /** Sends a command to a contact's lifecycle machine. */
   contactCommand(contactId: string, command: ContactCommandInput): Contact;
+  /** Adds a queue or replaces its rules; contacts waiting in it follow the new rules at once. */
+  upsertQueue(input: QueueInput): Queue;
+  /** Changes an agent's name, roles, skills or capacity; routing follows at once. */
+  updateAgent(agentId: string, changes: AgentChanges): AgentState;
+  /** Adds a reason code, or replaces the one with the same code. */
+  upsertReasonCode(reason: ReasonCode): void;
+  /** Adds a disposition, or replaces the one with the same code. */
+  upsertDisposition(disposition: Disposition): void;
+  /**
+   * Asks the media layer to let `supervisorId` monitor, whisper to or barge into a contact in
+   * conversation: emits `supervisor.monitorRequested` (the softphone or chat plugin carries it out).
+   */
+  requestMonitor(supervisorId: string, input: z.input<typeof monitorRequestSchema>): MonitorRequest;
+  /** Records a supervisor's scorecard for an interaction: emits `supervisor.evaluated`. */
+  recordEvaluation(supervisorId: string, input: z.input<typeof evaluationSchema>): Evaluation;
   /** Why a contact waits, or why it went to its agent (JSON-serialisable). */
   explain(contactId: string): RoutingExplanation;
   /** Adds a custom routing strategy that queues can name (plugins call this). */
@@ -151,6 +176,12 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     parseInput(dispositionSchema, code, 'disposition'),
   );
   const reasonCodeSet = new Set(reasonCodes.map((reason) => reason.code));
+  /** Replaces the entry with the same code, or appends. */
+  const upsertCode = <T extends { code: string }>(list: T[], item: T) => {
+    const index = list.findIndex((known) => known.code === item.code);
+    if (index === -1) list.push(item);
+    else list[index] = item;
+  };
 
   const bus = createReportingBus(logger, 'centre');
   const store = createStore<CenterState, DomainEvent>(
@@ -172,22 +203,22 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     },
   });
   const router = createRouter({ queues, ...options.routing });
-  for (const queue of queues.values()) {
-    if (!router.hasStrategy(queue.strategy)) {
-      throw new SwitchboardError(
-        'VALIDATION_FAILED',
-        `Queue "${queue.id}" names an unknown strategy.`,
-        {
-          issues: [
-            {
-              path: ['queues', queue.id, 'strategy'],
-              message: `Unknown strategy "${queue.strategy}".`,
-            },
-          ],
-        },
-      );
-    }
+  function assertStrategy(queue: Queue) {
+    if (router.hasStrategy(queue.strategy)) return;
+    throw new SwitchboardError(
+      'VALIDATION_FAILED',
+      `Queue "${queue.id}" names an unknown strategy.`,
+      {
+        issues: [
+          {
+            path: ['queues', queue.id, 'strategy'],
+            message: `Unknown strategy "${queue.strategy}".`,
+          },
+        ],
+      },
+    );
   }
+  queues.forEach(assertStrategy);
   /** The agents holding each unfinished contact, as last filed with the router. */
   const holders = new Map<ContactId, readonly AgentId[]>();
   let escalationTimer: { at: number; handle: TimerHandle } | null = null;
@@ -412,6 +443,87 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     },
     agentCommand,
     contactCommand,
+    upsertQueue(input) {
+      assertLive();
+      const queue = parseInput(queueSchema, input, 'queue');
+      assertStrategy(queue);
+      queues.set(queue.id, queue);
+      router.refreshQueue(queue.id, clock.now());
+      route();
+      return queue;
+    },
+    updateAgent(agentId, changes) {
+      assertLive();
+      const current = agentOf(agentId).profile;
+      const agent = parseInput(agentSchema, { ...current, ...changes, id: current.id }, 'agent');
+      commit([{ type: 'agent.profileChanged', at: clock.now(), agentId: agent.id, agent }]);
+      route();
+      return agentOf(agentId);
+    },
+    upsertReasonCode(reason) {
+      assertLive();
+      const parsed = parseInput(reasonCodeSchema, reason, 'reason code');
+      upsertCode(reasonCodes, parsed);
+      reasonCodeSet.add(parsed.code);
+    },
+    upsertDisposition(disposition) {
+      assertLive();
+      upsertCode(dispositions, parseInput(dispositionSchema, disposition, 'disposition'));
+    },
+    requestMonitor(supervisorId, input) {
+      assertLive();
+      const { contactId, mode } = parseInput(monitorRequestSchema, input, 'monitor request');
+      const contact = contactOf(contactId);
+      if (
+        !contact.agentId ||
+        !['connected', 'onHold', 'inConsult', 'conferenced'].includes(contact.status)
+      ) {
+        throw new SwitchboardError(
+          'INVALID_TRANSITION',
+          `Contact ${contactId} is not in conversation.`,
+          {
+            details: { contactId, status: contact.status },
+          },
+        );
+      }
+      const request: MonitorRequest = {
+        supervisorId: agentOf(supervisorId).profile.id,
+        agentId: contact.agentId,
+        contactId: contact.id,
+        mode,
+        at: clock.now(),
+      };
+      emit('supervisor.monitorRequested', request);
+      return request;
+    },
+    recordEvaluation(supervisorId, input) {
+      assertLive();
+      const parsed = parseInput(evaluationSchema, input, 'evaluation');
+      const contact = contactOf(parsed.contactId);
+      const agentId = parsed.agentId ?? contact.lastAgentId ?? contact.agentId;
+      if (!agentId) {
+        throw new SwitchboardError(
+          'INVALID_TRANSITION',
+          `Contact ${contact.id} was never handled.`,
+          {
+            details: { contactId: contact.id },
+          },
+        );
+      }
+      const total = parsed.scorecard.reduce((sum, line) => sum + line.score, 0);
+      const best = parsed.scorecard.reduce((sum, line) => sum + line.max, 0);
+      const evaluation: Evaluation = {
+        contactId: contact.id,
+        agentId,
+        supervisorId: agentOf(supervisorId).profile.id,
+        scorecard: parsed.scorecard,
+        percent: (total / best) * 100,
+        comment: parsed.comment,
+        at: clock.now(),
+      };
+      emit('supervisor.evaluated', evaluation);
+      return evaluation;
+    },
     explain(contactId) {
       return router.explain(contactId as ContactId, clock.now());
     },

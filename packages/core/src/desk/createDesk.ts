@@ -15,7 +15,9 @@ import { systemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import { createMemoryStorage, type Storage } from '../ports/storage';
 import { parseInput } from '../validation';
+import { adminActions } from './adminActions';
 import { deskActions } from './deskActions';
+import { supervisorActions } from './supervisorActions';
 import type { CompleteRequest, LoginRequest, StatusChoice } from './deskRequests';
 import { concernsAgent } from './deskEvents';
 import { createDeskSelector, type DeskSnapshot } from './deskSnapshot';
@@ -139,7 +141,12 @@ export function createDesk(options: DeskOptions): Desk {
       });
     },
   });
-  for (const action of deskActions(center, agentId)) actions.register(action);
+  for (const action of [
+    ...deskActions(center, agentId),
+    ...supervisorActions(center, agentId, clock),
+    ...adminActions(center),
+  ])
+    actions.register(action);
   const host = createPluginHost({
     events: bus,
     actions,

@@ -26,6 +26,14 @@ export interface AgentStatusChanged extends Base<'agent.statusChanged'> {
   readonly previous: AgentPresence;
 }
 
+/** An admin changed an agent's profile (name, roles, skills, capacity). */
+export interface AgentProfileChanged extends Base<'agent.profileChanged'> {
+  /** Whose. */
+  readonly agentId: AgentId;
+  /** The new profile. */
+  readonly agent: Agent;
+}
+
 /** A contact was opened. */
 export interface ContactCreated extends Base<'contact.created'> {
   /** The contact as created. */
@@ -165,7 +173,7 @@ export type TransferTarget =
     };
 
 /** Every event about agents. */
-export type AgentEvent = AgentRegistered | AgentStatusChanged;
+export type AgentEvent = AgentRegistered | AgentStatusChanged | AgentProfileChanged;
 
 /** Every event about contacts. */
 export type ContactEvent =
@@ -193,7 +201,7 @@ export type DomainEvent = AgentEvent | ContactEvent;
 
 /** Whether an event is about an agent (rather than a contact). */
 export function isAgentEvent(event: DomainEvent): event is AgentEvent {
-  return event.type === 'agent.registered' || event.type === 'agent.statusChanged';
+  return event.type.startsWith('agent.');
 }
 
 /** The id of the contact an event is about. */

@@ -1,5 +1,6 @@
 import type { Contact } from '../model/contact';
 import type { ContactId } from '../model/ids';
+import type { Evaluation, MonitorRequest } from '../supervisor/supervision';
 import type { AgentState } from '../agent/agentState';
 import type { AgentEvent, ContactEvent } from './domainEvents';
 
@@ -49,6 +50,10 @@ export interface SwitchboardEvents extends DomainEventMap {
   'plugin.ready': PluginReady;
   /** The router offers a waiting customer a callback. */
   'routing.callbackOffered': CallbackOffered;
+  /** A supervisor asks to monitor, whisper to or barge into a contact. */
+  'supervisor.monitorRequested': MonitorRequest;
+  /** A supervisor evaluated an interaction. */
+  'supervisor.evaluated': Evaluation;
 }
 
 /** Domain events keyed by name, each with the state it produced. */

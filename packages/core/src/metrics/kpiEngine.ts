@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import type { DomainEvent } from '../events/domainEvents';
+import { isAgentEvent, type DomainEvent } from '../events/domainEvents';
 import { parseInput } from '../validation';
 import { createAgentTimeTracker } from './agentTime';
 import { createContactTracker } from './contactTracker';
@@ -65,6 +65,7 @@ export interface KpiEngine {
 const domainTypes: ReadonlySet<string> = new Set<DomainEvent['type']>([
   'agent.registered',
   'agent.statusChanged',
+  'agent.profileChanged',
   'contact.created',
   'contact.ivrEntered',
   'contact.queued',
@@ -122,7 +123,7 @@ export function createKpiEngine(options: KpiEngineOptions = {}): KpiEngine {
     }
     if (event.type === 'agent.statusChanged') {
       agents.presence(event.agentId, event.presence.status, event.at);
-    } else if (event.type !== 'agent.registered') {
+    } else if (!isAgentEvent(event)) {
       contacts.apply(event);
     }
   };

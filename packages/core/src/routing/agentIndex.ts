@@ -76,7 +76,8 @@ export class AgentIndex {
     const wanted = freeChannels(state);
     const profileChanged = isNew || entry.state.profile !== state.profile;
     const relist = profileChanged || entry.listedIdleSince !== state.idleSince;
-    const gained = wanted & ~entry.listedOn;
+    // New skills may match waiting work on every free channel, not only newly free ones.
+    const gained = profileChanged ? wanted : wanted & ~entry.listedOn;
     if (relist) this.unlist(entry, entry.listedOn);
     else this.unlist(entry, entry.listedOn & ~wanted);
     entry.state = state;

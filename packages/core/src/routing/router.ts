@@ -96,6 +96,8 @@ export interface Router {
   registerStrategy(name: string, strategy: RoutingStrategy): void;
   /** Whether a strategy of that name exists. */
   hasStrategy(name: string): boolean;
+  /** Takes a queue's new rules (already in the `queues` map); its waiting contacts follow them. */
+  refreshQueue(queueId: QueueId, now: number): void;
 }
 
 interface DueItem extends Ranked {
@@ -131,12 +133,13 @@ export function createRouter(options: RouterOptions): Router {
   const explanationLimit = options.explanationLimit ?? 10_000;
   const skills = new SkillCodes();
   const index = new AgentIndex(skills);
-  const stepsByQueue = new Map(
-    [...queues.values()].map((queue) => [
+  const stepsByQueue = new Map<QueueId, EscalationStep[]>();
+  const learnSteps = (queue: Queue) =>
+    stepsByQueue.set(
       queue.id,
       [...queue.escalation].sort((a, b) => a.afterMs - b.afterMs),
-    ]),
-  );
+    );
+  queues.forEach(learnSteps);
   const entries = new Map<ContactId, ContactEntry>();
   const classes = new Map<string, RoutingClass<ContactEntry>>();
   const classesBySet = new Map<number, RoutingClass<ContactEntry>[]>();
@@ -225,6 +228,17 @@ export function createRouter(options: RouterOptions): Router {
     }
   }
 
+  /** Drops the classes of a queue whose rules changed; its contacts were taken out first. */
+  function forgetClasses(queueId: QueueId) {
+    for (const [key, routingClass] of classes) {
+      if (routingClass.queue.id !== queueId) continue;
+      classes.delete(key);
+      const keyed =
+        routingClass.setKey === null ? unkeyedClasses : classesBySet.get(routingClass.setKey);
+      keyed?.splice(keyed.indexOf(routingClass), 1);
+    }
+  }
+
   function schedule(entry: ContactEntry, now: number) {
     if (entry.due.slot >= 0) due.remove(entry.due);
     const steps = stepsOf(entry.queue);
@@ -287,7 +301,8 @@ export function createRouter(options: RouterOptions): Router {
     return customer.id ?? customer.phone ?? customer.email;
   }
 
-  function admit(contact: Contact, now: number) {
+  /** Starts routing a queued contact; a first visit to a closed queue gets the closed rule. */
+  function admit(contact: Contact, now: number, arriving: boolean) {
     const queue = contact.queueId ? queues.get(contact.queueId) : undefined;
     if (!queue) return;
     const waitingSince = contact.timestamps.queued ?? contact.since;
@@ -316,7 +331,7 @@ export function createRouter(options: RouterOptions): Router {
     (entry.due as { entry: ContactEntry }).entry = entry;
     (entry.due as { order: number }).order = entry.order;
     entries.set(contact.id, entry);
-    if (firstVisit && !isOpen(queue.businessHours, now)) {
+    if (arriving && firstVisit && !isOpen(queue.businessHours, now)) {
       const decision = exitFor(entry, queue.whenClosed, 'queueClosed', now);
       pending.push(decision);
       entry.closed = decision.kind !== 'offerCallback';
@@ -563,7 +578,7 @@ export function createRouter(options: RouterOptions): Router {
           return;
         }
         if (entry) remove(entry);
-        admit(contact, now);
+        admit(contact, now, true);
         return;
       }
       if (entry) remove(entry);
@@ -617,6 +632,19 @@ export function createRouter(options: RouterOptions): Router {
       strategies.set(name, strategy);
     },
     hasStrategy: (name) => strategies.has(name),
+    refreshQueue(queueId, now) {
+      const queue = queues.get(queueId);
+      if (!queue) return;
+      learnSteps(queue);
+      const waiting = [...entries.values()].filter(
+        (entry) =>
+          entry.queue.id === queueId ||
+          entry.memberships.some((m) => m.routingClass.queue.id === queueId),
+      );
+      waiting.forEach(remove);
+      forgetClasses(queueId);
+      for (const entry of waiting) admit(entry.contact, now, false);
+    },
   };
 
   function explainWaiting(entry: ContactEntry, now: number): WaitingExplanation {
