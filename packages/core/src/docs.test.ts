@@ -4,7 +4,16 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // Runs every `ts` block of the core's guides, so that the documentation stays true.
 // `console.assert` in a snippet fails the test instead of printing.
-const guides = ['core.md', 'plugins.md', 'routing.md', 'kpis.md', 'tickets.md', 'privacy.md'];
+const guides = [
+  'core.md',
+  'plugins.md',
+  'routing.md',
+  'supervisor.md',
+  'admin.md',
+  'kpis.md',
+  'tickets.md',
+  'privacy.md',
+];
 const source = fileURLToPath(new URL('.', import.meta.url));
 const scratch = fileURLToPath(new URL('../.snippets/', import.meta.url));
 
