@@ -44,8 +44,13 @@ export type { AgentCommand } from './agent/agentCommands';
 export { agentTransitions, decideAgent } from './agent/agentMachine';
 export type { AgentDecisionContext } from './agent/agentMachine';
 export type { AgentPresence, AgentState, AgentStatus } from './agent/agentState';
-export { contactCommandSchema, transferTargetSchema } from './contact/contactCommands';
+export {
+  classificationSchema,
+  contactCommandSchema,
+  transferTargetSchema,
+} from './contact/contactCommands';
 export type {
+  Classification,
   ContactCommand,
   ContactCommandInput,
   TransferTargetInput,
@@ -128,6 +133,17 @@ export type {
   ContactCenterOptions,
   RoutingOptions,
 } from './center/contactCenter';
+
+// IVR
+export {
+  defineIvrMenu,
+  ivrMenuSchema,
+  ivrNodeSchema,
+  ivrOptionSchema,
+  ivrRouteSchema,
+} from './ivr/ivrMenu';
+export type { IvrMenu, IvrMenuInput, IvrNode, IvrOption, IvrRoute } from './ivr/ivrMenu';
+export type { IvrChoice, IvrPrompt } from './ivr/ivrRunner';
 
 // Supervision and administration
 export { agentBoard, queueBoard } from './supervisor/boards';

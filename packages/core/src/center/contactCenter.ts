@@ -36,6 +36,8 @@ import { parseInput } from '../validation';
 import { emptyCenterState, reduceCenter, type CenterState } from './centerState';
 import { centerRulesSchema, type CenterRules, type CenterRulesInput } from './centerOptions';
 import { createCenterTimers } from './centerTimers';
+import { ivrMenuSchema, type IvrMenuInput } from '../ivr/ivrMenu';
+import { createIvrRunner, type IvrPrompt } from '../ivr/ivrRunner';
 import { holdersOf } from '../contact/contactMachine';
 import { createRouter, type RoutingDecision } from '../routing/router';
 import type { RoutingExplanation } from '../routing/explanation';
@@ -79,6 +81,8 @@ export interface ContactCenterOptions {
   readonly createId?: () => string;
   /** Routing beyond what queues configure. */
   readonly routing?: RoutingOptions;
+  /** IVR menus contacts can be put through before they queue (`startIvr`). */
+  readonly ivrMenus?: readonly IvrMenuInput[];
 }
 
 /** What an admin may change of an agent's profile. */
@@ -139,6 +143,13 @@ export interface ContactCenter {
   requestMonitor(supervisorId: string, input: z.input<typeof monitorRequestSchema>): MonitorRequest;
   /** Records a supervisor's scorecard for an interaction: emits `supervisor.evaluated`. */
   recordEvaluation(supervisorId: string, input: z.input<typeof evaluationSchema>): Evaluation;
+  /**
+   * Puts a new contact into an IVR menu: emits `ivr.prompted` for the channel to render. The
+   * answers classify the contact (queue, priority, skills, attributes) and it queues at the end.
+   */
+  startIvr(contactId: string, menuId: string): IvrPrompt;
+  /** The customer's answer to the current prompt: the next prompt, or `null` once the contact queued. */
+  answerIvr(contactId: string, key: string): IvrPrompt | null;
   /** Why a contact waits, or why it went to its agent (JSON-serialisable). */
   explain(contactId: string): RoutingExplanation;
   /** Adds a custom routing strategy that queues can name (plugins call this). */
@@ -219,6 +230,28 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     );
   }
   queues.forEach(assertStrategy);
+  const ivr = createIvrRunner(
+    new Map(
+      (options.ivrMenus ?? []).map((input) => {
+        const menu = parseInput(ivrMenuSchema, input, 'IVR menu');
+        const routes = [
+          menu.fallback,
+          ...Object.values(menu.nodes).flatMap((node) =>
+            node.options.flatMap((option) => option.route ?? []),
+          ),
+        ];
+        for (const route of routes) queueOf(route.queueId);
+        return [menu.id, menu] as const;
+      }),
+    ),
+    {
+      clock,
+      contactCommand: (contactId, command) => contactCommand(contactId, command),
+      prompt: (prompt) => {
+        emit('ivr.prompted', prompt);
+      },
+    },
+  );
   /** The agents holding each unfinished contact, as last filed with the router. */
   const holders = new Map<ContactId, readonly AgentId[]>();
   let escalationTimer: { at: number; handle: TimerHandle } | null = null;
@@ -269,6 +302,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     const contact = state.contacts.get(contactIdOf(event));
     if (!contact) return;
     router.fileContact(contact, event.at);
+    if (contact.status !== 'inIvr') ivr.forget(contact.id);
     const before = holders.get(contact.id) ?? [];
     const after = holdersOf(contact);
     if (after.length > 0) holders.set(contact.id, after);
@@ -524,6 +558,14 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
       emit('supervisor.evaluated', evaluation);
       return evaluation;
     },
+    startIvr(contactId, menuId) {
+      assertLive();
+      return ivr.start(contactOf(contactId).id, menuId);
+    },
+    answerIvr(contactId, key) {
+      assertLive();
+      return ivr.answer(contactOf(contactId).id, key);
+    },
     explain(contactId) {
       return router.explain(contactId as ContactId, clock.now());
     },
@@ -533,6 +575,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     dispose() {
       disposed = true;
       timers.clear();
+      ivr.clear();
       if (escalationTimer) clock.clearTimeout(escalationTimer.handle);
       escalationTimer = null;
     },

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { agentIdSchema, queueIdSchema } from '../model/ids';
+import { skillRequirementSchema } from '../model/queue';
 
 /** Validates a {@link TransferTarget} given by a host. */
 export const transferTargetSchema = z.discriminatedUnion('kind', [
@@ -20,6 +21,18 @@ export const transferTargetSchema = z.discriminatedUnion('kind', [
 /** A transfer target as a host passes it (plain string ids). */
 export type TransferTargetInput = z.input<typeof transferTargetSchema>;
 
+/** Validates a {@link Classification}. */
+export const classificationSchema = z.object({
+  /** A new priority, 0 to 9. */
+  priority: z.optional(z.int().check(z.minimum(0), z.maximum(9))),
+  /** Skills to require on top of the queue's (replacing the contact's own). */
+  requiredSkills: z.optional(z.array(skillRequirementSchema)),
+  /** Facts to merge into the contact's attributes. */
+  attributes: z.optional(z.record(z.string(), z.unknown())),
+});
+/** What an IVR or bot learnt about a contact before it queues. */
+export type Classification = z.infer<typeof classificationSchema>;
+
 /** Validates a {@link ContactCommand}. */
 export const contactCommandSchema = z.discriminatedUnion('type', [
   z.object({
@@ -31,6 +44,8 @@ export const contactCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('queue'),
     /** Which queue. */
     queueId: queueIdSchema,
+    /** What an IVR (or a bot) learnt about the contact: applied as it queues. */
+    classification: z.optional(classificationSchema),
   }),
   z.object({
     /** Reserve the contact for one agent. */

@@ -80,7 +80,16 @@ export function decideContact(
     case 'enterIvr':
       return [{ type: 'contact.ivrEntered', ...base }];
     case 'queue':
-      return [{ type: 'contact.queued', ...base, queueId: command.queueId }];
+      return [
+        command.classification
+          ? {
+              type: 'contact.queued',
+              ...base,
+              queueId: command.queueId,
+              classification: command.classification,
+            }
+          : { type: 'contact.queued', ...base, queueId: command.queueId },
+      ];
     case 'offer':
       return [
         {

@@ -30,8 +30,19 @@ export function evolveContact(contact: Contact, event: ContactEvent): Contact {
       return event.contact;
     case 'contact.ivrEntered':
       return enter({ status: 'inIvr' });
-    case 'contact.queued':
-      return enter({ status: 'queued' }, { queueId: event.queueId, agentId: null });
+    case 'contact.queued': {
+      const { priority, requiredSkills, attributes } = event.classification ?? {};
+      return enter(
+        { status: 'queued' },
+        {
+          queueId: event.queueId,
+          agentId: null,
+          priority: priority ?? base.priority,
+          requiredSkills: requiredSkills ?? base.requiredSkills,
+          attributes: attributes ? { ...base.attributes, ...attributes } : base.attributes,
+        },
+      );
+    }
     case 'contact.offered':
       return enter(
         { status: 'offered', expiresAt: event.expiresAt },

@@ -1,4 +1,5 @@
 import type { AgentPresence } from '../agent/agentState';
+import type { Classification } from '../contact/contactCommands';
 import type { Agent } from '../model/agent';
 import type { Contact } from '../model/contact';
 import type { AgentId, ContactId, QueueId } from '../model/ids';
@@ -50,6 +51,8 @@ export interface ContactQueued extends Base<'contact.queued'> {
   readonly contactId: ContactId;
   /** Which queue. */
   readonly queueId: QueueId;
+  /** What an IVR or bot learnt, applied to the contact as it queues. */
+  readonly classification?: Classification;
 }
 /** A contact was reserved for one agent until `expiresAt`. */
 export interface ContactOffered extends Base<'contact.offered'> {

@@ -1,5 +1,6 @@
 import type { Contact } from '../model/contact';
 import type { ContactId } from '../model/ids';
+import type { IvrPrompt } from '../ivr/ivrRunner';
 import type { Evaluation, MonitorRequest } from '../supervisor/supervision';
 import type { AgentState } from '../agent/agentState';
 import type { AgentEvent, ContactEvent } from './domainEvents';
@@ -50,6 +51,8 @@ export interface SwitchboardEvents extends DomainEventMap {
   'plugin.ready': PluginReady;
   /** The router offers a waiting customer a callback. */
   'routing.callbackOffered': CallbackOffered;
+  /** An IVR menu asks the customer something; the channel renders it. */
+  'ivr.prompted': IvrPrompt;
   /** A supervisor asks to monitor, whisper to or barge into a contact. */
   'supervisor.monitorRequested': MonitorRequest;
   /** A supervisor evaluated an interaction. */
