@@ -10,6 +10,7 @@ const guides = [
   'routing.md',
   'supervisor.md',
   'admin.md',
+  'protocol.md',
   'kpis.md',
   'tickets.md',
   'privacy.md',

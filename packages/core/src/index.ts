@@ -145,6 +145,13 @@ export {
 export type { IvrMenu, IvrMenuInput, IvrNode, IvrOption, IvrRoute } from './ivr/ivrMenu';
 export type { IvrChoice, IvrPrompt } from './ivr/ivrRunner';
 
+// Desk protocol
+export { clientMessageSchema, protocolVersion, serverMessageSchema } from './protocol/messages';
+export type { ClientMessage, ServerMessage, Transport } from './protocol/messages';
+export { createInProcessTransport } from './protocol/inProcessTransport';
+export { createCenterServer } from './protocol/centerServer';
+export type { CenterServer, CenterServerOptions } from './protocol/centerServer';
+
 // Supervision and administration
 export { agentBoard, queueBoard } from './supervisor/boards';
 export type { AgentBoardRow, QueueBoardRow } from './supervisor/boards';
