@@ -81,6 +81,9 @@ describe('cli', { timeout: 120_000 }, () => {
     expect(stdout).toMatch(/^total +\d+/m);
     const path = join(out, 'report.json');
     expect(stdout).toContain(`report written to ${path}`);
+    const page = join(out, 'report.html');
+    expect(stdout).toContain(`HTML report with charts: ${page}`);
+    expect(readFileSync(page, 'utf8')).toMatch(/^<!doctype html>[^]*<svg class="chart"/);
     const report = JSON.parse(readFileSync(path, 'utf8')) as SimulationReport;
     expect(report.scenario).toBe('small day');
     expect(report.agents).toBe(20);

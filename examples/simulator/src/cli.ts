@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { MultiBar, Presets } from 'cli-progress';
 import { ZodError } from 'zod';
 import { agentsForServiceLevel } from './erlangC';
+import { renderHtmlReport } from './htmlReport';
 import { defaultScenario, parseScenario, type Scenario } from './scenario';
 import { simulate, type ChannelReport, type HourProgress, type SimulationReport } from './simulate';
 
@@ -20,6 +21,7 @@ Options:
   --hours <n>        hours of arrivals (default: the scenario's, ${defaultScenario.hours}; max 168)
   --agents <int>     agents on shift (default: the scenario's, ${defaultScenario.agents}; max 5000)
   --out <dir>        also write the full report, with 15-minute intervals, to <dir>/report.json
+                     and a page with its tables and charts to <dir>/report.html
   --json             print the report as JSON instead of tables
   --target-service-level <percent/seconds>
                      staff voice for this service level (e.g. 80/20): an Erlang C first guess,
@@ -411,9 +413,13 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     const dir = resolve(cli.out);
     mkdirSync(dir, { recursive: true });
     const file = resolve(dir, 'report.json');
+    const page = resolve(dir, 'report.html');
     writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(page, renderHtmlReport(report));
     // Keep stdout pure JSON with --json.
-    (cli.json ? io.stderr : io.stdout).write(`report written to ${file}\n`);
+    (cli.json ? io.stderr : io.stdout).write(
+      `report written to ${file}\nHTML report with charts: ${page} (open it in a browser)\n`,
+    );
   }
   if (cli.json) {
     log(JSON.stringify(report, null, 2));

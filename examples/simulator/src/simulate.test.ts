@@ -96,6 +96,37 @@ describe('simulate', { timeout: 120_000 }, () => {
     expect(report.intervals.reduce((total, row) => total + row.counts.handled, 0)).toBe(
       report.totals.counts.handled,
     );
+    // Queues add up to their channels; each queue's occupancy is a share.
+    for (const channel of report.channels) {
+      const queues = report.queues.filter((queue) => queue.channel === channel.channel);
+      expect(queues.length, channel.channel).toBeGreaterThan(0);
+      expect(queues.reduce((total, queue) => total + queue.arrived, 0)).toBe(channel.arrived);
+      expect(queues.reduce((total, queue) => total + queue.counts.handled, 0)).toBe(
+        channel.counts.handled,
+      );
+    }
+    for (const row of [...report.queues, ...report.channels, report.totals]) {
+      expect(row.occupancyPct).toBeGreaterThan(0);
+      expect(row.occupancyPct).toBeLessThanOrEqual(100);
+    }
+    expect(report.totals.occupancyPct).toBe(report.occupancyPct);
+    // The timeline: one point per 15 minutes of the run; arrivals and handled add up.
+    expect(report.timeline).toHaveLength(Math.ceil(report.simulatedMinutes / 15));
+    expect(report.timeline[1]?.clock).toBe('08:15');
+    expect(report.timeline.reduce((total, point) => total + point.arrived, 0)).toBe(
+      report.totals.arrived,
+    );
+    expect(report.timeline.reduce((total, point) => total + point.handled, 0)).toBe(
+      report.totals.handled,
+    );
+    // Arrivals stop after the 2 hours; contacts waited at some interval end.
+    expect(report.timeline.slice(8).every((point) => point.arrived === 0)).toBe(true);
+    expect(report.timeline.some((point) => point.waiting > 0)).toBe(true);
+    for (const point of report.timeline) {
+      expect(
+        Object.values(point.channels).reduce((total, channel) => total + channel.arrived, 0),
+      ).toBe(point.arrived);
+    }
     const { made, accepted, rejected, missed, withdrawn } = report.offers;
     expect(made).toBe(accepted + rejected + missed + withdrawn);
     // Each accepted offer is a queued contact answered once (no transfers in the simulation).

@@ -5,17 +5,29 @@ import {
   type ContactId,
   type SwitchboardEvents,
 } from '@switchboard/core';
-import {
-  computeKpis,
-  createKpiEngine,
-  sumCounts,
-  type KpiCounts,
-  type KpiFigures,
-  type KpiRow,
-} from '@switchboard/core/metrics';
+import { createKpiEngine, type KpiRow } from '@switchboard/core/metrics';
 import { createVirtualClock } from '@switchboard/core/testing';
 import { createRandom } from './random';
-import { simulatedChannels, type Duration, type Scenario, type SimChannel } from './scenario';
+import {
+  occupancyOf,
+  percent,
+  round,
+  rowOf,
+  tableRow,
+  type ChannelReport,
+  type QueueReport,
+} from './reportRows';
+import {
+  canServe,
+  simulatedChannels,
+  type Duration,
+  type Scenario,
+  type SimChannel,
+} from './scenario';
+import { INTERVAL_MS, clockOf, createTimelineRecorder, type IntervalSummary } from './timeline';
+
+export type { ChannelReport, KpiTableRow, QueueReport } from './reportRows';
+export type { IntervalChannel, IntervalSummary } from './timeline';
 
 /** Options of {@link simulate}; `hours` and `agents` override the scenario's. */
 export interface SimulateOptions {
@@ -65,41 +77,6 @@ export interface HourProgress {
   readonly onBreak: number;
 }
 
-/**
- * One channel (or all of them) as the KPI engine of `@switchboard/core/metrics` reports it,
- * plus what only the simulator knows (arrivals, contacts still open).
- */
-export interface ChannelReport {
-  /** The channel, or `total`. */
-  readonly channel: SimChannel | 'total';
-  /** Contacts that arrived. */
-  readonly arrived: number;
-  /** Contacts completed after an agent connected (engine `handled`). */
-  readonly handled: number;
-  /** Customers who gave up while queued or offered, short abandons included. */
-  readonly abandoned: number;
-  /** Contacts still queued or in hand when the simulation stopped. */
-  readonly open: number;
-  /** Average handle time (talk + hold + wrap-up), seconds; `null` without handled contacts. */
-  readonly ahtSec: number | null;
-  /** Average speed of answer (first queued to first accept), seconds. */
-  readonly asaSec: number | null;
-  /** First-contact resolution, percent. */
-  readonly fcrPct: number | null;
-  /** Customer satisfaction: surveys scored 4-5, percent. */
-  readonly csatPct: number | null;
-  /** Abandonment rate (short abandons left out), percent. */
-  readonly abandonRatePct: number | null;
-  /** Service level: answered within the queue's target / (answered + abandoned after it), percent. */
-  readonly serviceLevelPct: number | null;
-  /** The queues' service-level targets, e.g. `80/20s`. */
-  readonly serviceLevelTarget: string;
-  /** The engine's counts behind the figures (additive). */
-  readonly counts: KpiCounts;
-  /** The engine's figures (ms and rates from 0 to 1). */
-  readonly kpis: KpiFigures;
-}
-
 /** What a simulated day did. Apart from `wall`, the same scenario and seed give the same report. */
 export interface SimulationReport {
   /** The scenario's name. */
@@ -116,12 +93,16 @@ export interface SimulationReport {
   readonly simulatedMinutes: number;
   /** KPIs per channel, in the scenario's channel order. */
   readonly channels: readonly ChannelReport[];
+  /** KPIs per queue, in the scenario's queue order. */
+  readonly queues: readonly QueueReport[];
   /** KPIs over every channel. */
   readonly totals: ChannelReport;
   /** Agents' occupancy during the arrival hours (whole 15-minute intervals), percent. */
   readonly occupancyPct: number | null;
   /** The engine's 15-minute interval rows (`groupBy: 'interval'`) over the whole run. */
   readonly intervals: readonly KpiRow[];
+  /** The run per 15-minute interval (arrivals, service level, occupancy, waiting): the charts. */
+  readonly timeline: readonly IntervalSummary[];
   /** What happened to offers made to agents. */
   readonly offers: {
     readonly made: number;
@@ -156,18 +137,6 @@ const HOUR = 3600 * SECOND;
 const DAY = 24 * HOUR;
 /** The engine's FCR window: a repeat within this many days makes a first contact unresolved. */
 const FCR_WINDOW_DAYS = 7;
-
-const round = (value: number, digits = 1) => {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-};
-/** A rate (0-1) or ms figure of the engine, as a rounded percent or seconds; `null` stays. */
-const percent = (rate: number | null) => (rate === null ? null : round(100 * rate));
-const seconds = (ms: number | null) => (ms === null ? null : round(ms / SECOND));
-const clockOf = (time: number) => {
-  const date = new Date(time);
-  return `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
-};
 
 /**
  * Splits `total` over weighted groups by largest remainder; when there are at least as many as
@@ -259,7 +228,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const agentOf = (id: AgentId) => center.getSnapshot().agents.get(id);
 
   // ---- what only the simulator counts -----------------------------------------------------
-  const arrivedBy = new Map<SimChannel, number>(simulatedChannels.map((channel) => [channel, 0]));
+  /** Arrivals per queue id. */
+  const arrivedBy = new Map<string, number>();
+  const recorder = createTimelineRecorder(startAt);
   const offers = { made: 0, accepted: 0, rejected: 0, missed: 0, withdrawn: 0 };
   const ringing = new Set<ContactId>();
   let lockouts = 0;
@@ -268,6 +239,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   let events = 0;
   let surveys = 0;
   let finished = 0;
+  /** Contacts arrived and not yet completed, abandoned or failed. */
+  const inProgress = new Set<ContactId>();
   // onAny listeners run after the named ones, in subscription order: this one after the engine's,
   // so a completed contact is known to the engine when its survey is recorded.
   center.events.onAny((name, payload) => {
@@ -288,6 +261,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     scenario.agentProfiles.map((profile) => profile.share),
   );
   const agentIds: AgentId[] = [];
+  /** The profile (index) of each agent in `agentIds`. */
+  const profileOf: number[] = [];
   scenario.agentProfiles.forEach((profile, group) => {
     for (let i = 0; i < (counts[group] ?? 0); i += 1) {
       const number = agentIds.length + 1;
@@ -298,6 +273,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
         capacity: profile.capacity,
       });
       agentIds.push(agent.profile.id);
+      profileOf.push(group);
     }
   });
   for (const agentId of agentIds) center.agentCommand(agentId, { type: 'login' });
@@ -390,14 +366,17 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       }
     });
   });
-  center.events.on('contact.completed', ({ disposition }) => {
+  center.events.on('contact.completed', ({ contactId, disposition }) => {
+    inProgress.delete(contactId);
     finished += 1;
     if (disposition === null) autoCompleted += 1;
   });
-  center.events.on('contact.abandoned', () => {
+  center.events.on('contact.abandoned', ({ contactId }) => {
+    inProgress.delete(contactId);
     finished += 1;
   });
-  center.events.on('contact.failed', () => {
+  center.events.on('contact.failed', ({ contactId }) => {
+    inProgress.delete(contactId);
     finished += 1;
   });
 
@@ -423,7 +402,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     const behaviourOf = scenario.channels[queue.channel];
     const arrive = () => {
       arrived += 1;
-      arrivedBy.set(queue.channel, (arrivedBy.get(queue.channel) ?? 0) + 1);
+      arrivedBy.set(queue.id, (arrivedBy.get(queue.id) ?? 0) + 1);
+      recorder.arrival(queue.channel, clock.now());
       const reason = random.weighted(scenario.customers.reasons, (item) => item.weight).code;
       const contact = center.openContact({
         channel: queue.channel,
@@ -433,6 +413,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
         // The engine keys FCR by customer and `attributes.reason`.
         attributes: { simulated: true, reason },
       });
+      inProgress.add(contact.id);
       if (behaviourOf?.patience) {
         agenda.at(clock.now() + sample(behaviourOf.patience), () => {
           const status = contactOf(contact.id)?.status;
@@ -446,6 +427,20 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     };
     const first = nextArrival(startAt, queue.arrivalsPerHour);
     if (first !== null) agenda.at(first, arrive);
+  }
+
+  // ---- queue lengths per interval ----------------------------------------------------------
+  // Looks only at the contacts in progress: scanning every contact of a long run at every
+  // interval would grow with the square of its length.
+  const queuedNow = () => {
+    let queued = 0;
+    for (const id of inProgress) if (contactOf(id)?.status === 'queued') queued += 1;
+    return queued;
+  };
+  for (let index = 0; startAt + (index + 1) * INTERVAL_MS <= stopAt; index += 1) {
+    agenda.at(startAt + (index + 1) * INTERVAL_MS, () => {
+      recorder.waiting(index, queuedNow());
+    });
   }
 
   // ---- progress and the clock -------------------------------------------------------------
@@ -496,12 +491,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const runEnd = clock.now();
   const simulatedMinutes = round((runEnd - startAt) / 60_000);
 
-  // What is still open when the run stops, per channel.
-  const openBy = new Map<SimChannel, number>();
+  // What is still open when the run stops, per queue.
+  const openBy = new Map<string, number>();
   for (const contact of center.getSnapshot().contacts.values()) {
     if (['completed', 'abandoned', 'failed'].includes(contact.status)) continue;
-    const { channel } = contact;
-    openBy.set(channel, (openBy.get(channel) ?? 0) + 1);
+    const queue = contact.queueId ?? '';
+    openBy.set(queue, (openBy.get(queue) ?? 0) + 1);
   }
   // The shift ends: agents holding nothing log out, so their time stops counting. Then the
   // engine's clock moves past the FCR window: first contacts nobody repeated within the
@@ -515,58 +510,68 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   center.dispose();
 
   // ---- report -----------------------------------------------------------------------------
-  const targetsOf = (channel: SimChannel | 'total') => {
+  const targetOf = (queues: Scenario['queues']) => {
     const targets = new Set(
-      scenario.queues
-        .filter((queue) => channel === 'total' || queue.channel === channel)
-        .map((queue) => `${queue.serviceLevel.percent}/${queue.serviceLevel.seconds}s`),
+      queues.map((queue) => `${queue.serviceLevel.percent}/${queue.serviceLevel.seconds}s`),
     );
     return targets.size === 1 ? [...targets].join('') : 'per queue';
   };
   const range = { from: startAt, to: runEnd };
-  const rowOf = (rows: readonly KpiRow[], key: string): KpiRow => {
-    // A channel with no traffic in the run has no row: its counts are all zero.
-    const counts = sumCounts([]);
-    return (
-      rows.find((item) => item.key === key) ?? {
-        key,
-        intervalStart: null,
-        counts,
-        kpis: computeKpis(counts),
-      }
+  const agentRows = kpis.report({ from: startAt, to: endAt, groupBy: 'agent' }).rows;
+  /** Occupancy of the agents who can serve at least one of `queues`. */
+  const occupancyFor = (queues: Scenario['queues']) =>
+    occupancyOf(
+      agentRows,
+      new Set(
+        agentIds.filter((_, index) => {
+          const profile = scenario.agentProfiles[profileOf[index] ?? 0];
+          return profile !== undefined && queues.some((queue) => canServe(profile, queue));
+        }),
+      ),
     );
-  };
-  const reportOf = (channel: SimChannel | 'total', row: KpiRow): ChannelReport => {
-    const { counts, kpis: figures } = row;
-    const arrivedHere = channel === 'total' ? arrived : (arrivedBy.get(channel) ?? 0);
-    const openHere =
-      channel === 'total'
-        ? [...openBy.values()].reduce((a, b) => a + b, 0)
-        : (openBy.get(channel) ?? 0);
-    return {
-      channel,
-      arrived: arrivedHere,
-      handled: counts.handled,
-      abandoned: counts.abandoned + counts.shortAbandoned,
-      open: openHere,
-      ahtSec: seconds(figures.ahtMs),
-      asaSec: seconds(figures.asaMs),
-      fcrPct: percent(figures.fcr),
-      csatPct: percent(figures.csat),
-      abandonRatePct: percent(figures.abandonmentRate),
-      serviceLevelPct: percent(figures.serviceLevel),
-      serviceLevelTarget: targetsOf(channel),
-      counts,
-      kpis: figures,
-    };
-  };
+  const sumOf = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
   const used = simulatedChannels.filter((channel) =>
     scenario.queues.some((queue) => queue.channel === channel),
   );
   const byChannel = kpis.report({ ...range, groupBy: 'channel' }).rows;
+  const byQueue = kpis.report({ ...range, groupBy: 'queue' }).rows;
+  const channelRow = (channel: SimChannel): ChannelReport => {
+    const queues = scenario.queues.filter((queue) => queue.channel === channel);
+    return {
+      channel,
+      ...tableRow(rowOf(byChannel, channel), {
+        arrived: sumOf(queues.map((queue) => arrivedBy.get(queue.id) ?? 0)),
+        open: sumOf(queues.map((queue) => openBy.get(queue.id) ?? 0)),
+        serviceLevelTarget: targetOf(queues),
+        occupancy: occupancyFor(queues),
+      }),
+    };
+  };
+  const queueRow = (queue: Scenario['queues'][number]): QueueReport => ({
+    queue: queue.id,
+    name: queue.name,
+    channel: queue.channel,
+    ...tableRow(rowOf(byQueue, queue.id), {
+      arrived: arrivedBy.get(queue.id) ?? 0,
+      open: openBy.get(queue.id) ?? 0,
+      serviceLevelTarget: targetOf([queue]),
+      occupancy: occupancyFor([queue]),
+    }),
+  });
   const total = rowOf(kpis.report({ ...range, groupBy: 'total' }).rows, 'total');
   const duringArrivals = kpis.report({ from: startAt, to: endAt, groupBy: 'total' }).rows[0];
+  const occupancy = duringArrivals?.kpis.occupancy ?? null;
+  const totals: ChannelReport = {
+    channel: 'total',
+    ...tableRow(total, {
+      arrived,
+      open: sumOf(openBy.values()),
+      serviceLevelTarget: targetOf(scenario.queues),
+      occupancy,
+    }),
+  };
   const intervals = kpis.report({ ...range, groupBy: 'interval' }).rows;
+  const timeline = recorder.build((query) => kpis.report(query), runEnd, used, queuedNow());
   const wallMs = performance.now() - wallStart;
   return {
     scenario: scenario.name,
@@ -575,10 +580,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     agents: agentIds.length,
     startAt,
     simulatedMinutes,
-    channels: used.map((channel) => reportOf(channel, rowOf(byChannel, channel))),
-    totals: reportOf('total', total),
-    occupancyPct: percent(duringArrivals?.kpis.occupancy ?? null),
+    channels: used.map(channelRow),
+    queues: scenario.queues.map(queueRow),
+    totals,
+    occupancyPct: percent(occupancy),
     intervals,
+    timeline,
     offers,
     surveys,
     missedOfferLockouts: lockouts,
