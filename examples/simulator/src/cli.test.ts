@@ -79,6 +79,10 @@ describe('cli', { timeout: 120_000 }, () => {
     expect(stdout).toContain('"small day", seed 1, 1 h from 08:00, 20 agents');
     expect(stdout).toMatch(/^ {2}09:00 {2}arrived/m);
     expect(stdout).toMatch(/^total +\d+/m);
+    // The interval chart of the hour, plain text in a log; the reports' paths come last.
+    expect(stdout).toMatch(/^service level % per 15 min[^]*^arrivals per 15 min\n/m);
+    expect(stdout).not.toContain('\u001b');
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^HTML report with charts: /);
     const path = join(out, 'report.json');
     expect(stdout).toContain(`report written to ${path}`);
     const page = join(out, 'report.html');

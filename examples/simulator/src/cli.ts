@@ -5,6 +5,7 @@ import { MultiBar, Presets } from 'cli-progress';
 import { ZodError } from 'zod';
 import { agentsForServiceLevel } from './erlangC';
 import { renderHtmlReport } from './htmlReport';
+import { renderIntervalCharts } from './terminalChart';
 import { defaultScenario, parseScenario, type Scenario } from './scenario';
 import { simulate, type ChannelReport, type HourProgress, type SimulationReport } from './simulate';
 
@@ -29,9 +30,16 @@ Options:
                      until the voice service level meets it; prints the agents found
   -h, --help         show this help`;
 
-/** Where the CLI writes; `isTTY` turns the progress bar on. */
+/**
+ * Where the CLI writes. On a terminal (`isTTY`) it draws a progress bar and colours the interval
+ * chart, which fits in `columns` (80 when unknown).
+ */
 export interface CliIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stdout: {
+    write(text: string): unknown;
+    readonly isTTY?: boolean;
+    readonly columns?: number;
+  };
   readonly stderr: { write(text: string): unknown };
 }
 
@@ -292,6 +300,17 @@ export function staffForServiceLevel(
   };
 }
 
+/** Writes `report.json` and `report.html` into `out` (created if missing); says where. */
+function writeReports(out: string, report: SimulationReport): string {
+  const dir = resolve(out);
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, 'report.json');
+  const page = resolve(dir, 'report.html');
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(page, renderHtmlReport(report));
+  return `report written to ${file}\nHTML report with charts: ${page} (open it in a browser)\n`;
+}
+
 /** Runs the CLI with `argv` (the arguments after the script); returns the exit code. */
 export function runCli(argv: readonly string[], io: CliIo): number {
   const log = (text: string) => io.stdout.write(`${text}\n`);
@@ -409,19 +428,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   } finally {
     bars?.stop();
   }
-  if (cli.out !== undefined) {
-    const dir = resolve(cli.out);
-    mkdirSync(dir, { recursive: true });
-    const file = resolve(dir, 'report.json');
-    const page = resolve(dir, 'report.html');
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(page, renderHtmlReport(report));
-    // Keep stdout pure JSON with --json.
-    (cli.json ? io.stderr : io.stdout).write(
-      `report written to ${file}\nHTML report with charts: ${page} (open it in a browser)\n`,
-    );
-  }
+  const written = cli.out === undefined ? '' : writeReports(cli.out, report);
   if (cli.json) {
+    // Keep stdout pure JSON.
+    io.stderr.write(written);
     log(JSON.stringify(report, null, 2));
     return 0;
   }
@@ -432,8 +442,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   log(
     `occupancy ${fixed(report.occupancyPct)} % (arrival hours)   surveys ${report.surveys}   offers ${offers.made} (accepted ${offers.accepted}, rejected ${offers.rejected}, missed ${offers.missed}, withdrawn ${offers.withdrawn})   missed-offer lockouts ${report.missedOfferLockouts}   breaks ${report.breaks}   auto-completed wrap-ups ${report.autoCompletedWrapUps}`,
   );
+  log('');
+  log(
+    renderIntervalCharts(report.timeline, {
+      width: Math.max(40, Math.min(120, io.stdout.columns ?? 80)),
+      color: io.stdout.isTTY === true,
+      intervals: Math.ceil((hours * 60) / 15),
+    }),
+  );
+  log('');
   log(
     `simulated ${Math.floor(Math.round(report.simulatedMinutes) / 60)} h ${Math.round(report.simulatedMinutes) % 60} min (${report.events} events) in ${(report.wall.ms / 1000).toFixed(2)} s wall: ${report.wall.contactsPerSecond} contacts/s`,
   );
+  io.stdout.write(written);
   return 0;
 }
