@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { planStaffing } from './capacityPlan';
 import { renderHtmlReport } from './htmlReport';
 import { defaultScenario, parseScenario, withLoad } from './scenario';
-import { simulate } from './simulate';
 
 const chromiumPath = (() => {
   try {
@@ -28,7 +28,12 @@ const scenario = parseScenario({
     queue.id === 'voice-spanish' ? { ...queue, name: 'Línea <en> español & "co"' } : queue,
   ),
 });
-const report = simulate(scenario, { seed: 3, hours: 1.5 });
+// A staffing plan for 80/20 and the run of its chosen round: the page with every section.
+const { plan, report } = planStaffing(
+  scenario,
+  { percent: 80, seconds: 20 },
+  { seed: 3, hours: 1.5, maxRounds: 3 },
+);
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-html-report-'));
 let browser: Browser | undefined;
 
@@ -46,7 +51,7 @@ afterAll(async () => {
 describe('HTML report', { timeout: 40_000 }, () => {
   it('renders in headless Chromium without errors or requests, with every chart and row', async () => {
     const file = join(dir, 'report.html');
-    writeFileSync(file, renderHtmlReport(report));
+    writeFileSync(file, renderHtmlReport(report, plan));
     const url = pathToFileURL(file).href;
     if (!browser) throw new TypeError('Chromium did not start');
     const page = await browser.newPage();
@@ -104,6 +109,13 @@ describe('HTML report', { timeout: 40_000 }, () => {
     for (const kpi of ['AHT s', 'ASA s', 'FCR %', 'CSAT %', 'aband. %', 'SL %', 'occupancy %']) {
       expect(heads).toContain(kpi);
     }
+    // The plan: a row and a chart point per interval of the arrival hours.
+    expect(plan.intervals).toHaveLength(6);
+    expect(await rowsOf('staffing')).toEqual(plan.intervals.map((row) => `interval:${row.clock}`));
+    for (const chart of ['staffing', 'staffing-service-level']) {
+      expect(await page.locator(`[data-chart="${chart}"] svg g.interval`).count()).toBe(6);
+    }
+    expect(await page.locator('[data-chart="staffing-service-level"] line.goal').count()).toBe(1);
     const total = await page.locator('[data-row="channel:total"] td').allTextContents();
     expect(total[0]).toBe(String(report.totals.arrived));
     expect(problems).toEqual([]);

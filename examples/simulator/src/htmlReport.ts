@@ -1,3 +1,4 @@
+import type { StaffingPlan } from './capacityPlan';
 import type { KpiTableRow } from './reportRows';
 import type { SimulationReport } from './simulate';
 import { escapeHtml, svgChart, type ChartSpec } from './svgChart';
@@ -94,13 +95,63 @@ export function reportCharts(report: SimulationReport): (ChartSpec & { id: strin
   ];
 }
 
+/** The staffing plan's charts: agents on shift, and the voice service level against the target. */
+export function staffingCharts(plan: StaffingPlan): (ChartSpec & { id: string })[] {
+  const goal = `${plan.target.percent}/${plan.target.seconds}s`;
+  return [
+    {
+      id: 'staffing',
+      title: 'Agents on shift per interval (the plan)',
+      unit: 'agents',
+      kind: 'bar',
+      points: plan.intervals.map((row) => ({ label: row.clock, value: row.agents })),
+    },
+    {
+      id: 'staffing-service-level',
+      title: `Simulated voice service level per interval with the plan, % (dashed: ${goal})`,
+      unit: '%',
+      kind: 'line',
+      max: 100,
+      goal: plan.target.percent,
+      points: plan.intervals.map((row) => ({ label: row.clock, value: row.serviceLevelPct })),
+    },
+  ];
+}
+
+const figure = (chart: ChartSpec & { id: string }) =>
+  `<figure data-chart="${chart.id}">${svgChart(chart)}<figcaption>${escapeHtml(chart.title)}</figcaption></figure>`;
+
+/** The staffing plan section: how it was found, a row per interval and its charts. */
+function staffingSection(plan: StaffingPlan): string {
+  const goal = `${plan.target.percent}/${plan.target.seconds}s`;
+  const rows = plan.intervals
+    .map(
+      (row) =>
+        `<tr data-row="interval:${escapeHtml(row.clock)}"><th scope="row">${escapeHtml(row.clock)}</th>${cell(row.voicePerHour, 0)}${cell(row.erlangCVoiceAgents, 0)}${cell(row.voiceAgents, 0)}${cell(row.agents, 0)}${cell(row.serviceLevelPct)}</tr>`,
+    )
+    .join('\n');
+  const outcome = plan.met
+    ? `Round ${plan.chosenRound} of ${plan.rounds.length} meets ${goal} on voice in every interval with ${plan.agentHours.toFixed(2)} agent-hours, at most ${plan.peakAgents} agents on shift. The tables and charts above are that round's run.`
+    : `No round of ${plan.rounds.length} met ${goal} on voice in every interval; this is the last round, whose run the tables and charts above show.`;
+  return `<h2>Staffing plan for ${escapeHtml(goal)} on voice</h2>
+<p>Erlang C gives the voice agents for each interval's expected calls (handle time plus wrap-up ${plan.voiceAhtSec.toFixed(0)} s), scaled to agents on shift by the share who take calls (${(100 * plan.voiceShare).toFixed(1)} %). Each simulated round then moves every interval one voice agent up where it missed the target, or down where it met it. ${escapeHtml(outcome)}</p>
+<div class="scroll"><table id="staffing">
+<thead><tr><th scope="col">interval</th><th scope="col">voice calls/h</th><th scope="col">Erlang C voice agents</th><th scope="col">voice agents</th><th scope="col">agents on shift</th><th scope="col">voice SL %</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table></div>
+${staffingCharts(plan).map(figure).join('\n')}`;
+}
+
 /**
  * The report as one self-contained HTML page: the KPI tables per channel and per queue and a
- * chart per 15-minute interval of arrivals, service level, occupancy and waiting contacts.
+ * chart per 15-minute interval of arrivals, service level, occupancy and waiting contacts; with
+ * a staffing `plan` (`--target-service-level`), its table and charts too.
  * Inline CSS and SVG only: no script, no font, no request (its Content-Security-Policy forbids
  * any), so it opens from disk, in a mail attachment or a CI artefact alike.
  */
-export function renderHtmlReport(report: SimulationReport): string {
+export function renderHtmlReport(report: SimulationReport, plan?: StaffingPlan): string {
   const title = `Switchboard simulator: ${report.scenario}`;
   const channelRows = report.channels
     .map(
@@ -114,12 +165,7 @@ export function renderHtmlReport(report: SimulationReport): string {
         `<tr data-row="queue:${escapeHtml(row.queue)}"><th scope="row">${escapeHtml(row.name)}</th><td class="name">${escapeHtml(row.channel)}</td>${figures(row)}</tr>`,
     )
     .join('\n');
-  const charts = reportCharts(report)
-    .map(
-      (chart) =>
-        `<figure data-chart="${chart.id}">${svgChart(chart)}<figcaption>${escapeHtml(chart.title)}</figcaption></figure>`,
-    )
-    .join('\n');
+  const charts = reportCharts(report).map(figure).join('\n');
   const hours = Math.floor(Math.round(report.simulatedMinutes) / 60);
   const minutes = Math.round(report.simulatedMinutes) % 60;
   return `<!doctype html>
@@ -152,6 +198,7 @@ ${queueRows}
 <p class="note">A dash: no denominator (no handled contact, no survey). Occupancy of a channel or queue is that of the agents who can take its contacts, over the arrival hours.</p>
 <h2>Per 15-minute interval</h2>
 ${charts}
+${plan ? staffingSection(plan) : ''}
 </body>
 </html>
 `;

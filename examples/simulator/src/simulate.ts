@@ -1,5 +1,6 @@
 import {
   createContactCenter,
+  defaultReasonCodes,
   type AgentId,
   type ContactCenter,
   type ContactId,
@@ -7,7 +8,8 @@ import {
 } from '@switchboard/core';
 import { createKpiEngine, type KpiRow } from '@switchboard/core/metrics';
 import { createVirtualClock } from '@switchboard/core/testing';
-import { createRandom } from './random';
+import { createRandom, type Random } from './random';
+import { END_OF_SHIFT, scheduleShifts } from './shifts';
 import {
   occupancyOf,
   percent,
@@ -29,6 +31,18 @@ import { INTERVAL_MS, clockOf, createTimelineRecorder, type IntervalSummary } fr
 export type { ChannelReport, KpiTableRow, QueueReport } from './reportRows';
 export type { IntervalChannel, IntervalSummary } from './timeline';
 
+/** What a simulated contact will need, drawn as it arrives. */
+interface ContactNeeds {
+  /** Connected to end of conversation, ms. */
+  readonly handleMs: number;
+  /** After-contact work, ms. */
+  readonly wrapUpMs: number;
+  /** The disposition the agent records. */
+  readonly disposition: string;
+  /** The customer's survey score, or `null` when they will not answer one. */
+  readonly surveyScore: number | null;
+}
+
 /** Options of {@link simulate}; `hours` and `agents` override the scenario's. */
 export interface SimulateOptions {
   /** Seed of every random choice: the same seed gives the same report. Default 1. */
@@ -37,6 +51,11 @@ export interface SimulateOptions {
   readonly hours?: number;
   /** Agents on shift. */
   readonly agents?: number;
+  /**
+   * Agents on shift per 15-minute interval of the run, from its start (capacity planning); the
+   * last value holds for the rest of the run. Replaces `agents`.
+   */
+  readonly staffing?: readonly number[];
   /** Called at the end of every simulated hour. */
   readonly onProgress?: (progress: HourProgress) => void;
   /** Called now and then (every few thousand timer steps) with how far the run has come. */
@@ -176,12 +195,26 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const wallStart = performance.now();
   const seed = options.seed ?? 1;
   const hours = options.hours ?? scenario.hours;
+  const { staffing } = options;
+  if (
+    staffing &&
+    (staffing.length === 0 || !staffing.every((n) => Number.isInteger(n) && n >= 0 && n <= 5000))
+  ) {
+    throw new RangeError('staffing must give 0 to 5000 agents for each interval');
+  }
   const agentCount = options.agents ?? scenario.agents;
-  const random = createRandom(seed);
-  const sample = (duration: Duration) =>
+  // Common random numbers: customers (arrivals and everything each contact needs, drawn as it
+  // arrives), agents' reactions and breaks draw from separate streams, so that another staffing
+  // meets the same customers; only what agents do differs.
+  const customerRandom = createRandom(seed, 0);
+  const agentRandom = createRandom(seed, 1);
+  const breakRandom = createRandom(seed, 2);
+  const sample = (random: Random, duration: Duration) =>
     (duration.distribution === 'exponential'
       ? random.exponential(duration.meanSec)
       : random.logNormal(duration.meanSec, duration.cv)) * SECOND;
+  /** What each contact in progress will need, drawn as it arrives. */
+  const needsOf = new Map<ContactId, ContactNeeds>();
 
   const startAt = Date.UTC(2026, 0, 5, scenario.startHour);
   const endAt = startAt + hours * HOUR;
@@ -211,6 +244,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       maxMissedOffers: scenario.rules.maxMissedOffers,
     },
     createId: () => `c${++nextContact}`,
+    reasonCodes: [
+      ...defaultReasonCodes,
+      { code: END_OF_SHIFT, label: 'End of shift', productive: false },
+    ],
   });
   // The KPI engine books every figure of the report from the centre's events. Its clock is the
   // virtual one, until the end of the run moves it past the FCR window (see below).
@@ -247,19 +284,21 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     events += 1;
     if (name !== 'contact.completed') return;
     const { contactId, state } = payload as SwitchboardEvents['contact.completed'];
-    const weights = scenario.csat.scores[state.channel];
-    if (state.timestamps.connected === undefined || !weights) return;
-    if (!random.chance(scenario.csat.responseRate)) return;
-    const score = random.weighted([1, 2, 3, 4, 5], (value) => weights[value - 1] ?? 0);
+    const score = needsOf.get(contactId)?.surveyScore ?? null;
+    needsOf.delete(contactId);
+    if (state.timestamps.connected === undefined || score === null) return;
     kpis.recordSurvey({ contactId, score });
     surveys += 1;
   });
 
   // ---- agents -----------------------------------------------------------------------------
-  const counts = apportion(
-    agentCount,
-    scenario.agentProfiles.map((profile) => profile.share),
-  );
+  const shares = scenario.agentProfiles.map((profile) => profile.share);
+  // With a staffing plan, each profile gets as many agents as its largest share of any interval.
+  const counts = staffing
+    ? shares.map((_, profile) =>
+        Math.max(...staffing.map((count) => apportion(count, shares)[profile] ?? 0)),
+      )
+    : apportion(agentCount, shares);
   const agentIds: AgentId[] = [];
   /** The profile (index) of each agent in `agentIds`. */
   const profileOf: number[] = [];
@@ -276,15 +315,27 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       profileOf.push(group);
     }
   });
-  for (const agentId of agentIds) center.agentCommand(agentId, { type: 'login' });
+  const shifts = staffing
+    ? scheduleShifts({
+        center,
+        at: agenda.at,
+        startAt,
+        staffing,
+        agentIds,
+        profileOf,
+        split: (count) => apportion(count, shares),
+      })
+    : null;
+  if (!shifts) for (const agentId of agentIds) center.agentCommand(agentId, { type: 'login' });
 
   const breakCount = Math.floor(hours / scenario.breaks.everyHours);
   const breakMs = scenario.breaks.durationMin * 60 * SECOND;
   for (const agentId of agentIds) {
     for (let k = 0; k < breakCount; k += 1) {
-      const at = startAt + (k + 0.2 + 0.7 * random.next()) * scenario.breaks.everyHours * HOUR;
+      const at = startAt + (k + 0.2 + 0.7 * breakRandom.next()) * scenario.breaks.everyHours * HOUR;
       if (at + breakMs > endAt) continue;
       agenda.at(at, () => {
+        if (shifts && !shifts.isOn(agentId)) return;
         const presence = agentOf(agentId)?.presence;
         const onBreak = presence?.status === 'notReady' && presence.reason === 'break';
         if (!presence || presence.status === 'offline' || onBreak) return;
@@ -320,11 +371,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   center.events.on('contact.offered', ({ contactId, agentId }) => {
     offers.made += 1;
     ringing.add(contactId);
-    const roll = random.next();
+    const roll = agentRandom.next();
     if (roll < behaviour.missProbability) return; // looks away: the offer times out
     const type =
       roll < behaviour.missProbability + behaviour.rejectProbability ? 'reject' : 'accept';
-    agenda.at(clock.now() + sample(behaviour.thinkTime), () => {
+    agenda.at(clock.now() + sample(agentRandom, behaviour.thinkTime), () => {
       if (stillOffered(contactId, agentId)) center.contactCommand(contactId, { type, agentId });
     });
   });
@@ -343,29 +394,40 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     offers.accepted += 1;
     ringing.delete(contactId);
     if (center.rules.autoConnect.includes(state.channel)) return;
-    agenda.at(clock.now() + sample(behaviour.connectDelay), () => {
+    agenda.at(clock.now() + sample(agentRandom, behaviour.connectDelay), () => {
       if (contactOf(contactId)?.status === 'accepted')
         center.contactCommand(contactId, { type: 'connect' });
     });
   });
-  center.events.on('contact.connected', ({ contactId, state }) => {
-    const handle = scenario.channels[state.channel]?.handleTime;
-    if (!handle) return;
-    agenda.at(clock.now() + sample(handle), () => {
+  center.events.on('contact.connected', ({ contactId }) => {
+    const needs = needsOf.get(contactId);
+    if (!needs) return;
+    agenda.at(clock.now() + needs.handleMs, () => {
       if (contactOf(contactId)?.status === 'connected')
         center.contactCommand(contactId, { type: 'end' });
     });
   });
-  center.events.on('contact.wrapUpStarted', ({ contactId, state }) => {
-    const wrapUp = scenario.channels[state.channel]?.wrapUp;
-    if (!wrapUp) return;
-    const disposition = random.weighted(scenario.dispositions, (code) => code.weight).code;
-    agenda.at(clock.now() + sample(wrapUp), () => {
+  center.events.on('contact.wrapUpStarted', ({ contactId }) => {
+    const needs = needsOf.get(contactId);
+    if (!needs) return;
+    const { disposition } = needs;
+    agenda.at(clock.now() + needs.wrapUpMs, () => {
       if (contactOf(contactId)?.status === 'wrapUp') {
         center.contactCommand(contactId, { type: 'complete', disposition });
       }
     });
   });
+  // An agent whose shift ended logs out once their last contact is done.
+  if (shifts) {
+    const settleSoon = () => {
+      agenda.at(clock.now(), () => {
+        shifts.settle();
+      });
+    };
+    for (const name of ['contact.completed', 'contact.abandoned', 'contact.missed'] as const) {
+      center.events.on(name, settleSoon);
+    }
+  }
   center.events.on('contact.completed', ({ contactId, disposition }) => {
     inProgress.delete(contactId);
     finished += 1;
@@ -373,10 +435,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   });
   center.events.on('contact.abandoned', ({ contactId }) => {
     inProgress.delete(contactId);
+    needsOf.delete(contactId);
     finished += 1;
   });
   center.events.on('contact.failed', ({ contactId }) => {
     inProgress.delete(contactId);
+    needsOf.delete(contactId);
     finished += 1;
   });
 
@@ -391,7 +455,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       const hourEnd = Math.min(endAt, startAt + (Math.floor((time - startAt) / HOUR) + 1) * HOUR);
       const rate = rateAt(time, perHour);
       const candidate =
-        rate > 0 ? time + random.exponential(HOUR / rate) : Number.POSITIVE_INFINITY;
+        rate > 0 ? time + customerRandom.exponential(HOUR / rate) : Number.POSITIVE_INFINITY;
       if (candidate < hourEnd) return candidate;
       time = hourEnd; // memoryless: start afresh at the hour's rate
     }
@@ -404,18 +468,36 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       arrived += 1;
       arrivedBy.set(queue.id, (arrivedBy.get(queue.id) ?? 0) + 1);
       recorder.arrival(queue.channel, clock.now());
+      const random = customerRandom;
       const reason = random.weighted(scenario.customers.reasons, (item) => item.weight).code;
+      const customer = `cust-${random.int(1, scenario.customers.population)}`;
+      // Always the same draws in the same order, whatever happens to the contact later.
+      const patienceMs = behaviourOf?.patience ? sample(random, behaviourOf.patience) : null;
+      const handleMs = behaviourOf ? sample(random, behaviourOf.handleTime) : 0;
+      const wrapUpMs = behaviourOf ? sample(random, behaviourOf.wrapUp) : 0;
+      const disposition = random.weighted(scenario.dispositions, (code) => code.weight).code;
+      const answers = random.chance(scenario.csat.responseRate);
+      const weights = scenario.csat.scores[queue.channel];
+      const score = weights
+        ? random.weighted([1, 2, 3, 4, 5], (value) => weights[value - 1] ?? 0)
+        : null;
       const contact = center.openContact({
         channel: queue.channel,
         direction: queue.channel === 'callback' ? 'outbound' : 'inbound',
         queueId: queue.id,
-        customer: { id: `cust-${random.int(1, scenario.customers.population)}`, attributes: {} },
+        customer: { id: customer, attributes: {} },
         // The engine keys FCR by customer and `attributes.reason`.
         attributes: { simulated: true, reason },
       });
       inProgress.add(contact.id);
-      if (behaviourOf?.patience) {
-        agenda.at(clock.now() + sample(behaviourOf.patience), () => {
+      needsOf.set(contact.id, {
+        handleMs,
+        wrapUpMs,
+        disposition,
+        surveyScore: answers ? score : null,
+      });
+      if (patienceMs !== null) {
+        agenda.at(clock.now() + patienceMs, () => {
           const status = contactOf(contact.id)?.status;
           if (status === 'queued' || status === 'offered') {
             center.contactCommand(contact.id, { type: 'abandon' });
@@ -471,7 +553,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   }
 
   // Step from one due timer to the next, the world's actions and the centre's alike.
-  const maxSteps = 1_000_000 + 1_000 * (hours + scenario.drainHours) * (agentCount + 1_000);
+  const maxSteps = 1_000_000 + 1_000 * (hours + scenario.drainHours) * (agentIds.length + 1_000);
   const { onTick } = options;
   const tickOf = (): Tick => ({
     minutes: (clock.now() - startAt) / 60_000,
