@@ -53,6 +53,20 @@ describe('terminal interval chart', () => {
     expect(lines.at(-1)).toBe('    08:00 08:30');
   });
 
+  it('starts the scale at its minimum when one is given', () => {
+    const chart = renderBarChart(pointsOf([50, 75, 100]), {
+      ...plain,
+      width: 20,
+      height: 2,
+      min: 50,
+    });
+    expect(chart.split('\n').slice(1, 4)).toEqual([
+      '100 |      ###',
+      '    |   ######',
+      ' 50 +---------',
+    ]);
+  });
+
   it('merges intervals when the terminal is narrow and says so in the title', () => {
     const values = Array.from({ length: 96 }, (_, index) => index % 4);
     const chart = renderBarChart(pointsOf(values), {
@@ -119,6 +133,8 @@ describe('terminal interval chart', () => {
       'service level % per 15 min (every queue, against its target)',
     );
     expect(level).toContain('100 |');
+    // Levels of 80 %: the scale starts at 70 %, labelled on the axis.
+    expect(level?.split('\n').at(-2)).toMatch(/^ 70 \+-+$/);
     expect(arrivals?.split('\n')[1]).toMatch(/^107 \|/);
     expect(arrivals?.split('\n').at(-1)?.trim()).toMatch(/^08:00 .* 09:30$/);
   });

@@ -17,6 +17,8 @@ export interface TerminalChartOptions {
   readonly height?: number;
   /** Top of the scale; the largest value (at least 1) when absent. */
   readonly max?: number;
+  /** Bottom of the scale (labelled on the axis); values at or below it draw nothing. Default 0. */
+  readonly min?: number;
   /** Minutes each point covers (15 for the report's intervals). */
   readonly minutesPerPoint: number;
   /**
@@ -62,7 +64,8 @@ export function renderBarChart(
   options: TerminalChartOptions,
 ): string {
   const height = options.height ?? 6;
-  const gutterLabels = (max: number) => [format(max), '0'];
+  const min = options.min ?? 0;
+  const gutterLabels = (max: number) => [format(max), format(min)];
   const initialMax =
     options.max ?? Math.max(1, ...points.flatMap((p) => (p.value === null ? [] : [p.value])));
   // The gutter depends on the scale, which depends on merging (sums grow): settle both.
@@ -90,7 +93,11 @@ export function renderBarChart(
   const filled = shown.map((point) =>
     point.value === null
       ? 0
-      : Math.round((Math.min(Math.max(point.value, 0), max) / max) * height * steps),
+      : Math.round(
+          (Math.min(Math.max(point.value - min, 0), max - min) / Math.max(max - min, 1e-9)) *
+            height *
+            steps,
+        ),
   );
   const [top = '', bottom = ''] = gutterLabels(max);
   const rows: string[] = [];
@@ -133,6 +140,9 @@ export function renderIntervalCharts(
   options: { readonly width: number; readonly color: boolean; readonly intervals: number },
 ): string {
   const shown = timeline.slice(0, Math.max(1, options.intervals));
+  const levels = shown.flatMap((point) =>
+    point.serviceLevelPct === null ? [] : [point.serviceLevelPct],
+  );
   const common = { width: options.width, color: options.color, minutesPerPoint: 15 };
   return [
     renderBarChart(
@@ -141,6 +151,8 @@ export function renderIntervalCharts(
         ...common,
         title: 'service level % per {minutes} min (every queue, against its target)',
         max: 100,
+        // Service levels sit near the top: start the scale at the lowest tens below them.
+        min: Math.max(0, Math.min(80, 10 * Math.floor(Math.min(...levels) / 10 - 0.5))),
         merge: 'mean',
         colorCode: 32,
       },
