@@ -13,6 +13,7 @@ import {
 import { renderHtmlReport } from './htmlReport';
 import { renderIntervalCharts } from './terminalChart';
 import { defaultScenario, parseScenario, type Scenario } from './scenario';
+import { cellText, kpiColumns } from './reportRows';
 import { simulate, type ChannelReport, type HourProgress, type SimulationReport } from './simulate';
 
 const usage = `Usage: pnpm --filter @switchboard/example-simulator start [-- options]
@@ -163,42 +164,21 @@ const fixed = (value: number | null) => (value === null ? '-' : value.toFixed(1)
 
 /** The per-channel table of a report. */
 export function table(report: SimulationReport): string {
-  const header = [
-    'channel',
-    'arrived',
-    'handled',
-    'abandoned',
-    'open',
-    'AHT s',
-    'ASA s',
-    'FCR %',
-    'CSAT %',
-    'aband %',
-    'SL %',
-    'target',
-  ];
-  const widths = [9, 8, 8, 10, 6, 8, 8, 7, 7, 8, 7, 10];
-  const row = (cells: (string | number)[]) =>
-    cells
-      .map((cell, i) => (i === 0 ? String(cell).padEnd(widths[0] ?? 0) : pad(cell, widths[i] ?? 0)))
-      .join('');
+  const first = 9;
+  const row = (name: string, cells: readonly string[]) =>
+    name.padEnd(first) +
+    cells.map((text, index) => pad(text, kpiColumns[index]?.width ?? 0)).join('');
   const line = (r: ChannelReport) =>
-    row([
+    row(
       r.channel,
-      r.arrived,
-      r.handled,
-      r.abandoned,
-      r.open,
-      fixed(r.ahtSec),
-      fixed(r.asaSec),
-      fixed(r.fcrPct),
-      fixed(r.csatPct),
-      fixed(r.abandonRatePct),
-      fixed(r.serviceLevelPct),
-      r.serviceLevelTarget,
-    ]);
-  const rule = '-'.repeat(widths.reduce((a, b) => a + b, 0));
-  return [row(header), rule, ...report.channels.map(line), rule, line(report.totals)].join('\n');
+      kpiColumns.map((column) => cellText(column.value(r), column.head)),
+    );
+  const header = row(
+    'channel',
+    kpiColumns.map((column) => column.head),
+  );
+  const rule = '-'.repeat(header.length);
+  return [header, rule, ...report.channels.map(line), rule, line(report.totals)].join('\n');
 }
 
 /** Writes `report.json` and `report.html` into `out` (created if missing); says where. */

@@ -106,7 +106,7 @@ describe('HTML report', { timeout: 40_000 }, () => {
       .poll(() => page.locator('[data-row="queue:voice-spanish"] th').textContent())
       .toBe('Línea <en> español & "co"');
     const heads = await page.locator('#queues thead th').allTextContents();
-    for (const kpi of ['AHT s', 'ASA s', 'FCR %', 'CSAT %', 'aband. %', 'SL %', 'occupancy %']) {
+    for (const kpi of ['AHT s', 'ASA s', 'FCR %', 'CSAT %', 'aband %', 'SL %', 'occ %']) {
       expect(heads).toContain(kpi);
     }
     // The plan: a row and a chart point per interval of the arrival hours.

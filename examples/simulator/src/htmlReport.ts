@@ -1,5 +1,5 @@
 import type { StaffingPlan } from './capacityPlan';
-import type { KpiTableRow } from './reportRows';
+import { cellText, kpiColumns, type KpiTableRow } from './reportRows';
 import type { SimulationReport } from './simulate';
 import { escapeHtml, svgChart, type ChartSpec } from './svgChart';
 
@@ -8,36 +8,11 @@ const cell = (value: number | string | null, decimals = 1) =>
   `<td>${value === null ? '-' : typeof value === 'number' ? value.toFixed(decimals) : escapeHtml(value)}</td>`;
 
 const figures = (row: KpiTableRow) =>
-  [row.arrived, row.handled, row.abandoned, row.open].map((count) => cell(count, 0)).join('') +
-  [
-    row.ahtSec,
-    row.asaSec,
-    row.fcrPct,
-    row.csatPct,
-    row.abandonRatePct,
-    row.serviceLevelPct,
-    row.serviceLevelTarget,
-    row.occupancyPct,
-  ]
-    .map(cell)
+  kpiColumns
+    .map((column) => `<td>${escapeHtml(cellText(column.value(row), column.head))}</td>`)
     .join('');
 
-const figureHeads = [
-  'arrived',
-  'handled',
-  'abandoned',
-  'open',
-  'AHT s',
-  'ASA s',
-  'FCR %',
-  'CSAT %',
-  'aband. %',
-  'SL %',
-  'SL target',
-  'occupancy %',
-]
-  .map((head) => `<th scope="col">${head}</th>`)
-  .join('');
+const figureHeads = kpiColumns.map((column) => `<th scope="col">${column.head}</th>`).join('');
 
 const style = `
 :root { color-scheme: light dark; --ink: #1d2733; --muted: #5b6673; --line: #d5dbe1; --accent: #2f6fb3; --goal: #c0392b; --bg: #fff; }

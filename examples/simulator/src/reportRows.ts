@@ -62,6 +62,40 @@ export interface QueueReport extends KpiTableRow {
   readonly channel: SimChannel;
 }
 
+/** One column of the KPI tables, in the terminal and in `report.html`. */
+export interface KpiColumn {
+  /** The column's heading. */
+  readonly head: string;
+  /** Width in the terminal table, heading included. */
+  readonly width: number;
+  /** The cell: a count, a figure (`null`: no denominator) or text. */
+  readonly value: (row: KpiTableRow) => number | string | null;
+}
+
+/** The KPI tables' columns after the row's name, in order. */
+export const kpiColumns: readonly KpiColumn[] = [
+  { head: 'arrived', width: 8, value: (row) => row.arrived },
+  { head: 'handled', width: 8, value: (row) => row.handled },
+  { head: 'abandoned', width: 10, value: (row) => row.abandoned },
+  { head: 'open', width: 6, value: (row) => row.open },
+  { head: 'AHT s', width: 8, value: (row) => row.ahtSec },
+  { head: 'ASA s', width: 8, value: (row) => row.asaSec },
+  { head: 'FCR %', width: 7, value: (row) => row.fcrPct },
+  { head: 'CSAT %', width: 7, value: (row) => row.csatPct },
+  { head: 'aband %', width: 8, value: (row) => row.abandonRatePct },
+  { head: 'SL %', width: 7, value: (row) => row.serviceLevelPct },
+  { head: 'target', width: 10, value: (row) => row.serviceLevelTarget },
+  { head: 'occ %', width: 7, value: (row) => row.occupancyPct },
+];
+
+/** A cell's text: counts as integers, other figures with one decimal, `-` for no figure. */
+export function cellText(value: number | string | null, head: string): string {
+  if (value === null) return '-';
+  if (typeof value === 'string') return value;
+  const isCount = ['arrived', 'handled', 'abandoned', 'open'].includes(head);
+  return value.toFixed(isCount ? 0 : 1);
+}
+
 /** Rounds to `digits` decimals. */
 export const round = (value: number, digits = 1) => {
   const scale = 10 ** digits;
