@@ -3,12 +3,18 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MultiBar, Presets } from 'cli-progress';
 import { ZodError } from 'zod';
-import { agentsForServiceLevel } from './erlangC';
+import {
+  CapacityPlanError,
+  MAX_ROUNDS,
+  planStaffing,
+  staffingTable,
+  type StaffingPlan,
+} from './capacityPlan';
+import { renderHtmlReport } from './htmlReport';
+import { renderIntervalCharts } from './terminalChart';
 import { defaultScenario, parseScenario, type Scenario } from './scenario';
+import { cellText, kpiColumns } from './reportRows';
 import { simulate, type ChannelReport, type HourProgress, type SimulationReport } from './simulate';
-
-/** Extra simulated runs, one agent more each, after the Erlang C first guess. */
-const MAX_EXTRA_STEPS = 20;
 
 const usage = `Usage: pnpm --filter @switchboard/example-simulator start [-- options]
 
@@ -20,16 +26,25 @@ Options:
   --hours <n>        hours of arrivals (default: the scenario's, ${defaultScenario.hours}; max 168)
   --agents <int>     agents on shift (default: the scenario's, ${defaultScenario.agents}; max 5000)
   --out <dir>        also write the full report, with 15-minute intervals, to <dir>/report.json
+                     and a page with its tables and charts to <dir>/report.html
   --json             print the report as JSON instead of tables
   --target-service-level <percent/seconds>
-                     staff voice for this service level (e.g. 80/20): an Erlang C first guess,
-                     then simulated runs with one more agent each (up to ${MAX_EXTRA_STEPS} more)
-                     until the voice service level meets it; prints the agents found
+                     plan the smallest staffing per 15-minute interval that meets this voice
+                     service level (e.g. 80/20): an Erlang C first guess per interval, then up
+                     to ${MAX_ROUNDS} simulated rounds moving each interval one voice agent up
+                     (missed) or down (met); prints the plan (with --out, in the reports too)
   -h, --help         show this help`;
 
-/** Where the CLI writes; `isTTY` turns the progress bar on. */
+/**
+ * Where the CLI writes. On a terminal (`isTTY`) it draws a progress bar and colours the interval
+ * chart, which fits in `columns` (80 when unknown).
+ */
 export interface CliIo {
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean };
+  readonly stdout: {
+    write(text: string): unknown;
+    readonly isTTY?: boolean;
+    readonly columns?: number;
+  };
   readonly stderr: { write(text: string): unknown };
 }
 
@@ -149,145 +164,35 @@ const fixed = (value: number | null) => (value === null ? '-' : value.toFixed(1)
 
 /** The per-channel table of a report. */
 export function table(report: SimulationReport): string {
-  const header = [
-    'channel',
-    'arrived',
-    'handled',
-    'abandoned',
-    'open',
-    'AHT s',
-    'ASA s',
-    'FCR %',
-    'CSAT %',
-    'aband %',
-    'SL %',
-    'target',
-  ];
-  const widths = [9, 8, 8, 10, 6, 8, 8, 7, 7, 8, 7, 10];
-  const row = (cells: (string | number)[]) =>
-    cells
-      .map((cell, i) => (i === 0 ? String(cell).padEnd(widths[0] ?? 0) : pad(cell, widths[i] ?? 0)))
-      .join('');
+  const first = 9;
+  const row = (name: string, cells: readonly string[]) =>
+    name.padEnd(first) +
+    cells.map((text, index) => pad(text, kpiColumns[index]?.width ?? 0)).join('');
   const line = (r: ChannelReport) =>
-    row([
+    row(
       r.channel,
-      r.arrived,
-      r.handled,
-      r.abandoned,
-      r.open,
-      fixed(r.ahtSec),
-      fixed(r.asaSec),
-      fixed(r.fcrPct),
-      fixed(r.csatPct),
-      fixed(r.abandonRatePct),
-      fixed(r.serviceLevelPct),
-      r.serviceLevelTarget,
-    ]);
-  const rule = '-'.repeat(widths.reduce((a, b) => a + b, 0));
-  return [row(header), rule, ...report.channels.map(line), rule, line(report.totals)].join('\n');
+      kpiColumns.map((column) => cellText(column.value(r), column.head)),
+    );
+  const header = row(
+    'channel',
+    kpiColumns.map((column) => column.head),
+  );
+  const rule = '-'.repeat(header.length);
+  return [header, rule, ...report.channels.map(line), rule, line(report.totals)].join('\n');
 }
 
-/** One simulated run of the staffing search. */
-export interface StaffingTry {
-  readonly agents: number;
-  /** Simulated voice service level, percent (`null` without voice traffic). */
-  readonly serviceLevelPct: number | null;
-}
-
-/** What `--target-service-level` found. */
-export interface StaffingResult {
-  readonly target: { readonly percent: number; readonly seconds: number };
-  /** Voice arrivals per hour at the peak hour of the run, over every voice queue. */
-  readonly peakVoicePerHour: number;
-  /** Mean voice handle time plus wrap-up, seconds (the agent's time per call). */
-  readonly voiceAhtSec: number;
-  /** Erlang C agents for voice at the peak, before the split over every profile. */
-  readonly erlangCVoiceAgents: number;
-  /** The first guess of agents on shift: Erlang C voice agents over the voice profiles' share. */
-  readonly firstGuess: number;
-  readonly tries: readonly StaffingTry[];
-  /** Agents on shift of the first run that met the target, or `null` if none did. */
-  readonly agents: number | null;
-}
-
-/**
- * Staffs voice for `target`: Erlang C at the peak hour's voice arrivals gives the voice agents,
- * scaled up by the share of agent profiles that take calls; then simulated runs (the voice
- * queues' service-level threshold set to the target's) add one agent at a time, up to
- * {@link MAX_EXTRA_STEPS} more, until the simulated voice service level meets the target.
- */
-export function staffForServiceLevel(
-  scenario: Scenario,
-  target: { percent: number; seconds: number },
-  options: {
-    seed: number;
-    hours: number;
-    onGuess?: (guess: Omit<StaffingResult, 'tries' | 'agents'>) => void;
-    onTry?: (t: StaffingTry) => void;
-  },
-): StaffingResult {
-  const voiceQueues = scenario.queues.filter((queue) => queue.channel === 'voice');
-  const voice = scenario.channels.voice;
-  if (voiceQueues.length === 0 || !voice)
-    throw new ScenarioError('the scenario has no voice queue');
-  const runHours = Array.from(
-    { length: Math.ceil(options.hours) },
-    (_, h) => scenario.arrivalCurve[(scenario.startHour + h) % 24] ?? 0,
+/** Writes `report.json` and `report.html` into `out` (created if missing); says where. */
+function writeReports(out: string, report: SimulationReport, plan?: StaffingPlan): string {
+  const dir = resolve(out);
+  mkdirSync(dir, { recursive: true });
+  const file = resolve(dir, 'report.json');
+  const page = resolve(dir, 'report.html');
+  writeFileSync(
+    file,
+    `${JSON.stringify(plan ? { ...report, staffingPlan: plan } : report, null, 2)}\n`,
   );
-  const peak = Math.max(...runHours);
-  const peakVoicePerHour = peak * voiceQueues.reduce((sum, q) => sum + q.arrivalsPerHour, 0);
-  const voiceAhtSec = voice.handleTime.meanSec + voice.wrapUp.meanSec;
-  const erlangCVoiceAgents = agentsForServiceLevel(
-    peakVoicePerHour / 3600,
-    voiceAhtSec,
-    target.percent,
-    target.seconds,
-  );
-  const totalShare = scenario.agentProfiles.reduce((sum, p) => sum + p.share, 0);
-  const voiceShare = scenario.agentProfiles
-    .filter((p) => p.capacity.voice > 0)
-    .reduce((sum, p) => sum + p.share, 0);
-  const firstGuess = Math.min(
-    5000,
-    Math.max(1, Math.ceil((erlangCVoiceAgents * totalShare) / voiceShare)),
-  );
-  options.onGuess?.({ target, peakVoicePerHour, voiceAhtSec, erlangCVoiceAgents, firstGuess });
-  // Measure every voice queue against the target's threshold.
-  const measured = parseScenario({
-    ...scenario,
-    queues: scenario.queues.map((queue) =>
-      queue.channel === 'voice' ? { ...queue, serviceLevel: target } : queue,
-    ),
-  });
-  const tries: StaffingTry[] = [];
-  let found: number | null = null;
-  for (
-    let agents = firstGuess;
-    agents <= Math.min(5000, firstGuess + MAX_EXTRA_STEPS);
-    agents += 1
-  ) {
-    const report = simulate(measured, { seed: options.seed, hours: options.hours, agents });
-    const level = report.channels.find((row) => row.channel === 'voice')?.kpis.serviceLevel ?? null;
-    const tried = {
-      agents,
-      serviceLevelPct: level === null ? null : Math.round(1000 * level) / 10,
-    };
-    tries.push(tried);
-    options.onTry?.(tried);
-    if (level !== null && 100 * level >= target.percent) {
-      found = agents;
-      break;
-    }
-  }
-  return {
-    target,
-    peakVoicePerHour,
-    voiceAhtSec,
-    erlangCVoiceAgents,
-    firstGuess,
-    tries,
-    agents: found,
-  };
+  writeFileSync(page, renderHtmlReport(report, plan));
+  return `report written to ${file}\nHTML report with charts: ${page} (open it in a browser)\n`;
 }
 
 /** Runs the CLI with `argv` (the arguments after the script); returns the exit code. */
@@ -313,39 +218,47 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   const hours = cli.hours ?? scenario.hours;
   if (cli.target) {
     const goal = `${cli.target.percent}/${cli.target.seconds}s`;
-    let result: StaffingResult;
+    let planned: ReturnType<typeof planStaffing>;
     try {
-      result = staffForServiceLevel(scenario, cli.target, {
+      if (!cli.json) {
+        log(
+          `Planning staff per 15-minute interval for ${goal} on voice ("${scenario.name}", seed ${seed}, ${hours} h): Erlang C first, then simulated rounds`,
+        );
+      }
+      planned = planStaffing(scenario, cli.target, {
         seed,
         hours,
         ...(cli.json
           ? {}
           : {
-              onGuess: (g) =>
+              onRound: (round) =>
                 log(
-                  `Erlang C: ${g.peakVoicePerHour.toFixed(0)} calls/h at the peak, AHT ${g.voiceAhtSec.toFixed(0)} s: ${g.erlangCVoiceAgents} voice agents for ${goal}, first guess ${g.firstGuess} agents on shift`,
-                ),
-              onTry: (t: StaffingTry) =>
-                log(
-                  `  ${pad(t.agents, 5)} agents: voice service level ${fixed(t.serviceLevelPct)} %`,
+                  `  round ${pad(round.round, 2)}: ${pad(round.agentHours.toFixed(2), 8)} agent-hours, peak ${pad(Math.max(...round.agents), 4)} agents, ${round.below} of ${round.agents.length} intervals below ${cli.target?.percent ?? ''} %`,
                 ),
             }),
       });
     } catch (error) {
-      if (!(error instanceof ScenarioError)) throw error;
+      if (!(error instanceof CapacityPlanError)) throw error;
       io.stderr.write(`simulator: ${error.message}\n`);
       return 2;
     }
+    const { plan, report } = planned;
+    const written = cli.out === undefined ? '' : writeReports(cli.out, report, plan);
     if (cli.json) {
-      log(JSON.stringify(result, null, 2));
-    } else {
-      log(
-        result.agents === null
-          ? `not met with up to ${result.firstGuess + MAX_EXTRA_STEPS} agents`
-          : `${result.agents} agents on shift meet ${goal} on voice ("${scenario.name}", seed ${seed}, ${hours} h)`,
-      );
+      io.stderr.write(written);
+      log(JSON.stringify(plan, null, 2));
+      return plan.met ? 0 : 1;
     }
-    return result.agents === null ? 1 : 0;
+    log('');
+    log(staffingTable(plan));
+    log('');
+    log(
+      plan.met
+        ? `round ${plan.chosenRound} meets ${goal} on voice in every interval: ${plan.agentHours.toFixed(2)} agent-hours, at most ${plan.peakAgents} agents on shift`
+        : `not met in every interval after ${plan.rounds.length} rounds (the table shows the last round)`,
+    );
+    io.stdout.write(written);
+    return plan.met ? 0 : 1;
   }
   const agents = cli.agents ?? scenario.agents;
   if (!cli.json) {
@@ -407,15 +320,10 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   } finally {
     bars?.stop();
   }
-  if (cli.out !== undefined) {
-    const dir = resolve(cli.out);
-    mkdirSync(dir, { recursive: true });
-    const file = resolve(dir, 'report.json');
-    writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
-    // Keep stdout pure JSON with --json.
-    (cli.json ? io.stderr : io.stdout).write(`report written to ${file}\n`);
-  }
+  const written = cli.out === undefined ? '' : writeReports(cli.out, report);
   if (cli.json) {
+    // Keep stdout pure JSON.
+    io.stderr.write(written);
     log(JSON.stringify(report, null, 2));
     return 0;
   }
@@ -426,8 +334,18 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   log(
     `occupancy ${fixed(report.occupancyPct)} % (arrival hours)   surveys ${report.surveys}   offers ${offers.made} (accepted ${offers.accepted}, rejected ${offers.rejected}, missed ${offers.missed}, withdrawn ${offers.withdrawn})   missed-offer lockouts ${report.missedOfferLockouts}   breaks ${report.breaks}   auto-completed wrap-ups ${report.autoCompletedWrapUps}`,
   );
+  log('');
+  log(
+    renderIntervalCharts(report.timeline, {
+      width: Math.max(40, Math.min(120, io.stdout.columns ?? 80)),
+      color: io.stdout.isTTY === true,
+      intervals: Math.ceil((hours * 60) / 15),
+    }),
+  );
+  log('');
   log(
     `simulated ${Math.floor(Math.round(report.simulatedMinutes) / 60)} h ${Math.round(report.simulatedMinutes) % 60} min (${report.events} events) in ${(report.wall.ms / 1000).toFixed(2)} s wall: ${report.wall.contactsPerSecond} contacts/s`,
   );
+  io.stdout.write(written);
   return 0;
 }

@@ -17,9 +17,14 @@ export interface Random {
   weighted<T>(items: readonly T[], weightOf: (item: T) => number): T;
 }
 
-/** Creates a {@link Random} from an integer seed (xoroshiro128+ from pure-rand). */
-export function createRandom(seed: number): Random {
+/**
+ * Creates a {@link Random} from an integer seed (xoroshiro128+ from pure-rand). `stream` picks
+ * one of the seed's independent, non-overlapping streams (the generator jumped that many times),
+ * so that separate parts of a simulation draw without disturbing each other.
+ */
+export function createRandom(seed: number, stream = 0): Random {
   const generator = xoroshiro128plus(seed);
+  for (let jumps = 0; jumps < stream; jumps += 1) generator.jump();
   const next = () => uniformFloat64(generator);
   const random: Random = {
     next,

@@ -98,6 +98,24 @@ export const defaultCsat: z.infer<typeof csatSchema> = {
   },
 };
 
+/** Agents' capacity lane of a channel: callbacks take a voice line. */
+const laneOf = (channel: SimChannel) => (channel === 'callback' ? 'voice' : channel);
+
+/** Whether agents of `profile` can take `queue`'s contacts: capacity on its channel and its skills. */
+export function canServe(
+  profile: z.infer<typeof agentProfileSchema>,
+  queue: z.infer<typeof queueSchema>,
+): boolean {
+  return (
+    profile.capacity[laneOf(queue.channel)] > 0 &&
+    queue.requiredSkills.every((required) =>
+      profile.skills.some(
+        (level) => level.skill === required.skill && level.proficiency >= required.minProficiency,
+      ),
+    )
+  );
+}
+
 /** Validates a {@link Scenario}: everything that shapes a simulated day, as data. */
 export const scenarioSchema = z
   .object({
@@ -169,18 +187,8 @@ export const scenarioSchema = z
           message: `Queue "${queue.id}" is on ${queue.channel}, which has no behaviour`,
         });
       }
-      const lane = queue.channel === 'callback' ? 'voice' : queue.channel;
-      const servable = scenario.agentProfiles.some(
-        (profile) =>
-          profile.capacity[lane] > 0 &&
-          queue.requiredSkills.every((required) =>
-            profile.skills.some(
-              (level) =>
-                level.skill === required.skill && level.proficiency >= required.minProficiency,
-            ),
-          ),
-      );
-      if (!servable) {
+      const lane = laneOf(queue.channel);
+      if (!scenario.agentProfiles.some((profile) => canServe(profile, queue))) {
         ctx.addIssue({
           code: 'custom',
           path: ['queues', index],

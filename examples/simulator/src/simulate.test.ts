@@ -5,9 +5,11 @@ import { defaultScenario, parseScenario, withLoad, type ScenarioInput } from './
 import { apportion, simulate, type SimulateOptions, type SimulationReport } from './simulate';
 
 // The default day at a sixth of its load with 30 agents and a break every hour: every channel,
-// a few hundred contacts, and time after the last arrival for long emails to finish.
+// a few hundred contacts, and time after the last arrival for long emails to finish. 2,000
+// customers, so that those few hundred contacts include repeats (FCR).
 const small = {
   ...withLoad(defaultScenario, 1 / 6),
+  customers: { ...defaultScenario.customers, population: 2_000 },
   agents: 30,
   drainHours: 4,
   breaks: { durationMin: 15, everyHours: 1 },
@@ -96,6 +98,37 @@ describe('simulate', { timeout: 120_000 }, () => {
     expect(report.intervals.reduce((total, row) => total + row.counts.handled, 0)).toBe(
       report.totals.counts.handled,
     );
+    // Queues add up to their channels; each queue's occupancy is a share.
+    for (const channel of report.channels) {
+      const queues = report.queues.filter((queue) => queue.channel === channel.channel);
+      expect(queues.length, channel.channel).toBeGreaterThan(0);
+      expect(queues.reduce((total, queue) => total + queue.arrived, 0)).toBe(channel.arrived);
+      expect(queues.reduce((total, queue) => total + queue.counts.handled, 0)).toBe(
+        channel.counts.handled,
+      );
+    }
+    for (const row of [...report.queues, ...report.channels, report.totals]) {
+      expect(row.occupancyPct).toBeGreaterThan(0);
+      expect(row.occupancyPct).toBeLessThanOrEqual(100);
+    }
+    expect(report.totals.occupancyPct).toBe(report.occupancyPct);
+    // The timeline: one point per 15 minutes of the run; arrivals and handled add up.
+    expect(report.timeline).toHaveLength(Math.ceil(report.simulatedMinutes / 15));
+    expect(report.timeline[1]?.clock).toBe('08:15');
+    expect(report.timeline.reduce((total, point) => total + point.arrived, 0)).toBe(
+      report.totals.arrived,
+    );
+    expect(report.timeline.reduce((total, point) => total + point.handled, 0)).toBe(
+      report.totals.handled,
+    );
+    // Arrivals stop after the 2 hours; contacts waited at some interval end.
+    expect(report.timeline.slice(8).every((point) => point.arrived === 0)).toBe(true);
+    expect(report.timeline.some((point) => point.waiting > 0)).toBe(true);
+    for (const point of report.timeline) {
+      expect(
+        Object.values(point.channels).reduce((total, channel) => total + channel.arrived, 0),
+      ).toBe(point.arrived);
+    }
     const { made, accepted, rejected, missed, withdrawn } = report.offers;
     expect(made).toBe(accepted + rejected + missed + withdrawn);
     // Each accepted offer is a queued contact answered once (no transfers in the simulation).
@@ -109,6 +142,30 @@ describe('simulate', { timeout: 120_000 }, () => {
     const report = run({ seed: 42, hours: 2 });
     expect(report.breaks).toBeGreaterThanOrEqual(30);
     expect(report.totals.open).toBe(0);
+  });
+
+  it('staffs each interval as planned: agents log in at its start and out when done', () => {
+    const staffing = [6, 14, 3, 10];
+    const report = simulate(small, { seed: 7, hours: 1, staffing });
+    expect(report.agents).toBe(14);
+    const quarter = 15 * 60_000;
+    // The planned agents are logged in; more only while leavers finish their contacts.
+    report.intervals.forEach((row, index) => {
+      const planned = staffing[Math.min(index, staffing.length - 1)] ?? 0;
+      expect(row.intervalStart).toBe(report.startAt + index * quarter);
+      if (row.intervalStart === null || row.intervalStart + quarter > report.startAt + 60 * 60_000)
+        return; // the drain: the centre may finish before the interval ends
+      expect(row.counts.loggedInMs).toBeGreaterThanOrEqual(planned * quarter);
+      expect(row.counts.loggedInMs - planned * quarter).toBeLessThanOrEqual(row.counts.handlingMs);
+    });
+    // Leavers log out once done: fewer agents logged in in the third interval than the second.
+    expect(report.intervals[2]?.counts.loggedInMs).toBeLessThan(
+      report.intervals[1]?.counts.loggedInMs ?? 0,
+    );
+    expect(report.totals.handled + report.totals.abandoned + report.totals.open).toBe(
+      report.totals.arrived,
+    );
+    expect(() => simulate(small, { staffing: [] })).toThrow(RangeError);
   });
 
   it('loses impatient customers when agents are few', () => {

@@ -1,21 +1,47 @@
 import {
   createContactCenter,
+  defaultReasonCodes,
   type AgentId,
   type ContactCenter,
   type ContactId,
   type SwitchboardEvents,
 } from '@switchboard/core';
-import {
-  computeKpis,
-  createKpiEngine,
-  sumCounts,
-  type KpiCounts,
-  type KpiFigures,
-  type KpiRow,
-} from '@switchboard/core/metrics';
+import { createKpiEngine, type KpiRow } from '@switchboard/core/metrics';
 import { createVirtualClock } from '@switchboard/core/testing';
-import { createRandom } from './random';
-import { simulatedChannels, type Duration, type Scenario, type SimChannel } from './scenario';
+import { createRandom, type Random } from './random';
+import { END_OF_SHIFT, scheduleShifts } from './shifts';
+import {
+  occupancyOf,
+  percent,
+  round,
+  rowOf,
+  tableRow,
+  type ChannelReport,
+  type QueueReport,
+} from './reportRows';
+import {
+  canServe,
+  simulatedChannels,
+  type Duration,
+  type Scenario,
+  type SimChannel,
+} from './scenario';
+import { INTERVAL_MS, clockOf, createTimelineRecorder, type IntervalSummary } from './timeline';
+
+export type { ChannelReport, KpiTableRow, QueueReport } from './reportRows';
+export type { IntervalChannel, IntervalSummary } from './timeline';
+
+/** What a simulated contact will need, drawn as it arrives. */
+interface ContactNeeds {
+  /** Connected to end of conversation, ms. */
+  readonly handleMs: number;
+  /** After-contact work, ms. */
+  readonly wrapUpMs: number;
+  /** The disposition the agent records. */
+  readonly disposition: string;
+  /** The customer's survey score, or `null` when they will not answer one. */
+  readonly surveyScore: number | null;
+}
 
 /** Options of {@link simulate}; `hours` and `agents` override the scenario's. */
 export interface SimulateOptions {
@@ -25,6 +51,11 @@ export interface SimulateOptions {
   readonly hours?: number;
   /** Agents on shift. */
   readonly agents?: number;
+  /**
+   * Agents on shift per 15-minute interval of the run, from its start (capacity planning); the
+   * last value holds for the rest of the run. Replaces `agents`.
+   */
+  readonly staffing?: readonly number[];
   /** Called at the end of every simulated hour. */
   readonly onProgress?: (progress: HourProgress) => void;
   /** Called now and then (every few thousand timer steps) with how far the run has come. */
@@ -65,41 +96,6 @@ export interface HourProgress {
   readonly onBreak: number;
 }
 
-/**
- * One channel (or all of them) as the KPI engine of `@switchboard/core/metrics` reports it,
- * plus what only the simulator knows (arrivals, contacts still open).
- */
-export interface ChannelReport {
-  /** The channel, or `total`. */
-  readonly channel: SimChannel | 'total';
-  /** Contacts that arrived. */
-  readonly arrived: number;
-  /** Contacts completed after an agent connected (engine `handled`). */
-  readonly handled: number;
-  /** Customers who gave up while queued or offered, short abandons included. */
-  readonly abandoned: number;
-  /** Contacts still queued or in hand when the simulation stopped. */
-  readonly open: number;
-  /** Average handle time (talk + hold + wrap-up), seconds; `null` without handled contacts. */
-  readonly ahtSec: number | null;
-  /** Average speed of answer (first queued to first accept), seconds. */
-  readonly asaSec: number | null;
-  /** First-contact resolution, percent. */
-  readonly fcrPct: number | null;
-  /** Customer satisfaction: surveys scored 4-5, percent. */
-  readonly csatPct: number | null;
-  /** Abandonment rate (short abandons left out), percent. */
-  readonly abandonRatePct: number | null;
-  /** Service level: answered within the queue's target / (answered + abandoned after it), percent. */
-  readonly serviceLevelPct: number | null;
-  /** The queues' service-level targets, e.g. `80/20s`. */
-  readonly serviceLevelTarget: string;
-  /** The engine's counts behind the figures (additive). */
-  readonly counts: KpiCounts;
-  /** The engine's figures (ms and rates from 0 to 1). */
-  readonly kpis: KpiFigures;
-}
-
 /** What a simulated day did. Apart from `wall`, the same scenario and seed give the same report. */
 export interface SimulationReport {
   /** The scenario's name. */
@@ -116,12 +112,16 @@ export interface SimulationReport {
   readonly simulatedMinutes: number;
   /** KPIs per channel, in the scenario's channel order. */
   readonly channels: readonly ChannelReport[];
+  /** KPIs per queue, in the scenario's queue order. */
+  readonly queues: readonly QueueReport[];
   /** KPIs over every channel. */
   readonly totals: ChannelReport;
   /** Agents' occupancy during the arrival hours (whole 15-minute intervals), percent. */
   readonly occupancyPct: number | null;
   /** The engine's 15-minute interval rows (`groupBy: 'interval'`) over the whole run. */
   readonly intervals: readonly KpiRow[];
+  /** The run per 15-minute interval (arrivals, service level, occupancy, waiting): the charts. */
+  readonly timeline: readonly IntervalSummary[];
   /** What happened to offers made to agents. */
   readonly offers: {
     readonly made: number;
@@ -156,18 +156,6 @@ const HOUR = 3600 * SECOND;
 const DAY = 24 * HOUR;
 /** The engine's FCR window: a repeat within this many days makes a first contact unresolved. */
 const FCR_WINDOW_DAYS = 7;
-
-const round = (value: number, digits = 1) => {
-  const scale = 10 ** digits;
-  return Math.round(value * scale) / scale;
-};
-/** A rate (0-1) or ms figure of the engine, as a rounded percent or seconds; `null` stays. */
-const percent = (rate: number | null) => (rate === null ? null : round(100 * rate));
-const seconds = (ms: number | null) => (ms === null ? null : round(ms / SECOND));
-const clockOf = (time: number) => {
-  const date = new Date(time);
-  return `${String(date.getUTCHours()).padStart(2, '0')}:${String(date.getUTCMinutes()).padStart(2, '0')}`;
-};
 
 /**
  * Splits `total` over weighted groups by largest remainder; when there are at least as many as
@@ -207,12 +195,26 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const wallStart = performance.now();
   const seed = options.seed ?? 1;
   const hours = options.hours ?? scenario.hours;
+  const { staffing } = options;
+  if (
+    staffing &&
+    (staffing.length === 0 || !staffing.every((n) => Number.isInteger(n) && n >= 0 && n <= 5000))
+  ) {
+    throw new RangeError('staffing must give 0 to 5000 agents for each interval');
+  }
   const agentCount = options.agents ?? scenario.agents;
-  const random = createRandom(seed);
-  const sample = (duration: Duration) =>
+  // Common random numbers: customers (arrivals and everything each contact needs, drawn as it
+  // arrives), agents' reactions and breaks draw from separate streams, so that another staffing
+  // meets the same customers; only what agents do differs.
+  const customerRandom = createRandom(seed, 0);
+  const agentRandom = createRandom(seed, 1);
+  const breakRandom = createRandom(seed, 2);
+  const sample = (random: Random, duration: Duration) =>
     (duration.distribution === 'exponential'
       ? random.exponential(duration.meanSec)
       : random.logNormal(duration.meanSec, duration.cv)) * SECOND;
+  /** What each contact in progress will need, drawn as it arrives. */
+  const needsOf = new Map<ContactId, ContactNeeds>();
 
   const startAt = Date.UTC(2026, 0, 5, scenario.startHour);
   const endAt = startAt + hours * HOUR;
@@ -242,6 +244,10 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       maxMissedOffers: scenario.rules.maxMissedOffers,
     },
     createId: () => `c${++nextContact}`,
+    reasonCodes: [
+      ...defaultReasonCodes,
+      { code: END_OF_SHIFT, label: 'End of shift', productive: false },
+    ],
   });
   // The KPI engine books every figure of the report from the centre's events. Its clock is the
   // virtual one, until the end of the run moves it past the FCR window (see below).
@@ -259,7 +265,9 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const agentOf = (id: AgentId) => center.getSnapshot().agents.get(id);
 
   // ---- what only the simulator counts -----------------------------------------------------
-  const arrivedBy = new Map<SimChannel, number>(simulatedChannels.map((channel) => [channel, 0]));
+  /** Arrivals per queue id. */
+  const arrivedBy = new Map<string, number>();
+  const recorder = createTimelineRecorder(startAt);
   const offers = { made: 0, accepted: 0, rejected: 0, missed: 0, withdrawn: 0 };
   const ringing = new Set<ContactId>();
   let lockouts = 0;
@@ -268,26 +276,32 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   let events = 0;
   let surveys = 0;
   let finished = 0;
+  /** Contacts arrived and not yet completed, abandoned or failed. */
+  const inProgress = new Set<ContactId>();
   // onAny listeners run after the named ones, in subscription order: this one after the engine's,
   // so a completed contact is known to the engine when its survey is recorded.
   center.events.onAny((name, payload) => {
     events += 1;
     if (name !== 'contact.completed') return;
     const { contactId, state } = payload as SwitchboardEvents['contact.completed'];
-    const weights = scenario.csat.scores[state.channel];
-    if (state.timestamps.connected === undefined || !weights) return;
-    if (!random.chance(scenario.csat.responseRate)) return;
-    const score = random.weighted([1, 2, 3, 4, 5], (value) => weights[value - 1] ?? 0);
+    const score = needsOf.get(contactId)?.surveyScore ?? null;
+    needsOf.delete(contactId);
+    if (state.timestamps.connected === undefined || score === null) return;
     kpis.recordSurvey({ contactId, score });
     surveys += 1;
   });
 
   // ---- agents -----------------------------------------------------------------------------
-  const counts = apportion(
-    agentCount,
-    scenario.agentProfiles.map((profile) => profile.share),
-  );
+  const shares = scenario.agentProfiles.map((profile) => profile.share);
+  // With a staffing plan, each profile gets as many agents as its largest share of any interval.
+  const counts = staffing
+    ? shares.map((_, profile) =>
+        Math.max(...staffing.map((count) => apportion(count, shares)[profile] ?? 0)),
+      )
+    : apportion(agentCount, shares);
   const agentIds: AgentId[] = [];
+  /** The profile (index) of each agent in `agentIds`. */
+  const profileOf: number[] = [];
   scenario.agentProfiles.forEach((profile, group) => {
     for (let i = 0; i < (counts[group] ?? 0); i += 1) {
       const number = agentIds.length + 1;
@@ -298,17 +312,30 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
         capacity: profile.capacity,
       });
       agentIds.push(agent.profile.id);
+      profileOf.push(group);
     }
   });
-  for (const agentId of agentIds) center.agentCommand(agentId, { type: 'login' });
+  const shifts = staffing
+    ? scheduleShifts({
+        center,
+        at: agenda.at,
+        startAt,
+        staffing,
+        agentIds,
+        profileOf,
+        split: (count) => apportion(count, shares),
+      })
+    : null;
+  if (!shifts) for (const agentId of agentIds) center.agentCommand(agentId, { type: 'login' });
 
   const breakCount = Math.floor(hours / scenario.breaks.everyHours);
   const breakMs = scenario.breaks.durationMin * 60 * SECOND;
   for (const agentId of agentIds) {
     for (let k = 0; k < breakCount; k += 1) {
-      const at = startAt + (k + 0.2 + 0.7 * random.next()) * scenario.breaks.everyHours * HOUR;
+      const at = startAt + (k + 0.2 + 0.7 * breakRandom.next()) * scenario.breaks.everyHours * HOUR;
       if (at + breakMs > endAt) continue;
       agenda.at(at, () => {
+        if (shifts && !shifts.isOn(agentId)) return;
         const presence = agentOf(agentId)?.presence;
         const onBreak = presence?.status === 'notReady' && presence.reason === 'break';
         if (!presence || presence.status === 'offline' || onBreak) return;
@@ -344,11 +371,11 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   center.events.on('contact.offered', ({ contactId, agentId }) => {
     offers.made += 1;
     ringing.add(contactId);
-    const roll = random.next();
+    const roll = agentRandom.next();
     if (roll < behaviour.missProbability) return; // looks away: the offer times out
     const type =
       roll < behaviour.missProbability + behaviour.rejectProbability ? 'reject' : 'accept';
-    agenda.at(clock.now() + sample(behaviour.thinkTime), () => {
+    agenda.at(clock.now() + sample(agentRandom, behaviour.thinkTime), () => {
       if (stillOffered(contactId, agentId)) center.contactCommand(contactId, { type, agentId });
     });
   });
@@ -367,37 +394,53 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     offers.accepted += 1;
     ringing.delete(contactId);
     if (center.rules.autoConnect.includes(state.channel)) return;
-    agenda.at(clock.now() + sample(behaviour.connectDelay), () => {
+    agenda.at(clock.now() + sample(agentRandom, behaviour.connectDelay), () => {
       if (contactOf(contactId)?.status === 'accepted')
         center.contactCommand(contactId, { type: 'connect' });
     });
   });
-  center.events.on('contact.connected', ({ contactId, state }) => {
-    const handle = scenario.channels[state.channel]?.handleTime;
-    if (!handle) return;
-    agenda.at(clock.now() + sample(handle), () => {
+  center.events.on('contact.connected', ({ contactId }) => {
+    const needs = needsOf.get(contactId);
+    if (!needs) return;
+    agenda.at(clock.now() + needs.handleMs, () => {
       if (contactOf(contactId)?.status === 'connected')
         center.contactCommand(contactId, { type: 'end' });
     });
   });
-  center.events.on('contact.wrapUpStarted', ({ contactId, state }) => {
-    const wrapUp = scenario.channels[state.channel]?.wrapUp;
-    if (!wrapUp) return;
-    const disposition = random.weighted(scenario.dispositions, (code) => code.weight).code;
-    agenda.at(clock.now() + sample(wrapUp), () => {
+  center.events.on('contact.wrapUpStarted', ({ contactId }) => {
+    const needs = needsOf.get(contactId);
+    if (!needs) return;
+    const { disposition } = needs;
+    agenda.at(clock.now() + needs.wrapUpMs, () => {
       if (contactOf(contactId)?.status === 'wrapUp') {
         center.contactCommand(contactId, { type: 'complete', disposition });
       }
     });
   });
-  center.events.on('contact.completed', ({ disposition }) => {
+  // An agent whose shift ended logs out once their last contact is done.
+  if (shifts) {
+    const settleSoon = () => {
+      agenda.at(clock.now(), () => {
+        shifts.settle();
+      });
+    };
+    for (const name of ['contact.completed', 'contact.abandoned', 'contact.missed'] as const) {
+      center.events.on(name, settleSoon);
+    }
+  }
+  center.events.on('contact.completed', ({ contactId, disposition }) => {
+    inProgress.delete(contactId);
     finished += 1;
     if (disposition === null) autoCompleted += 1;
   });
-  center.events.on('contact.abandoned', () => {
+  center.events.on('contact.abandoned', ({ contactId }) => {
+    inProgress.delete(contactId);
+    needsOf.delete(contactId);
     finished += 1;
   });
-  center.events.on('contact.failed', () => {
+  center.events.on('contact.failed', ({ contactId }) => {
+    inProgress.delete(contactId);
+    needsOf.delete(contactId);
     finished += 1;
   });
 
@@ -412,7 +455,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       const hourEnd = Math.min(endAt, startAt + (Math.floor((time - startAt) / HOUR) + 1) * HOUR);
       const rate = rateAt(time, perHour);
       const candidate =
-        rate > 0 ? time + random.exponential(HOUR / rate) : Number.POSITIVE_INFINITY;
+        rate > 0 ? time + customerRandom.exponential(HOUR / rate) : Number.POSITIVE_INFINITY;
       if (candidate < hourEnd) return candidate;
       time = hourEnd; // memoryless: start afresh at the hour's rate
     }
@@ -423,18 +466,38 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     const behaviourOf = scenario.channels[queue.channel];
     const arrive = () => {
       arrived += 1;
-      arrivedBy.set(queue.channel, (arrivedBy.get(queue.channel) ?? 0) + 1);
+      arrivedBy.set(queue.id, (arrivedBy.get(queue.id) ?? 0) + 1);
+      recorder.arrival(queue.channel, clock.now());
+      const random = customerRandom;
       const reason = random.weighted(scenario.customers.reasons, (item) => item.weight).code;
+      const customer = `cust-${random.int(1, scenario.customers.population)}`;
+      // Always the same draws in the same order, whatever happens to the contact later.
+      const patienceMs = behaviourOf?.patience ? sample(random, behaviourOf.patience) : null;
+      const handleMs = behaviourOf ? sample(random, behaviourOf.handleTime) : 0;
+      const wrapUpMs = behaviourOf ? sample(random, behaviourOf.wrapUp) : 0;
+      const disposition = random.weighted(scenario.dispositions, (code) => code.weight).code;
+      const answers = random.chance(scenario.csat.responseRate);
+      const weights = scenario.csat.scores[queue.channel];
+      const score = weights
+        ? random.weighted([1, 2, 3, 4, 5], (value) => weights[value - 1] ?? 0)
+        : null;
       const contact = center.openContact({
         channel: queue.channel,
         direction: queue.channel === 'callback' ? 'outbound' : 'inbound',
         queueId: queue.id,
-        customer: { id: `cust-${random.int(1, scenario.customers.population)}`, attributes: {} },
+        customer: { id: customer, attributes: {} },
         // The engine keys FCR by customer and `attributes.reason`.
         attributes: { simulated: true, reason },
       });
-      if (behaviourOf?.patience) {
-        agenda.at(clock.now() + sample(behaviourOf.patience), () => {
+      inProgress.add(contact.id);
+      needsOf.set(contact.id, {
+        handleMs,
+        wrapUpMs,
+        disposition,
+        surveyScore: answers ? score : null,
+      });
+      if (patienceMs !== null) {
+        agenda.at(clock.now() + patienceMs, () => {
           const status = contactOf(contact.id)?.status;
           if (status === 'queued' || status === 'offered') {
             center.contactCommand(contact.id, { type: 'abandon' });
@@ -446,6 +509,20 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     };
     const first = nextArrival(startAt, queue.arrivalsPerHour);
     if (first !== null) agenda.at(first, arrive);
+  }
+
+  // ---- queue lengths per interval ----------------------------------------------------------
+  // Looks only at the contacts in progress: scanning every contact of a long run at every
+  // interval would grow with the square of its length.
+  const queuedNow = () => {
+    let queued = 0;
+    for (const id of inProgress) if (contactOf(id)?.status === 'queued') queued += 1;
+    return queued;
+  };
+  for (let index = 0; startAt + (index + 1) * INTERVAL_MS <= stopAt; index += 1) {
+    agenda.at(startAt + (index + 1) * INTERVAL_MS, () => {
+      recorder.waiting(index, queuedNow());
+    });
   }
 
   // ---- progress and the clock -------------------------------------------------------------
@@ -476,7 +553,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   }
 
   // Step from one due timer to the next, the world's actions and the centre's alike.
-  const maxSteps = 1_000_000 + 1_000 * (hours + scenario.drainHours) * (agentCount + 1_000);
+  const maxSteps = 1_000_000 + 1_000 * (hours + scenario.drainHours) * (agentIds.length + 1_000);
   const { onTick } = options;
   const tickOf = (): Tick => ({
     minutes: (clock.now() - startAt) / 60_000,
@@ -496,12 +573,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const runEnd = clock.now();
   const simulatedMinutes = round((runEnd - startAt) / 60_000);
 
-  // What is still open when the run stops, per channel.
-  const openBy = new Map<SimChannel, number>();
+  // What is still open when the run stops, per queue.
+  const openBy = new Map<string, number>();
   for (const contact of center.getSnapshot().contacts.values()) {
     if (['completed', 'abandoned', 'failed'].includes(contact.status)) continue;
-    const { channel } = contact;
-    openBy.set(channel, (openBy.get(channel) ?? 0) + 1);
+    const queue = contact.queueId ?? '';
+    openBy.set(queue, (openBy.get(queue) ?? 0) + 1);
   }
   // The shift ends: agents holding nothing log out, so their time stops counting. Then the
   // engine's clock moves past the FCR window: first contacts nobody repeated within the
@@ -515,58 +592,68 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   center.dispose();
 
   // ---- report -----------------------------------------------------------------------------
-  const targetsOf = (channel: SimChannel | 'total') => {
+  const targetOf = (queues: Scenario['queues']) => {
     const targets = new Set(
-      scenario.queues
-        .filter((queue) => channel === 'total' || queue.channel === channel)
-        .map((queue) => `${queue.serviceLevel.percent}/${queue.serviceLevel.seconds}s`),
+      queues.map((queue) => `${queue.serviceLevel.percent}/${queue.serviceLevel.seconds}s`),
     );
     return targets.size === 1 ? [...targets].join('') : 'per queue';
   };
   const range = { from: startAt, to: runEnd };
-  const rowOf = (rows: readonly KpiRow[], key: string): KpiRow => {
-    // A channel with no traffic in the run has no row: its counts are all zero.
-    const counts = sumCounts([]);
-    return (
-      rows.find((item) => item.key === key) ?? {
-        key,
-        intervalStart: null,
-        counts,
-        kpis: computeKpis(counts),
-      }
+  const agentRows = kpis.report({ from: startAt, to: endAt, groupBy: 'agent' }).rows;
+  /** Occupancy of the agents who can serve at least one of `queues`. */
+  const occupancyFor = (queues: Scenario['queues']) =>
+    occupancyOf(
+      agentRows,
+      new Set(
+        agentIds.filter((_, index) => {
+          const profile = scenario.agentProfiles[profileOf[index] ?? 0];
+          return profile !== undefined && queues.some((queue) => canServe(profile, queue));
+        }),
+      ),
     );
-  };
-  const reportOf = (channel: SimChannel | 'total', row: KpiRow): ChannelReport => {
-    const { counts, kpis: figures } = row;
-    const arrivedHere = channel === 'total' ? arrived : (arrivedBy.get(channel) ?? 0);
-    const openHere =
-      channel === 'total'
-        ? [...openBy.values()].reduce((a, b) => a + b, 0)
-        : (openBy.get(channel) ?? 0);
-    return {
-      channel,
-      arrived: arrivedHere,
-      handled: counts.handled,
-      abandoned: counts.abandoned + counts.shortAbandoned,
-      open: openHere,
-      ahtSec: seconds(figures.ahtMs),
-      asaSec: seconds(figures.asaMs),
-      fcrPct: percent(figures.fcr),
-      csatPct: percent(figures.csat),
-      abandonRatePct: percent(figures.abandonmentRate),
-      serviceLevelPct: percent(figures.serviceLevel),
-      serviceLevelTarget: targetsOf(channel),
-      counts,
-      kpis: figures,
-    };
-  };
+  const sumOf = (values: Iterable<number>) => [...values].reduce((a, b) => a + b, 0);
   const used = simulatedChannels.filter((channel) =>
     scenario.queues.some((queue) => queue.channel === channel),
   );
   const byChannel = kpis.report({ ...range, groupBy: 'channel' }).rows;
+  const byQueue = kpis.report({ ...range, groupBy: 'queue' }).rows;
+  const channelRow = (channel: SimChannel): ChannelReport => {
+    const queues = scenario.queues.filter((queue) => queue.channel === channel);
+    return {
+      channel,
+      ...tableRow(rowOf(byChannel, channel), {
+        arrived: sumOf(queues.map((queue) => arrivedBy.get(queue.id) ?? 0)),
+        open: sumOf(queues.map((queue) => openBy.get(queue.id) ?? 0)),
+        serviceLevelTarget: targetOf(queues),
+        occupancy: occupancyFor(queues),
+      }),
+    };
+  };
+  const queueRow = (queue: Scenario['queues'][number]): QueueReport => ({
+    queue: queue.id,
+    name: queue.name,
+    channel: queue.channel,
+    ...tableRow(rowOf(byQueue, queue.id), {
+      arrived: arrivedBy.get(queue.id) ?? 0,
+      open: openBy.get(queue.id) ?? 0,
+      serviceLevelTarget: targetOf([queue]),
+      occupancy: occupancyFor([queue]),
+    }),
+  });
   const total = rowOf(kpis.report({ ...range, groupBy: 'total' }).rows, 'total');
   const duringArrivals = kpis.report({ from: startAt, to: endAt, groupBy: 'total' }).rows[0];
+  const occupancy = duringArrivals?.kpis.occupancy ?? null;
+  const totals: ChannelReport = {
+    channel: 'total',
+    ...tableRow(total, {
+      arrived,
+      open: sumOf(openBy.values()),
+      serviceLevelTarget: targetOf(scenario.queues),
+      occupancy,
+    }),
+  };
   const intervals = kpis.report({ ...range, groupBy: 'interval' }).rows;
+  const timeline = recorder.build((query) => kpis.report(query), runEnd, used, queuedNow());
   const wallMs = performance.now() - wallStart;
   return {
     scenario: scenario.name,
@@ -575,10 +662,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     agents: agentIds.length,
     startAt,
     simulatedMinutes,
-    channels: used.map((channel) => reportOf(channel, rowOf(byChannel, channel))),
-    totals: reportOf('total', total),
-    occupancyPct: percent(duringArrivals?.kpis.occupancy ?? null),
+    channels: used.map(channelRow),
+    queues: scenario.queues.map(queueRow),
+    totals,
+    occupancyPct: percent(occupancy),
     intervals,
+    timeline,
     offers,
     surveys,
     missedOfferLockouts: lockouts,
