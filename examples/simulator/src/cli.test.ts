@@ -63,6 +63,23 @@ describe('cli', { timeout: 120_000 }, () => {
     expect(broken.stderr).toContain('is not valid JSON');
   });
 
+  it('--explain prints the router’s account of one contact, and exit code 1 for an unknown id', () => {
+    const known = cli('--hours', '0.25', '--agents', '40', '--explain', 'c3', '--json');
+    expect(known.code).toBe(0);
+    const accounts = JSON.parse(known.stdout) as {
+      contactId: string;
+      status: string;
+      trigger?: string;
+    }[];
+    expect(accounts.length).toBeGreaterThan(0);
+    expect(accounts.every((account) => account.contactId === 'c3')).toBe(true);
+    expect(accounts[0]).toMatchObject({ status: 'routed' });
+    const unknown = cli('--hours', '0.25', '--agents', '40', '--explain', 'nobody', '--json');
+    expect(unknown.code).toBe(1);
+    expect(JSON.parse(unknown.stdout)).toEqual([{ contactId: 'nobody', status: 'unknown' }]);
+    expect(cli('--explain', ' ').code).toBe(2);
+  });
+
   it('rejects bad flags with the usage text', () => {
     const { code, stderr } = cli('--hours', '0');
     expect(code).toBe(2);

@@ -14,6 +14,7 @@ import { renderHtmlReport } from './htmlReport';
 import { renderIntervalCharts } from './terminalChart';
 import { defaultScenario, parseScenario, type Scenario } from './scenario';
 import { cellText, kpiColumns } from './reportRows';
+import type { ContactCenter, RoutingExplanation } from '@switchboard/core';
 import { simulate, type ChannelReport, type HourProgress, type SimulationReport } from './simulate';
 
 const usage = `Usage: pnpm --filter @switchboard/example-simulator start [-- options]
@@ -28,6 +29,8 @@ Options:
   --out <dir>        also write the full report, with 15-minute intervals, to <dir>/report.json
                      and a page with its tables and charts to <dir>/report.html
   --json             print the report as JSON instead of tables
+  --explain <id>     print the router's account of one contact (e.g. c42): each decision that
+                     offered it, with the candidates weighed, or why it still waits at the end
   --target-service-level <percent/seconds>
                      plan the smallest staffing per 15-minute interval that meets this voice
                      service level (e.g. 80/20): an Erlang C first guess per interval, then up
@@ -79,11 +82,18 @@ function parseCli(argv: readonly string[]) {
       out: { type: 'string' },
       json: { type: 'boolean', default: false },
       'target-service-level': { type: 'string' },
+      explain: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
     allowPositionals: false,
   });
+  if (values.explain !== undefined && values.explain.trim() === '') {
+    throw new UsageError('--explain must name a contact id, e.g. c42');
+  }
+  if (values.explain !== undefined && values['target-service-level'] !== undefined) {
+    throw new UsageError('--explain explains one run: leave out --target-service-level');
+  }
   if (values.out !== undefined && values.out.trim() === '') {
     throw new UsageError('--out must be a directory');
   }
@@ -105,6 +115,7 @@ function parseCli(argv: readonly string[]) {
   }
   return {
     target,
+    explain: values.explain,
     help: values.help,
     json: values.json,
     scenario: values.scenario,
@@ -193,6 +204,29 @@ function writeReports(out: string, report: SimulationReport, plan?: StaffingPlan
   );
   writeFileSync(page, renderHtmlReport(report, plan));
   return `report written to ${file}\nHTML report with charts: ${page} (open it in a browser)\n`;
+}
+
+/**
+ * Watches one contact during a run: the router's explanation at each offer, and its state at the
+ * end if it is still waiting (or unknown, if no contact had that id).
+ */
+function explainContact(contactId: string) {
+  const accounts: RoutingExplanation[] = [];
+  let center: ContactCenter | undefined;
+  return {
+    observe: (observed: ContactCenter) => {
+      center = observed;
+      observed.events.on('contact.offered', (event) => {
+        if (event.contactId === contactId) accounts.push(observed.explain(contactId));
+      });
+    },
+    accounts: (): RoutingExplanation[] => {
+      const last = center?.explain(contactId);
+      return last && (last.status === 'waiting' || accounts.length === 0)
+        ? [...accounts, last]
+        : accounts;
+    },
+  };
 }
 
 /** Runs the CLI with `argv` (the arguments after the script); returns the exit code. */
@@ -292,12 +326,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     drawnAt = now;
     bars.update();
   };
+  const explained = cli.explain === undefined ? null : explainContact(cli.explain);
   let report: SimulationReport;
   try {
     report = simulate(scenario, {
       seed,
       hours,
       agents,
+      ...(explained ? { observe: explained.observe } : {}),
       ...(cli.json
         ? {}
         : {
@@ -321,6 +357,14 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     bars?.stop();
   }
   const written = cli.out === undefined ? '' : writeReports(cli.out, report);
+  if (explained) {
+    // Only the explanation: pure JSON with --json, a titled block otherwise.
+    const accounts = explained.accounts();
+    if (!cli.json) log(`Routing of contact ${cli.explain ?? ''} (${accounts.length} entries):`);
+    log(JSON.stringify(accounts, null, 2));
+    io.stdout.write(written);
+    return accounts.some((account) => account.status !== 'unknown') ? 0 : 1;
+  }
   if (cli.json) {
     // Keep stdout pure JSON.
     io.stderr.write(written);
