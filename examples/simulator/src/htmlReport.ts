@@ -109,7 +109,7 @@ function staffingSection(plan: StaffingPlan): string {
     ? `Round ${plan.chosenRound} of ${plan.rounds.length} meets ${goal} on voice in every interval with ${plan.agentHours.toFixed(2)} agent-hours, at most ${plan.peakAgents} agents on shift. The tables and charts above are that round's run.`
     : `No round of ${plan.rounds.length} met ${goal} on voice in every interval; this is the last round, whose run the tables and charts above show.`;
   return `<h2>Staffing plan for ${escapeHtml(goal)} on voice</h2>
-<p>Erlang C gives the voice agents for each interval's expected calls (handle time plus wrap-up ${plan.voiceAhtSec.toFixed(0)} s), scaled to agents on shift by the share who take calls (${(100 * plan.voiceShare).toFixed(1)} %). Each simulated round then moves every interval one voice agent up where it missed the target, or down where it met it. ${escapeHtml(outcome)}</p>
+<p>Erlang C gives the voice agents for each interval's expected calls (handle time plus wrap-up ${plan.voiceAhtSec.toFixed(0)} s), scaled to agents on shift by the share who take calls (${(100 * plan.voiceShare).toFixed(1)} %). Each simulated round then adds voice agents where an interval missed the target (one per 5 points short) and takes one away where it beat the target by half the remaining margin, unless one fewer already missed. ${escapeHtml(outcome)}</p>
 <div class="scroll"><table id="staffing">
 <thead><tr><th scope="col">interval</th><th scope="col">voice calls/h</th><th scope="col">Erlang C voice agents</th><th scope="col">voice agents</th><th scope="col">agents on shift</th><th scope="col">voice SL %</th></tr></thead>
 <tbody>
