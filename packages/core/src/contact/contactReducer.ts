@@ -22,7 +22,12 @@ export function evolveContact(contact: Contact, event: ContactEvent): Contact {
     ...changes,
     ...part,
     since: at,
-    timestamps: { [part.status]: at, ...base.timestamps },
+    // Each status keeps the time it was first entered; most events re-enter none, so the
+    // timestamps object is shared rather than copied.
+    timestamps:
+      base.timestamps[part.status] === undefined
+        ? { ...base.timestamps, [part.status]: at }
+        : base.timestamps,
   });
 
   switch (event.type) {
