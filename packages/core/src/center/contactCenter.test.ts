@@ -1,14 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { isSwitchboardError } from '../errors';
-import { createVirtualClock } from '../testing/virtualClock';
-import { createContactCenter, type ContactCenterOptions } from './contactCenter';
+import { createTestCenter } from '../../test/testCenter';
+import type { ContactCenterOptions } from './contactCenter';
 
 function setup(options: ContactCenterOptions = {}) {
-  const clock = createVirtualClock();
-  let next = 0;
-  const center = createContactCenter({
-    clock,
-    createId: () => `c${++next}`,
+  const { clock, center } = createTestCenter({
     queues: [
       { id: 'support', name: 'Support' },
       { id: 'billing', name: 'Billing', requiredSkills: [{ skill: 'billing', minProficiency: 5 }] },

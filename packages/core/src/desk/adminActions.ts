@@ -11,9 +11,8 @@ import {
 } from '../model/codes';
 import { agentIdSchema } from '../model/ids';
 import { queueSchema, type Queue, type QueueInput } from '../model/queue';
-import { defineAction } from '../actions/defineAction';
+import { actionFor } from './actionFor';
 import type { ActionDefinition, ActionSignature } from '../actions/actionTypes';
-import type { Validator, ValidatorOutput } from '../validation';
 
 /** Payload of `admin.updateAgent`. */
 export interface UpdateAgentRequest {
@@ -40,11 +39,7 @@ declare module '../actions/actionTypes' {
 
 /** The admin's actions of a desk: open to the `admin` role only. */
 export function adminActions(center: ContactCenter): ActionDefinition[] {
-  const action = <S extends Validator<unknown>, R>(
-    name: string,
-    schema: S,
-    run: (payload: ValidatorOutput<S>) => R,
-  ) => defineAction({ name, schema, roles: ['admin'], run });
+  const action = actionFor(['admin']);
   return [
     action('admin.upsertQueue', queueSchema, (queue) => center.upsertQueue(queue)),
     action('admin.registerAgent', agentSchema, (agent) => center.registerAgent(agent)),

@@ -6,10 +6,9 @@ import { SwitchboardError } from '../errors';
 import { contactInputSchema, type Contact, type ContactInput } from '../model/contact';
 import { contactIdSchema, type AgentId, type ContactId } from '../model/ids';
 import { agentIdSchema } from '../model/ids';
-import { defineAction } from '../actions/defineAction';
+import { actionFor } from './actionFor';
 import { hasFreeCapacity } from '../routing/eligibility';
 import type { ActionDefinition, ActionSignature } from '../actions/actionTypes';
-import type { Validator, ValidatorOutput } from '../validation';
 import type {
   CompleteRequest,
   ConsultRequest,
@@ -79,11 +78,7 @@ export function deskActions(center: ContactCenter, agentId: AgentId): ActionDefi
     }
     return contact;
   };
-  const action = <S extends Validator<unknown>, R>(
-    name: string,
-    schema: S,
-    run: (payload: ValidatorOutput<S>) => R,
-  ) => defineAction({ name, schema, roles: ['agent'], run });
+  const action = actionFor(['agent']);
   const onMine = (name: string, type: 'hold' | 'resume' | 'endConsult' | 'conference' | 'end') =>
     action(name, byContact, ({ contactId }) => center.contactCommand(mine(contactId).id, { type }));
 

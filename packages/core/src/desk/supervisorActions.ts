@@ -3,7 +3,7 @@ import type { AgentState } from '../agent/agentState';
 import type { ContactCenter } from '../center/contactCenter';
 import type { Contact } from '../model/contact';
 import { agentIdSchema, contactIdSchema, type AgentId } from '../model/ids';
-import { defineAction } from '../actions/defineAction';
+import { actionFor } from './actionFor';
 import type { ActionDefinition, ActionSignature } from '../actions/actionTypes';
 import type { Clock } from '../ports/clock';
 import {
@@ -18,7 +18,6 @@ import {
   type Evaluation,
   type MonitorRequest,
 } from '../supervisor/supervision';
-import type { Validator, ValidatorOutput } from '../validation';
 
 /** Payload of `supervisor.forceStatus`. */
 export interface ForceStatusRequest {
@@ -67,11 +66,7 @@ export function supervisorActions(
   supervisorId: AgentId,
   clock: Clock,
 ): ActionDefinition[] {
-  const action = <S extends Validator<unknown>, R>(
-    name: string,
-    schema: S,
-    run: (payload: ValidatorOutput<S>) => R,
-  ) => defineAction({ name, schema, roles: ['supervisor'], run });
+  const action = actionFor(['supervisor']);
   return [
     action('supervisor.queues', z.object({ since: z.optional(z.number()) }), ({ since }) => {
       const now = clock.now();

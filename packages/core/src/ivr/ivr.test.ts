@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createContactCenter } from '../center/contactCenter';
 import { isSwitchboardError } from '../errors';
-import { createVirtualClock } from '../testing/virtualClock';
+import { createTestCenter } from '../../test/testCenter';
 import { defineIvrMenu, type IvrMenuInput } from './ivrMenu';
 
 const menu = defineIvrMenu({
@@ -40,11 +39,7 @@ const menu = defineIvrMenu({
 });
 
 function setup(menus: IvrMenuInput[] = [menu]) {
-  const clock = createVirtualClock();
-  let next = 0;
-  const center = createContactCenter({
-    clock,
-    createId: () => `c${++next}`,
+  const { clock, center } = createTestCenter({
     queues: [
       { id: 'billing', name: 'Billing' },
       { id: 'support', name: 'Support' },

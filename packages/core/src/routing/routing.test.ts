@@ -2,21 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { isSwitchboardError } from '../errors';
 import type { AgentInput } from '../model/agent';
 import type { QueueInput } from '../model/queue';
-import { createVirtualClock } from '../testing/virtualClock';
+import { createTestCenter } from '../../test/testCenter';
 import { createContactCenter, type ContactCenterOptions } from '../center/contactCenter';
 
 const start = Date.UTC(2026, 10, 26, 9); // a Thursday, 09:00 UTC
 
 function setup(queues: QueueInput[], agents: AgentInput[], options: ContactCenterOptions = {}) {
-  const clock = createVirtualClock(start);
-  let next = 0;
-  const center = createContactCenter({
-    clock,
-    createId: () => `c${++next}`,
-    queues,
-    agents: [],
-    ...options,
-  });
+  const { clock, center } = createTestCenter({ queues, agents: [], ...options }, start);
   for (const agent of agents) center.registerAgent(agent);
   const login = (...ids: string[]) => {
     for (const id of ids) {

@@ -1,16 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createContactCenter } from '../center/contactCenter';
 import { createDesk } from '../desk/createDesk';
 import { isSwitchboardError } from '../errors';
-import { createVirtualClock } from '../testing/virtualClock';
+import { createTestCenter } from '../../test/testCenter';
 import { rejectionOf } from '../../test/rejectionOf';
 
 function setup() {
-  const clock = createVirtualClock();
-  let next = 0;
-  const center = createContactCenter({
-    clock,
-    createId: () => `c${++next}`,
+  const { clock, center } = createTestCenter({
     queues: [
       { id: 'billing', name: 'Billing', requiredSkills: [{ skill: 'billing', minProficiency: 5 }] },
       { id: 'support', name: 'Support', serviceLevel: { percent: 80, seconds: 20 } },
