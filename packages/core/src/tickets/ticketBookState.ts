@@ -1,5 +1,6 @@
 import { applyPatches, freeze, type Draft, type Patch } from 'immer';
 import { PersistentMap } from '../store/persistentMap';
+import { eraseCustomerRecords } from './customerData';
 import type { FollowUp, FollowUpStatus } from './followUp';
 import type { Note } from './note';
 import type { Ticket } from './ticket';
@@ -110,6 +111,8 @@ export function evolveTicketBook(state: TicketBookState, event: TicketBookEvent)
       return followUpStatus(state, event.followUpId, 'overdue', event.at);
     case 'followUp.completed':
       return followUpStatus(state, event.followUpId, 'completed', event.at);
+    case 'customer.erased':
+      return eraseCustomerRecords(state, event);
   }
 }
 
