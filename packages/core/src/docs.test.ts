@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // Runs every `ts` block of the core's guides, so that the documentation stays true.
 // `console.assert` in a snippet fails the test instead of printing.
-const guides = ['core.md', 'plugins.md', 'kpis.md', 'tickets.md', 'privacy.md'];
+const guides = ['core.md', 'plugins.md', 'kpis.md', 'tickets.md', 'privacy.md', 'history.md'];
 const source = fileURLToPath(new URL('.', import.meta.url));
 const scratch = fileURLToPath(new URL('../.snippets/', import.meta.url));
 
@@ -19,6 +19,7 @@ function resolvable(snippet: string): string {
     .replaceAll("'@switchboard/core/metrics'", `'${source}metrics/index.ts'`)
     .replaceAll("'@switchboard/core/tickets'", `'${source}tickets/index.ts'`)
     .replaceAll("'@switchboard/core/privacy'", `'${source}privacy/index.ts'`)
+    .replaceAll("'@switchboard/core/history'", `'${source}history/index.ts'`)
     .replaceAll("'@switchboard/core'", `'${source}index.ts'`);
 }
 
