@@ -43,6 +43,7 @@ export interface EventLogOptions<E> {
 }
 
 const width = 12;
+const readBatch = 256;
 /** The storage key of event `seq` of log `name`. @internal */
 export const eventKey = (name: string, seq: number) =>
   `${name}/e/${String(seq).padStart(width, '0')}`;
@@ -76,11 +77,17 @@ export async function openEventLog<E>(options: EventLogOptions<E>): Promise<Even
     return next;
   };
 
-  // The stored events in [from, end); the caller makes sure they are written.
+  // The stored events in [from, end); the caller makes sure they are written. Reads go out in
+  // batches, so a slow storage is asked many keys at once.
   async function* range(from: number, end: number): AsyncIterable<LoggedEvent<E>> {
-    for (let seq = from; seq < end; seq += 1) {
-      const key = eventKey(name, seq);
-      yield { seq, event: upgradeEvent(schema, await storage.get(key), key) };
+    for (let batch = from; batch < end; batch += readBatch) {
+      const keys = Array.from({ length: Math.min(readBatch, end - batch) }, (_, offset) =>
+        eventKey(name, batch + offset),
+      );
+      const stored = await Promise.all(keys.map((key) => storage.get(key)));
+      for (const [offset, value] of stored.entries()) {
+        yield { seq: batch + offset, event: upgradeEvent(schema, value, keys[offset] ?? '') };
+      }
     }
   }
 

@@ -1,4 +1,5 @@
-import { applyPatches, freeze, type Draft, type Patch } from 'immer';
+import { freeze, type Draft } from 'immer';
+import { applyChanges } from './applyChanges';
 import { PersistentMap } from '../store/persistentMap';
 import { eraseCustomerRecords } from './customerData';
 import type { FollowUp, FollowUpStatus } from './followUp';
@@ -31,8 +32,7 @@ export const emptyTicketBookState: TicketBookState = Object.freeze({
   followUps: PersistentMap.empty<FollowUpId, FollowUp>(),
 });
 
-const patch = <T>(value: T, changes: readonly TicketChange[]): T =>
-  applyPatches(value as object, changes as Patch[]) as T;
+const patch = <T>(value: T, changes: readonly TicketChange[]): T => applyChanges(value, changes);
 
 const append = (previous: TicketHistoryLog | null, entry: TicketHistoryEntry): TicketHistoryLog =>
   Object.freeze({ entry: freeze(entry, true), previous, size: (previous?.size ?? 0) + 1 });
