@@ -18,3 +18,10 @@ export type {
 } from './openTicketBook';
 export { createMemoryStorage, namespaceStorage } from '../ports/storage';
 export type { Storage } from '../ports/storage';
+export {
+  attachLog,
+  contactErasureRequestSchema,
+  eraseCustomerContacts,
+  exportCustomerContacts,
+} from './contactLog';
+export type { ContactErasureRequest, EventSource, LoggedDomainEvent } from './contactLog';
