@@ -24,4 +24,9 @@ export {
   eraseCustomerContacts,
   exportCustomerContacts,
 } from './contactLog';
-export type { ContactErasureRequest, EventSource, LoggedDomainEvent } from './contactLog';
+export type {
+  ContactErasureRequest,
+  EventSource,
+  LoggedContact,
+  LoggedDomainEvent,
+} from './contactLog';
