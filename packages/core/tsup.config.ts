@@ -6,4 +6,5 @@ export default defineBuild({
   metrics: 'src/metrics/index.ts',
   tickets: 'src/tickets/index.ts',
   privacy: 'src/privacy/index.ts',
+  history: 'src/history/index.ts',
 });

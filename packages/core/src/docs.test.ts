@@ -14,6 +14,7 @@ const guides = [
   'kpis.md',
   'tickets.md',
   'privacy.md',
+  'history.md',
 ];
 const source = fileURLToPath(new URL('.', import.meta.url));
 const scratch = fileURLToPath(new URL('../.snippets/', import.meta.url));
@@ -29,6 +30,7 @@ function resolvable(snippet: string): string {
     .replaceAll("'@switchboard/core/metrics'", `'${source}metrics/index.ts'`)
     .replaceAll("'@switchboard/core/tickets'", `'${source}tickets/index.ts'`)
     .replaceAll("'@switchboard/core/privacy'", `'${source}privacy/index.ts'`)
+    .replaceAll("'@switchboard/core/history'", `'${source}history/index.ts'`)
     .replaceAll("'@switchboard/core'", `'${source}index.ts'`);
 }
 

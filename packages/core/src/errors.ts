@@ -37,6 +37,10 @@ export const errorCodes = {
   DISPOSED: 'The object was disposed and can no longer be used.',
   /** A sensitive action for a customer who is not verified. */
   VERIFICATION_REQUIRED: 'The customer must be verified before this action.',
+  /** A call to a number on the do-not-call list. */
+  CALL_NOT_ALLOWED: 'The number is on the do-not-call list.',
+  /** Stored history that this version cannot read. */
+  HISTORY_UNREADABLE: 'Stored history is malformed or has a schema version with no migration.',
 } as const;
 
 /** A stable machine-readable error code; see `docs/errors.md`. */

@@ -11,6 +11,11 @@ export interface Storage {
   delete(key: string): Promise<void>;
   /** Every key that starts with `prefix`, in insertion order. */
   keys(prefix?: string): Promise<string[]>;
+  /**
+   * Physically drops overwritten and deleted values. Adapters that keep old bytes around (an
+   * append-only file) implement it; erasure of personal data calls it when present.
+   */
+  compact?(): Promise<void>;
 }
 
 /** A {@link Storage} that lives in memory and is lost with the process or page. */

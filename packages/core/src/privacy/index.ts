@@ -30,3 +30,10 @@ export type {
   VerificationGuardOptions,
   VerificationPluginOptions,
 } from './verificationGuard';
+export { callTargetSchema, callingPolicyOptionsSchema, createCallingPolicy } from './callingPolicy';
+export type {
+  CallDecision,
+  CallTarget,
+  CallingPolicy,
+  CallingPolicyOptions,
+} from './callingPolicy';

@@ -36,7 +36,8 @@ import {
   emptyProcedure,
   type TicketDecisionContext,
 } from './ticketDecide';
-import type { TicketBookEvent } from './ticketEvents';
+import type { CustomerErasedEvent, TicketBookEvent } from './ticketEvents';
+import { customerDataRequestSchema, exportCustomerData, findCustomerRecords } from './customerData';
 import { followUpIdSchema, noteIdSchema, ticketIdSchema, type FollowUpId } from './ticketIds';
 import { ticketStatuses } from './ticketStatus';
 import { emitWithState, notFound } from './ticketBookSupport';
@@ -89,7 +90,11 @@ export function createTicketBook<F extends object = Record<string, unknown>>(
     logger.error(`A listener of ${event} threw`, { error });
   });
   const store = createStore<TicketBookState, TicketBookEvent>(
-    { initial: emptyTicketBookState, reduce: reduceTicketBook, historyLimit: 0 },
+    {
+      initial: (options.initialState as TicketBookState | undefined) ?? emptyTicketBookState,
+      reduce: reduceTicketBook,
+      historyLimit: 0,
+    },
     (error) => {
       logger.error('A ticket book subscriber threw', { error });
     },
@@ -102,10 +107,21 @@ export function createTicketBook<F extends object = Record<string, unknown>>(
       commit([{ type: 'followUp.overdue', at: clock.now(), followUpId: id }]);
     },
   });
+  for (const followUp of store.getSnapshot().followUps.values()) timers.resume(followUp);
   let disposed = false;
+  const { journal, redactor, callingPolicy } = options;
+  const redactNote = redactor
+    ? (fields: Record<string, unknown>) => redactor.redactFields(fields, options.redactNoteFields)
+    : undefined;
 
   function commit(events: readonly TicketBookEvent[]): TicketBookState {
+    if (events.length === 0) return store.getSnapshot();
     const state = store.apply(events);
+    try {
+      journal?.(events);
+    } catch (error) {
+      logger.error('The ticket book journal threw', { error });
+    }
     for (const event of events) emitWithState(bus.emit, event, state);
     return state;
   }
@@ -180,6 +196,23 @@ export function createTicketBook<F extends object = Record<string, unknown>>(
     return store.getSnapshot().followUps.get(id) ?? notFound('follow-up', id);
   }
 
+  /** A callback's due time moved into calling hours; `CALL_NOT_ALLOWED` for a do-not-call number. */
+  function callableDueAt(call: FollowUp['call'], dueAt: number): number {
+    if (!call || !callingPolicy) return dueAt;
+    const decision = callingPolicy.check(call, dueAt);
+    if (decision.allowed) return dueAt;
+    if (decision.nextAllowedAt === null) {
+      throw new SwitchboardError(
+        'CALL_NOT_ALLOWED',
+        'The callback number is on the do-not-call list.',
+        {
+          details: { reason: decision.reason },
+        },
+      );
+    }
+    return decision.nextAllowedAt;
+  }
+
   function assertTarget(target: Note['target']) {
     if (target.kind === 'ticket') ticketOf(target.id);
   }
@@ -239,14 +272,16 @@ export function createTicketBook<F extends object = Record<string, unknown>>(
       const parsed = parseInput(noteInputSchema, input, 'note');
       assertTarget(parsed.target);
       const id = newId(noteIdSchema);
-      commit(decideAddNote(id, parsed, templateOf(noteTemplates, parsed.template), who, now));
+      const template = templateOf(noteTemplates, parsed.template);
+      commit(decideAddNote(id, parsed, template, who, now, redactNote));
       return noteOf(id);
     },
     editNote(noteId, edit, actor) {
       const { actor: who, now } = begin(actor);
       const note = noteOf(noteId);
       const parsed = parseInput(noteEditSchema, edit, 'note edit');
-      commit(decideEditNote(note, parsed, templateOf(noteTemplates, note.template), who, now));
+      const template = templateOf(noteTemplates, note.template);
+      commit(decideEditNote(note, parsed, template, who, now, redactNote));
       return noteOf(noteId);
     },
     notesOf(target) {
@@ -260,19 +295,21 @@ export function createTicketBook<F extends object = Record<string, unknown>>(
       const parsed = parseInput(followUpInputSchema, input, 'follow-up');
       assertTarget(parsed.target);
       const id: FollowUpId = newId(followUpIdSchema);
+      const dueAt = callableDueAt(parsed.call, parsed.dueAt);
       const followUp: FollowUp = {
         id,
         target: parsed.target,
-        dueAt: parsed.dueAt,
+        dueAt,
         description: parsed.description,
         assignee: parsed.assignee ?? who.id,
         status: 'scheduled',
         createdBy: who.id,
         createdAt: now,
         completedAt: null,
+        ...(parsed.call ? { call: parsed.call } : {}),
       };
       commit([{ type: 'followUp.scheduled', at: now, actor: who, followUp }]);
-      timers.schedule(id, parsed.dueAt);
+      timers.schedule(id, dueAt);
       return followUpOf(id);
     },
     completeFollowUp(followUpId, actor) {
@@ -290,6 +327,25 @@ export function createTicketBook<F extends object = Record<string, unknown>>(
       timers.cancel(followUp.id);
       commit([{ type: 'followUp.completed', at: now, actor: who, followUpId: followUp.id }]);
       return followUpOf(followUpId);
+    },
+    exportCustomer: (request) =>
+      exportCustomerData(
+        store.getSnapshot(),
+        parseInput(customerDataRequestSchema, request, 'customer data request'),
+      ),
+    eraseCustomer(request, actor) {
+      const { actor: who, now } = begin(actor);
+      const parsed = parseInput(customerDataRequestSchema, request, 'customer data request');
+      const records = findCustomerRecords(store.getSnapshot(), parsed);
+      const event: CustomerErasedEvent = {
+        type: 'customer.erased',
+        at: now,
+        actor: who,
+        tombstone: `erased-${createId()}`,
+        ...records,
+      };
+      commit([event]);
+      return event;
     },
     dispose() {
       disposed = true;

@@ -12,9 +12,26 @@ export const followUpInputSchema = z.object({
   description: z._default(z.string().check(z.maxLength(10_000)), ''),
   /** Who should do it; the actor by default. */
   assignee: z.optional(z.string().check(z.minLength(1))),
+  /** For a callback: the number and the customer's time zone, checked by the calling policy. */
+  call: z.optional(
+    z.object({
+      /** The number to call. */
+      phone: z.string().check(z.minLength(1)),
+      /** The customer's IANA time zone; the policy's default when absent. */
+      timeZone: z.optional(z.string()),
+    }),
+  ),
 });
 /** What a host passes to schedule a follow-up. */
 export type FollowUpInput = z.input<typeof followUpInputSchema>;
+
+/** Whom a callback follow-up calls. */
+export interface FollowUpCall {
+  /** The number to call. */
+  readonly phone: string;
+  /** The customer's IANA time zone, if known. */
+  readonly timeZone?: string;
+}
 
 /** `scheduled` → `due` (at `dueAt`) → `overdue` (after the grace period); `completed` from any. */
 export type FollowUpStatus = 'scheduled' | 'due' | 'overdue' | 'completed';
@@ -31,6 +48,8 @@ export interface FollowUp {
   readonly description: string;
   /** Who should do it. */
   readonly assignee: string;
+  /** For a callback: whom to call (its due time lies in the customer's calling hours). */
+  readonly call?: FollowUpCall;
   /** Where it stands. */
   readonly status: FollowUpStatus;
   /** Who scheduled it. */

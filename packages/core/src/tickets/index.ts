@@ -38,6 +38,7 @@ export { historyEntries } from './ticketHistory';
 export type { TicketChange, TicketHistoryEntry, TicketHistoryLog } from './ticketHistory';
 export type {
   ActedEventBase,
+  CustomerErasedEvent,
   FollowUpCompletedEvent,
   FollowUpScheduledEvent,
   FollowUpDueEvent,
@@ -83,4 +84,13 @@ export type {
   FiredEscalationRule,
 } from './escalation';
 export { followUpInputSchema } from './followUp';
-export type { FollowUp, FollowUpInput, FollowUpStatus } from './followUp';
+export type { FollowUp, FollowUpCall, FollowUpInput, FollowUpStatus } from './followUp';
+export {
+  customerDataRequestSchema,
+  eraseCustomerRecords,
+  exportCustomerData,
+  findCustomerRecords,
+  scrubTicketBookEvent,
+} from './customerData';
+export type { CustomerDataRequest, CustomerExport, CustomerRecords } from './customerData';
+export { erasedText } from './scrub';

@@ -19,15 +19,21 @@ export function templateOf(templates: ReadonlyMap<string, NoteTemplate>, id: str
   });
 }
 
-/** Decides a new note: its fields parsed by the template. Pure. */
+/** Masks personal data in a note's parsed fields before they are stored. */
+export type NoteFieldsRedaction = (fields: Record<string, unknown>) => Record<string, unknown>;
+
+const keepFields: NoteFieldsRedaction = (fields) => fields;
+
+/** Decides a new note: its fields parsed by the template, then redacted. Pure. */
 export function decideAddNote(
   id: NoteId,
   input: Required<Pick<NoteInput, 'template' | 'visibility'>> & Omit<NoteInput, 'template'>,
   template: NoteTemplate,
   actor: Actor,
   now: number,
+  redact: NoteFieldsRedaction = keepFields,
 ): TicketBookEventOf<'note.added'>[] {
-  const fields = parseInput(template.fields, input.fields, `${template.id} note`);
+  const fields = redact(parseInput(template.fields, input.fields, `${template.id} note`));
   const note: Note = {
     id,
     target: input.target,
@@ -44,7 +50,8 @@ export function decideAddNote(
 
 /**
  * Decides an edit: fields merged into the current ones and validated whole, by the author, a
- * supervisor or an admin only (`PERMISSION_DENIED` otherwise). No event when nothing changes.
+ * supervisor or an admin only (`PERMISSION_DENIED` otherwise), then redacted. No event when
+ * nothing changes.
  */
 export function decideEditNote(
   note: Note,
@@ -52,6 +59,7 @@ export function decideEditNote(
   template: NoteTemplate,
   actor: Actor,
   now: number,
+  redact: NoteFieldsRedaction = keepFields,
 ): TicketBookEventOf<'note.edited'>[] {
   if (note.author !== actor.id && !isSupervisor(actor)) {
     throw new SwitchboardError(
@@ -63,10 +71,12 @@ export function decideEditNote(
   const fields =
     edit.fields === undefined
       ? undefined
-      : parseInput<Record<string, unknown>>(
-          template.fields,
-          { ...note.fields, ...edit.fields },
-          `${template.id} note`,
+      : redact(
+          parseInput<Record<string, unknown>>(
+            template.fields,
+            { ...note.fields, ...edit.fields },
+            `${template.id} note`,
+          ),
         );
   const diff = fields ? diffFields(note.fields, fields) : { set: [], removed: [] };
   const [, patches] = produceWithPatches(note, (draft) => {

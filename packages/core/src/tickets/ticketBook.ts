@@ -1,4 +1,5 @@
 import type { EventBus, Unsubscribe } from '../events/eventBus';
+import type { CustomerDataRequest, CustomerExport } from './customerData';
 import type { Actor } from './actor';
 import type { EscalationLevel, FiredEscalationRule } from './escalation';
 import type { FollowUp, FollowUpInput } from './followUp';
@@ -7,7 +8,7 @@ import type { NoteTemplate } from './noteTemplate';
 import type { Ticket, TicketChanges, TicketInput } from './ticket';
 import type { EscalateInput, ContactRef, StepInput } from './ticketBookOptions';
 import type { TicketBookState } from './ticketBookState';
-import type { TicketBookEvents } from './ticketEvents';
+import type { CustomerErasedEvent, TicketBookEvents } from './ticketEvents';
 import type { TicketHistoryEntry } from './ticketHistory';
 import type { TicketStatus } from './ticketStatus';
 
@@ -56,6 +57,18 @@ export interface TicketBook<F extends object = Record<string, unknown>> {
   scheduleFollowUp(input: FollowUpInput, actor: Actor): FollowUp;
   /** Completes a follow-up and cancels its timers. */
   completeFollowUp(followUpId: string, actor: Actor): FollowUp;
+  /**
+   * Everything the book holds about one customer (their tickets with history, and the notes and
+   * follow-ups on the customer, those tickets or the customer's contacts), as plain JSON.
+   */
+  exportCustomer(request: CustomerDataRequest): CustomerExport;
+  /**
+   * Erases a customer's data: the records stay as tombstones (ids, statuses, times) so counts
+   * hold, every personal value is erased and the customer's id becomes a new tombstone id.
+   * Emits and returns `customer.erased`. A history log must also scrub what it stored (see
+   * `@switchboard/core/history`).
+   */
+  eraseCustomer(request: CustomerDataRequest, actor: Actor): CustomerErasedEvent;
   /** Cancels every timer; the book refuses writes afterwards (`DISPOSED`). */
   dispose(): void;
 }

@@ -1,10 +1,14 @@
 import * as z from 'zod/mini';
 import type { Clock } from '../ports/clock';
+import type { CallingPolicy } from '../privacy/callingPolicy';
+import type { Redactor } from '../privacy/redactionTypes';
 import type { Logger } from '../ports/logger';
 import type { Validator } from '../validation';
 import type { EscalationLevel, EscalationRule } from './escalation';
 import type { NoteTemplate } from './noteTemplate';
 import { resolutionStepSchema } from './ticket';
+import type { TicketBookState } from './ticketBookState';
+import type { TicketBookEvent } from './ticketEvents';
 
 /** Options of {@link createTicketBook}. All are optional. */
 export interface TicketBookOptions<F extends object = Record<string, unknown>> {
@@ -21,7 +25,7 @@ export interface TicketBookOptions<F extends object = Record<string, unknown>> {
   readonly noteTemplates?: readonly NoteTemplate[];
   /** The escalation ladder and the rules that call for escalation. */
   readonly escalation?: {
-    /** Levels, lowest first; {@link defaultEscalationLevels} by default. */
+    /** Levels, lowest first; `defaultEscalationLevels` by default. */
     readonly levels?: readonly EscalationLevel[];
     /** Criteria that call for escalation, checked by `evaluateEscalation`. */
     readonly rules?: readonly EscalationRule<F>[];
@@ -30,6 +34,29 @@ export interface TicketBookOptions<F extends object = Record<string, unknown>> {
   readonly followUpGraceMs?: number;
   /** Makes ids for tickets, notes and follow-ups; `crypto.randomUUID` by default. */
   readonly createId?: () => string;
+  /**
+   * The state to start from, e.g. one restored by `@switchboard/core/history`; empty by default.
+   * The timers of its open follow-ups are re-armed on the clock (a passed due time fires at once).
+   */
+  readonly initialState?: TicketBookState<F>;
+  /**
+   * Receives every committed batch of events, in order, before listeners hear of them: where a
+   * history log appends. It must not throw (a throw is reported to the logger).
+   */
+  readonly journal?: (events: readonly TicketBookEvent[]) => void;
+  /**
+   * Masks personal data in note fields before they are stored (a redactor from
+   * `@switchboard/core/privacy`); notes are stored as written when absent.
+   */
+  readonly redactor?: Pick<Redactor, 'redactFields'>;
+  /** Dot paths inside a note's fields that the `redactor` masks; every string by default. */
+  readonly redactNoteFields?: readonly string[];
+  /**
+   * Calling hours and do-not-call list for callback follow-ups (`createCallingPolicy` from
+   * `@switchboard/core/privacy`): a callback due outside the customer's hours moves to the next
+   * allowed time; one to a do-not-call number is refused with `CALL_NOT_ALLOWED`.
+   */
+  readonly callingPolicy?: Pick<CallingPolicy, 'check'>;
 }
 
 /** Validates the plain parts of {@link TicketBookOptions}. */

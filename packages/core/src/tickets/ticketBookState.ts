@@ -1,5 +1,7 @@
-import { applyPatches, freeze, type Draft, type Patch } from 'immer';
+import { freeze, type Draft } from 'immer';
+import { applyChanges } from './applyChanges';
 import { PersistentMap } from '../store/persistentMap';
+import { eraseCustomerRecords } from './customerData';
 import type { FollowUp, FollowUpStatus } from './followUp';
 import type { Note } from './note';
 import type { Ticket } from './ticket';
@@ -30,8 +32,7 @@ export const emptyTicketBookState: TicketBookState = Object.freeze({
   followUps: PersistentMap.empty<FollowUpId, FollowUp>(),
 });
 
-const patch = <T>(value: T, changes: readonly TicketChange[]): T =>
-  applyPatches(value as object, changes as Patch[]) as T;
+const patch = <T>(value: T, changes: readonly TicketChange[]): T => applyChanges(value, changes);
 
 const append = (previous: TicketHistoryLog | null, entry: TicketHistoryEntry): TicketHistoryLog =>
   Object.freeze({ entry: freeze(entry, true), previous, size: (previous?.size ?? 0) + 1 });
@@ -110,6 +111,8 @@ export function evolveTicketBook(state: TicketBookState, event: TicketBookEvent)
       return followUpStatus(state, event.followUpId, 'overdue', event.at);
     case 'followUp.completed':
       return followUpStatus(state, event.followUpId, 'completed', event.at);
+    case 'customer.erased':
+      return eraseCustomerRecords(state, event);
   }
 }
 

@@ -14,7 +14,9 @@ export function emitWithState(
   state: TicketBookState,
 ): void {
   const { type, ...payload } = event;
-  if ('ticketId' in event) {
+  if (event.type === 'customer.erased') {
+    emit(type, payload);
+  } else if ('ticketId' in event) {
     emit(type, { ...payload, ticket: state.tickets.get(event.ticketId) });
   } else if ('noteId' in event) {
     emit(type, { ...payload, note: state.notes.get(event.noteId) });

@@ -121,6 +121,23 @@ export interface FollowUpCompletedEvent extends ActedEventBase {
 }
 
 /**
+ * A customer's data was erased (access and erasure requests). The records stay as tombstones
+ * (ids, statuses, times) with every personal value erased; the event itself names no customer.
+ */
+export interface CustomerErasedEvent extends ActedEventBase {
+  /** The event's name. */
+  readonly type: 'customer.erased';
+  /** What the customer's id became on the erased records. */
+  readonly tombstone: string;
+  /** The erased tickets. */
+  readonly ticketIds: readonly TicketId[];
+  /** The erased notes. */
+  readonly noteIds: readonly NoteId[];
+  /** The erased follow-ups. */
+  readonly followUpIds: readonly FollowUpId[];
+}
+
+/**
  * The facts the ticket book records; its state is these events reduced in order (see
  * `evolveTicketBook`). The event bus delivers each with the ticket, note or follow-up after it.
  */
@@ -135,7 +152,8 @@ export type TicketBookEvent =
   | FollowUpScheduledEvent
   | FollowUpDueEvent
   | FollowUpOverdueEvent
-  | FollowUpCompletedEvent;
+  | FollowUpCompletedEvent
+  | CustomerErasedEvent;
 
 /** The recorded event of type `K`. */
 export type TicketBookEventOf<K extends TicketBookEvent['type']> = Extract<
@@ -193,4 +211,6 @@ export interface TicketBookEvents<F extends object = Record<string, unknown>> {
   'followUp.overdue': TicketBookPayload<'followUp.overdue', WithFollowUp>;
   /** A follow-up was completed. */
   'followUp.completed': TicketBookPayload<'followUp.completed', WithFollowUp>;
+  /** A customer's data was erased; the listed records are tombstones now. */
+  'customer.erased': TicketBookPayload<'customer.erased', object>;
 }
