@@ -1,0 +1,44 @@
+// The public API of @switchboard/crm-adapters: named exports only.
+
+// Errors
+export { CrmError, crmErrorCodes, isCrmError, isTransient } from './errors';
+export type { CrmErrorCode, CrmErrorOptions, CrmIssue } from './errors';
+
+// Model
+export type { CrmCapabilities } from './model/capabilities';
+export type { CrmAdapter, ReadOptions, ScreenPop, WriteOptions } from './model/crmAdapter';
+export { defineCrmAdapter } from './model/defineCrmAdapter';
+export type { CrmAdapterImplementation, TicketSearch } from './model/defineCrmAdapter';
+export { interactionRecordSchema, loggedInteractionSchema } from './model/interaction';
+export type { InteractionInput, InteractionRecord, LoggedInteraction } from './model/interaction';
+export { customerLookupSchema } from './model/lookup';
+export type { CustomerLookup } from './model/lookup';
+export { crmNoteInputSchema, crmNoteSchema } from './model/note';
+export type { CrmNote, CrmNoteDraft, CrmNoteInput } from './model/note';
+export {
+  crmTicketChangesSchema,
+  crmTicketInputSchema,
+  crmTicketSchema,
+  crmTicketStatusSchema,
+  ticketQuerySchema,
+} from './model/ticket';
+export type {
+  CrmTicket,
+  CrmTicketChanges,
+  CrmTicketDraft,
+  CrmTicketInput,
+  CrmTicketStatus,
+  TicketQuery,
+} from './model/ticket';
+export { toE164 } from './phone';
+export type { DefaultCountry } from './phone';
+
+// Adapters
+export { createMemoryCrm } from './adapters/memory';
+export type {
+  MemoryCrm,
+  MemoryCrmOptions,
+  MemoryCrmState,
+  MemoryInteraction,
+  MemoryNote,
+} from './adapters/memory';

@@ -1,0 +1,5 @@
+import { defineBuild } from '../../tooling/tsup';
+
+export default defineBuild({
+  index: 'src/index.ts',
+});
