@@ -42,3 +42,18 @@ export type {
   MemoryInteraction,
   MemoryNote,
 } from './adapters/memory';
+
+// HTTP
+export { retryPolicySchema } from './http/backoff';
+export type { RetryPolicy } from './http/backoff';
+export { createHttpClient } from './http/httpClient';
+export type { HttpClient, HttpClientOptions } from './http/httpClient';
+export type {
+  HttpRequest,
+  HttpResponse,
+  RateLimitSignal,
+  TokenProvider,
+  VendorDialect,
+} from './http/httpTypes';
+export { createRateLimiter, rateLimitSchema } from './http/rateLimiter';
+export type { RateLimit, RateLimiter } from './http/rateLimiter';
