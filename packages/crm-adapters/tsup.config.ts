@@ -2,4 +2,5 @@ import { defineBuild } from '../../tooling/tsup';
 
 export default defineBuild({
   index: 'src/index.ts',
+  zendesk: 'src/zendesk.ts',
 });

@@ -57,3 +57,21 @@ export type {
 } from './http/httpTypes';
 export { createRateLimiter, rateLimitSchema } from './http/rateLimiter';
 export type { RateLimit, RateLimiter } from './http/rateLimiter';
+
+// Outbox
+export { createOutbox } from './outbox/createOutbox';
+export type { DrainLocks } from './outbox/drainLock';
+export { outboxEntrySchema, outboxWriteSchema } from './outbox/outboxEntry';
+export type { OutboxEntry, OutboxWrite, OutboxWriteInput } from './outbox/outboxEntry';
+export type {
+  Outbox,
+  OutboxEvents,
+  OutboxFailure,
+  OutboxOptions,
+  OutboxStatus,
+} from './outbox/outboxTypes';
+
+// Field mapping and vendor options (used by the vendor entries)
+export { fieldMappingSchema } from './mapping/fieldMapping';
+export type { FieldMapping, VendorRef } from './mapping/fieldMapping';
+export type { VendorOptions } from './adapters/vendorOptions';

@@ -1,0 +1,17 @@
+import type { Clock } from '@switchboard/core';
+
+/**
+ * A clock that runs `speed` times faster than the wall clock, on real timers: for tests over
+ * real sockets, where a virtual clock cannot drive the network. A 2 s Retry-After takes 2 s on
+ * this clock (so the proxy can check it) and 2 / speed seconds of the test's time.
+ */
+export function createScaledClock(speed: number): Clock {
+  const origin = Date.now();
+  return {
+    now: () => origin + (Date.now() - origin) * speed,
+    setTimeout: (callback, delayMs) => setTimeout(callback, delayMs / speed),
+    clearTimeout: (handle) => {
+      clearTimeout(handle as ReturnType<typeof setTimeout>);
+    },
+  };
+}
