@@ -73,5 +73,5 @@ export type {
 
 // Field mapping and vendor options (used by the vendor entries)
 export { fieldMappingSchema } from './mapping/fieldMapping';
-export type { FieldMapping, VendorRef } from './mapping/fieldMapping';
+export type { CustomFieldValue, FieldMapping, VendorRef } from './mapping/fieldMapping';
 export type { VendorOptions } from './adapters/vendorOptions';

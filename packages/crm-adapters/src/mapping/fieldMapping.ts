@@ -5,6 +5,9 @@ import { parseOrThrow } from '../validate';
 /** What a field mapping names on the vendor's side: a field id (Zendesk) or API name (the rest). */
 export type VendorRef = string | number;
 
+/** A custom field's value, as tickets carry it. */
+export type CustomFieldValue = string | number | boolean | null;
+
 /** A parsed field mapping for one adapter. */
 export interface FieldMapping<R extends VendorRef = VendorRef> {
   /** Our custom-field names (the keys of `customFields` in tickets) to the vendor's fields. */
@@ -58,8 +61,8 @@ export function parseMapping<R extends VendorRef>(
 /** The vendor fields for a ticket's custom fields; an unmapped name fails `VALIDATION_FAILED`. */
 export function mapCustomFields<R extends VendorRef>(
   mapping: FieldMapping<R>,
-  fields: Readonly<Record<string, unknown>>,
-): [R, unknown][] {
+  fields: Readonly<Record<string, CustomFieldValue>>,
+): [R, CustomFieldValue][] {
   return Object.entries(fields).map(([name, value]) => {
     const ref = mapping.customFields[name];
     if (ref === undefined) {

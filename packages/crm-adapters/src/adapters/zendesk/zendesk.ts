@@ -14,6 +14,7 @@ import { defineCrmAdapter } from '../../model/defineCrmAdapter';
 import type { LoggedInteraction } from '../../model/interaction';
 import type { CrmTicket, CrmTicketStatus } from '../../model/ticket';
 import { parseOrThrow } from '../../validate';
+import { emailField } from '../customerFields';
 import { vendorClient, type VendorOptions } from '../vendorOptions';
 import {
   commentsEnvelope,
@@ -88,7 +89,7 @@ export function createZendeskCrm(options: ZendeskOptions): CrmAdapter {
   const customer = (user: z.infer<typeof userEnvelope>['user']): Customer => ({
     id: String(user.id) as CustomerId,
     ...(user.name ? { name: user.name } : {}),
-    ...(user.email ? { email: user.email } : {}),
+    ...emailField(user.email),
     ...(user.phone ? { phone: user.phone } : {}),
     ...(user.time_zone ? { timeZone: user.time_zone } : {}),
     attributes: {},
