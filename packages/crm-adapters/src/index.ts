@@ -75,3 +75,8 @@ export type {
 export { fieldMappingSchema } from './mapping/fieldMapping';
 export type { CustomFieldValue, FieldMapping, VendorRef } from './mapping/fieldMapping';
 export type { VendorOptions } from './adapters/vendorOptions';
+
+// Desk binding
+export { bindCrm } from './bind/bindCrm';
+export type { BindCrmOptions, CrmBinding, CrmBindingSnapshot } from './bind/bindCrm';
+export type { CrmPopState } from './bind/popState';
