@@ -93,8 +93,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
   const authorization = options.authorization ?? ((value: string) => `Bearer ${value}`);
-  const doFetch =
-    options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const doFetch = options.fetch ?? ((url: string, init: RequestInit) => fetch(url, init));
 
   async function tokenFor(refresh: boolean): Promise<string> {
     try {
