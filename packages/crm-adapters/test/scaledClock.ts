@@ -7,9 +7,12 @@ import type { Clock } from '@switchboard/core';
  */
 export function createScaledClock(speed: number): Clock {
   const origin = Date.now();
+  const start = performance.now();
   return {
-    now: () => origin + (Date.now() - origin) * speed,
-    setTimeout: (callback, delayMs) => setTimeout(callback, delayMs / speed),
+    now: () => origin + (performance.now() - start) * speed,
+    // Node may run a timer up to a millisecond before its due time; one spare millisecond
+    // keeps this clock's timers from firing before their due time on its own `now()`.
+    setTimeout: (callback, delayMs) => setTimeout(callback, Math.ceil(delayMs / speed) + 1),
     clearTimeout: (handle) => {
       clearTimeout(handle as ReturnType<typeof setTimeout>);
     },

@@ -8,6 +8,7 @@ import type { CrmNoteDraft, CrmNote } from '../model/note';
 import { CrmError } from '../errors';
 import { toE164, type DefaultCountry } from '../phone';
 import type { CrmAdapter, WriteOptions } from '../model/crmAdapter';
+import { fullCapabilities } from '../model/capabilities';
 import { defineCrmAdapter } from '../model/defineCrmAdapter';
 import type { InteractionRecord, LoggedInteraction } from '../model/interaction';
 import type { CrmTicket } from '../model/ticket';
@@ -56,17 +57,6 @@ export interface MemoryCrm extends CrmAdapter {
   /** Calls `listener` after every write. */
   subscribe(listener: () => void): Unsubscribe;
 }
-
-const allCapabilities = {
-  lookup: { phone: true, email: true, id: true },
-  upsertCustomer: true,
-  history: true,
-  logInteraction: true,
-  dispositions: true,
-  tickets: true,
-  notes: true,
-  idempotency: 'local',
-} as const;
 
 /**
  * Creates the embedded {@link MemoryCrm}: the default adapter of the simulator and the examples,
@@ -136,7 +126,7 @@ export function createMemoryCrm(options: MemoryCrmOptions = {}): MemoryCrm {
 
   const adapter = defineCrmAdapter({
     id: 'memory',
-    capabilities: allCapabilities,
+    capabilities: fullCapabilities('local', true),
     defaultCountry,
     findCustomer(lookup) {
       const match = state.customers.find((customer) =>

@@ -28,3 +28,20 @@ export interface CrmCapabilities {
    */
   readonly idempotency: 'native' | 'lookup' | 'local';
 }
+
+/** The capabilities of a CRM that supports every operation, with its idempotency and dispositions. */
+export function fullCapabilities(
+  idempotency: CrmCapabilities['idempotency'],
+  dispositions: boolean,
+): CrmCapabilities {
+  return {
+    lookup: { phone: true, email: true, id: true },
+    upsertCustomer: true,
+    history: true,
+    logInteraction: true,
+    dispositions,
+    tickets: true,
+    notes: true,
+    idempotency,
+  };
+}

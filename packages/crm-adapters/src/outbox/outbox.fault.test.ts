@@ -79,7 +79,8 @@ describe('outbox under faults', () => {
     const faults = Object.values(proxy.injected).reduce((sum, count) => sum + count, 0);
     console.info(
       `fault test: ${String(proxy.requests)} requests, ${String(faults)} faults ${JSON.stringify(proxy.injected)}, ` +
-        `${String(proxy.replays)} idempotent replays, ${String(inFlightAtRestart)} in flight at restart`,
+        `${String(proxy.replays)} idempotent replays, ${String(inFlightAtRestart)} in flight at restart, ` +
+        `${String(proxy.earlyRetries.length)} early retries, ${String(duplicated)} duplicated`,
     );
     expect(inFlightAtRestart).toBeGreaterThan(0);
     expect(proxy.commits.size).toBe(writes); // 0 lost

@@ -10,6 +10,7 @@ import {
   unmapDisposition,
 } from '../../mapping/fieldMapping';
 import type { CrmAdapter } from '../../model/crmAdapter';
+import { fullCapabilities } from '../../model/capabilities';
 import { defineCrmAdapter } from '../../model/defineCrmAdapter';
 import type { LoggedInteraction } from '../../model/interaction';
 import type { CrmTicket, CrmTicketStatus } from '../../model/ticket';
@@ -196,16 +197,7 @@ export function createHubspotCrm(options: HubspotOptions): CrmAdapter {
 
   return defineCrmAdapter({
     id: 'hubspot',
-    capabilities: {
-      lookup: { phone: true, email: true, id: true },
-      upsertCustomer: true,
-      history: true,
-      logInteraction: true,
-      dispositions: mapping.disposition !== null,
-      tickets: true,
-      notes: true,
-      idempotency: 'lookup',
-    },
+    capabilities: fullCapabilities('lookup', mapping.disposition !== null),
     defaultCountry: options.defaultCountry,
     ...(options.portalId
       ? {

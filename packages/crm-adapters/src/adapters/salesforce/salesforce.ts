@@ -10,6 +10,7 @@ import {
   unmapDisposition,
 } from '../../mapping/fieldMapping';
 import type { CrmAdapter } from '../../model/crmAdapter';
+import { fullCapabilities } from '../../model/capabilities';
 import { defineCrmAdapter } from '../../model/defineCrmAdapter';
 import type { LoggedInteraction } from '../../model/interaction';
 import type { CrmTicket, CrmTicketStatus } from '../../model/ticket';
@@ -154,16 +155,7 @@ export function createSalesforceCrm(options: SalesforceOptions): CrmAdapter {
 
   return defineCrmAdapter({
     id: 'salesforce',
-    capabilities: {
-      lookup: { phone: true, email: true, id: true },
-      upsertCustomer: true,
-      history: true,
-      logInteraction: true,
-      dispositions: true,
-      tickets: true,
-      notes: true,
-      idempotency: 'lookup',
-    },
+    capabilities: fullCapabilities('lookup', true),
     defaultCountry: options.defaultCountry,
     recordUrl: (id) => `${instance}/lightning/r/Contact/${id}/view`,
     async findCustomer(lookup, { signal }) {

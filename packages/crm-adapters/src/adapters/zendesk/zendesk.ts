@@ -10,6 +10,7 @@ import {
   type FieldMapping,
 } from '../../mapping/fieldMapping';
 import type { CrmAdapter } from '../../model/crmAdapter';
+import { fullCapabilities } from '../../model/capabilities';
 import { defineCrmAdapter } from '../../model/defineCrmAdapter';
 import type { LoggedInteraction } from '../../model/interaction';
 import type { CrmTicket, CrmTicketStatus } from '../../model/ticket';
@@ -127,18 +128,19 @@ export function createZendeskCrm(options: ZendeskOptions): CrmAdapter {
     return read(ticketsEnvelope, response.body).tickets;
   };
 
+  /** Creates a ticket; Zendesk returns the first answer again for a repeated key. */
+  const postTicket = (key: string | undefined, signal: AbortSignal | undefined, ticket: object) =>
+    http.request({
+      method: 'POST',
+      path: '/api/v2/tickets',
+      headers: key === undefined ? {} : { 'Idempotency-Key': key },
+      body: { ticket },
+      signal,
+    });
+
   return defineCrmAdapter({
     id: 'zendesk',
-    capabilities: {
-      lookup: { phone: true, email: true, id: true },
-      upsertCustomer: true,
-      history: true,
-      logInteraction: true,
-      dispositions: mapping.disposition !== null,
-      tickets: true,
-      notes: true,
-      idempotency: 'native',
-    },
+    capabilities: fullCapabilities('native', mapping.disposition !== null),
     defaultCountry: options.defaultCountry,
     recordUrl: (id) => `${base}/agent/users/${id}`,
     async findCustomer(lookup, { signal }) {
@@ -190,55 +192,39 @@ export function createZendeskCrm(options: ZendeskOptions): CrmAdapter {
     async logInteraction(record, { idempotencyKey, signal }) {
       const disposition = mapDisposition(mapping, record.disposition);
       const seconds = Math.round((record.endedAt - record.startedAt) / 1000);
-      const response = await http.request({
-        method: 'POST',
-        path: '/api/v2/tickets',
-        headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
-        body: {
-          ticket: {
-            subject: `${record.channel === 'voice' ? 'Call' : record.channel} ${record.direction}`,
-            comment: {
-              body: record.summary || `${record.channel} contact ${record.contactId}`,
-              public: false,
-            },
-            requester_id: numericId(record.customerId, 'user'),
-            status: 'solved',
-            external_id: record.contactId,
-            tags: [
-              interactionTag,
-              `switchboard_channel_${record.channel}`,
-              `switchboard_duration_${String(seconds)}`,
-              ...(record.direction === 'outbound' ? ['switchboard_outbound'] : []),
-            ],
-            ...(disposition !== null && mapping.disposition
-              ? { custom_fields: [{ id: mapping.disposition.field, value: disposition }] }
-              : {}),
-          },
+      const response = await postTicket(idempotencyKey, signal, {
+        subject: `${record.channel === 'voice' ? 'Call' : record.channel} ${record.direction}`,
+        comment: {
+          body: record.summary || `${record.channel} contact ${record.contactId}`,
+          public: false,
         },
-        signal,
+        requester_id: numericId(record.customerId, 'user'),
+        status: 'solved',
+        external_id: record.contactId,
+        tags: [
+          interactionTag,
+          `switchboard_channel_${record.channel}`,
+          `switchboard_duration_${String(seconds)}`,
+          ...(record.direction === 'outbound' ? ['switchboard_outbound'] : []),
+        ],
+        ...(disposition !== null && mapping.disposition
+          ? { custom_fields: [{ id: mapping.disposition.field, value: disposition }] }
+          : {}),
       });
       return interaction(read(ticketEnvelope, response.body).ticket);
     },
     async createTicket(draft, { idempotencyKey, signal }) {
       const fields = mapCustomFields(mapping, draft.customFields);
-      const response = await http.request({
-        method: 'POST',
-        path: '/api/v2/tickets',
-        headers: idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {},
-        body: {
-          ticket: {
-            subject: draft.subject,
-            comment: { body: draft.description || draft.subject, public: false },
-            priority: draft.priority,
-            status: toZendeskStatus[draft.status],
-            ...(draft.customerId ? { requester_id: numericId(draft.customerId, 'user') } : {}),
-            ...(draft.contactId ? { external_id: draft.contactId } : {}),
-            ...(fields.length > 0
-              ? { custom_fields: fields.map(([id, value]) => ({ id, value })) }
-              : {}),
-          },
-        },
-        signal,
+      const response = await postTicket(idempotencyKey, signal, {
+        subject: draft.subject,
+        comment: { body: draft.description || draft.subject, public: false },
+        priority: draft.priority,
+        status: toZendeskStatus[draft.status],
+        ...(draft.customerId ? { requester_id: numericId(draft.customerId, 'user') } : {}),
+        ...(draft.contactId ? { external_id: draft.contactId } : {}),
+        ...(fields.length > 0
+          ? { custom_fields: fields.map(([id, value]) => ({ id, value })) }
+          : {}),
       });
       return ticket(read(ticketEnvelope, response.body).ticket);
     },
