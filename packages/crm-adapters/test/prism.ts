@@ -1,0 +1,89 @@
+// Starts a Prism mock server (@stoplight/prism-cli, a devDependency) from an OpenAPI document,
+// on 127.0.0.1 and a free port, and stops it. One per suite: it takes 1-2 s and ~150 MB.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { assert } from 'vitest';
+
+const require = createRequire(import.meta.url);
+
+export interface PrismServer {
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        resolve(typeof address === 'object' && address ? address.port : 0);
+      });
+    });
+  });
+}
+
+function accepts(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => {
+      resolve(false);
+    });
+  });
+}
+
+/** The path of a file inside an installed package (vendor specs are read from node_modules). */
+export function packageFile(name: string, file: string): string {
+  return require.resolve(`${name}/${file}`);
+}
+
+/**
+ * Starts Prism on `spec`: a file path, or a document object (a vendor spec patched in memory),
+ * written to a temporary file that is removed on stop.
+ */
+export async function startPrism(spec: string | object, timeoutMs = 60_000): Promise<PrismServer> {
+  const scratch =
+    typeof spec === 'string' ? null : mkdtempSync(join(tmpdir(), 'switchboard-prism-'));
+  const file = scratch ? join(scratch, 'spec.json') : (spec as string);
+  if (scratch) writeFileSync(file, JSON.stringify(spec));
+  const port = await freePort();
+  const cli = require.resolve('@stoplight/prism-cli/dist/index.js');
+  const child = spawn(
+    process.execPath,
+    [cli, 'mock', '-h', '127.0.0.1', '-p', String(port), file],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + timeoutMs;
+  while (!(await accepts(port))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      assert.fail(`Prism did not start on ${file}: ${stderr.slice(-2000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url: `http://127.0.0.1:${String(port)}`, stop };
+}
