@@ -101,6 +101,8 @@ export interface Call {
   resume(): Promise<void>;
   /** Mutes or unmutes the microphone. */
   setMuted(muted: boolean): void;
+  /** A header of the incoming INVITE (e.g. `X-Switchboard-Contact-Id`); `null` for outbound calls. */
+  header(name: string): string | null;
   /** Sends DTMF tones (`0-9`, `*`, `#`, `A-D`; `,` pauses): RFC 4733 when negotiated, SIP INFO otherwise. */
   sendDtmf(tones: string): Promise<void>;
 }

@@ -25,3 +25,5 @@ export type {
 export { createStaticMedia } from './media/staticMedia';
 export type { StaticMediaOptions } from './media/staticMedia';
 export type { WebSocketConstructor } from './sip/webSocketTransport';
+export { bindSoftphone } from './bindSoftphone';
+export type { BindSoftphoneOptions, SoftphoneBinding } from './bindSoftphone';

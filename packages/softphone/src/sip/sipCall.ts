@@ -122,17 +122,33 @@ export function createCallHandle(
     return { delegate, done };
   };
 
+  // An answered call takes no re-INVITE before the caller's ACK arrives (sip.js would end it).
+  let confirm: () => void = () => undefined;
+  const confirmed =
+    session instanceof Invitation
+      ? new Promise<void>((resolve) => {
+          confirm = resolve;
+        })
+      : Promise.resolve();
+
   session.stateChange.addListener((state) => {
     if (state === SessionState.Established) {
       update({ status: 'connected', connectedAt: clock.now() });
       context.emit('call.connected', { call: snapshot });
     }
     if (state === SessionState.Terminated) {
-      const why = pendingReason ?? { reason: 'failed' as const, statusCode: null };
-      end(why.reason, why.statusCode);
+      confirm();
+      // sip.js terminates before it hands the final response to the request delegate.
+      queueMicrotask(() => {
+        const why = pendingReason ?? { reason: 'failed' as const, statusCode: null };
+        end(why.reason, why.statusCode);
+      });
     }
   });
   session.delegate = {
+    onAck: () => {
+      confirm();
+    },
     onBye: (bye) => {
       pendingReason ??= { reason: 'remoteHangUp', statusCode: null };
       bye.accept().catch(() => undefined);
@@ -148,6 +164,7 @@ export function createCallHandle(
 
   const renegotiate = (options: MediaDescriptionOptions) =>
     queue.run(async () => {
+      await confirmed;
       if (session.state !== SessionState.Established) throw fail('renegotiate');
       const { delegate, done } = requestResult('The re-INVITE');
       session.sessionDescriptionHandlerOptionsReInvite = descriptionOptions({
@@ -187,6 +204,8 @@ export function createCallHandle(
   const call: Call = {
     id: session.id,
     getSnapshot: () => snapshot,
+    header: (name) =>
+      session instanceof Invitation ? (session.request.getHeader(name) ?? null) : null,
     subscribe: (listener) => listeners.on('change', listener),
     async answer() {
       if (!(session instanceof Invitation) || snapshot.status !== 'ringing') throw fail('answer');

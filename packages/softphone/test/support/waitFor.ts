@@ -3,7 +3,7 @@ import { SetupError } from './setupError';
 export async function waitFor<T>(
   check: () => T | undefined | false,
   what: string,
-  timeoutMs = 5000,
+  timeoutMs = 3000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
