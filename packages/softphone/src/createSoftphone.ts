@@ -69,6 +69,8 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
   let disposed = false;
   let registerer: Registerer | undefined;
   let registering: Promise<void> | undefined;
+  /** Whether a REGISTER awaits its final answer. */
+  let registerPending = false;
   let refreshTimer: TimerHandle;
   let retryTimer: TimerHandle;
   let survivalTimer: TimerHandle;
@@ -104,6 +106,9 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
     keepAliveIntervalMs: options.keepAlive?.intervalMs ?? 15_000,
     keepAliveTimeoutMs: options.keepAlive?.timeoutMs ?? 5_000,
+    onReceiveError: (error) => {
+      logger.error('sip.js failed to handle a message', { error });
+    },
   };
   const ua = new UserAgent({
     uri: aor,
@@ -161,6 +166,7 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     const release = await lease();
     registerer ??= new Registerer(ua, { expires: options.registerExpires ?? 600 });
     const current = registerer;
+    registerPending = true;
     try {
       await new Promise<void>((resolve, reject) => {
         current
@@ -187,6 +193,7 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
           });
       });
     } finally {
+      registerPending = false;
       release();
     }
     scheduleRefresh();
@@ -226,7 +233,9 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
   function connectionLost() {
     if (disposed) return;
     clock.clearTimeout(refreshTimer);
-    registerer = undefined; // a REGISTER lost with the socket must not block the next one
+    // A REGISTER lost with the socket would block the next one until it times out (32 s):
+    // start afresh then. An idle registerer is kept, so it never unregisters a live binding.
+    if (registerPending) registerer = undefined;
     if (!move({ type: 'connectionLost', at: clock.now() })) return;
     if (lostAt === null) {
       lostAt = clock.now();

@@ -78,8 +78,10 @@ describe('calls', () => {
     const alice = phone('alice');
     await alice.register();
     const statuses: string[] = [];
+    alice.on('call.outgoing', ({ call: dialled }) => {
+      dialled.subscribe(() => statuses.push(dialled.getSnapshot().status));
+    });
     const call = await alice.call('(415) 555-2671');
-    call.subscribe(() => statuses.push(call.getSnapshot().status));
     expect(call.getSnapshot()).toMatchObject({
       direction: 'outbound',
       remote: { number: '+14155552671', uri: `sip:+14155552671@${kamailio.domain}` },

@@ -279,7 +279,7 @@ export function createCallHandle(
     flush() {
       if (!owesBye) return;
       owesBye = false;
-      session.bye().catch(() => undefined);
+      if (session.state === SessionState.Established) session.bye().catch(() => undefined);
     },
     get owesBye() {
       return owesBye;

@@ -30,6 +30,8 @@ export interface WebSocketTransportOptions {
   readonly connectTimeoutMs: number;
   readonly keepAliveIntervalMs: number;
   readonly keepAliveTimeoutMs: number;
+  /** Where errors thrown while sip.js handles a message are reported. */
+  readonly onReceiveError: (error: unknown) => void;
 }
 
 const OPEN = 1;
@@ -149,7 +151,13 @@ export class WebSocketTransport implements Transport {
       this.alive();
       if (typeof data !== 'string') return;
       if (data === '\r\n' || data === PING) return;
-      this.onMessage?.(data);
+      try {
+        this.onMessage?.(data);
+      } catch (error) {
+        // sip.js can throw from its message handling (e.g. a response to a terminated
+        // session); it must never escape into the socket's event loop and end the process.
+        this.options.onReceiveError(error);
+      }
     };
     socket.onclose = (event) => {
       if (this.socket === socket) this.lose(`The WebSocket closed (${event.code}).`);
