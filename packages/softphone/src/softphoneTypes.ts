@@ -50,6 +50,13 @@ export interface SoftphoneEvents {
     /** How long the call was without a connection, in ms. */
     readonly outageMs: number;
   };
+  /** The far end sent a DTMF tone by SIP INFO. */
+  'call.dtmfReceived': {
+    /** The call. */
+    readonly call: CallSnapshot;
+    /** The tone: `0-9`, `*`, `#` or `A-D`. */
+    readonly tone: string;
+  };
   /** A call ended; `call.endReason` says why. */
   'call.ended': {
     /** The call, in its final state. */

@@ -117,6 +117,20 @@ describe('bindSoftphone', { timeout: 15_000 }, () => {
     await waitFor(() => status() === 'wrapUp', 'wrap-up after hang-up');
   });
 
+  it('DTMF sent by SIP INFO arrives at the far end as call.dtmfReceived', async () => {
+    await setup();
+    const tones: string[] = [];
+    customerPhone.on('call.dtmfReceived', ({ tone }) => tones.push(tone));
+    customerPhone.on('call.incoming', ({ call }) => {
+      void call.answer();
+    });
+    const call = await agentPhone.call('bob');
+    await waitFor(() => call.getSnapshot().status === 'connected', 'connected');
+    await call.sendDtmf('4*2#');
+    expect(tones).toEqual(['4', '*', '2', '#']);
+    await call.hangUp();
+  });
+
   it('a voice dial on the desk places the call', async () => {
     await setup();
     customerPhone.on('call.incoming', ({ call }) => {

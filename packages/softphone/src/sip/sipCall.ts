@@ -153,6 +153,11 @@ export function createCallHandle(
       pendingReason ??= { reason: 'remoteHangUp', statusCode: null };
       bye.accept().catch(() => undefined);
     },
+    onInfo: (info) => {
+      info.accept().catch(() => undefined);
+      const tone = /^Signal\s*=\s*([0-9A-D*#])/im.exec(info.request.body)?.[1];
+      if (tone) context.emit('call.dtmfReceived', { call: snapshot, tone });
+    },
     onCancel: () => {
       pendingReason ??= { reason: 'cancelled', statusCode: 487 };
     },
@@ -245,6 +250,7 @@ export function createCallHandle(
       }
       if (snapshot.status !== 'connected') throw fail('send DTMF in');
       if (media?.sendDtmf?.(tones)) return;
+      await confirmed; // in-dialog requests wait for the caller's ACK
       for (const tone of tones) {
         if (tone === ',') await new Promise<void>((resolve) => clock.setTimeout(resolve, 500));
         else await sendInfo(tone);

@@ -73,6 +73,9 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
     log = (log + chunk.toString()).slice(-20_000);
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  // Never leave a registrar behind, even when the test run dies before stop().
+  const reap = () => child.kill('SIGKILL');
+  process.once('exit', reap);
 
   const rpc = async (method: string, params: unknown[] = []): Promise<unknown> => {
     const response = await fetch(`http://127.0.0.1:${wsPort}/RPC`, {
@@ -113,6 +116,7 @@ export async function startKamailio(options: KamailioOptions): Promise<Kamailio>
       }
     },
     async stop() {
+      process.off('exit', reap);
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
