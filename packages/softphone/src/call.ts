@@ -1,4 +1,5 @@
 import type { Unsubscribe } from '@switchboard/core';
+import type { MediaStatsSample } from './media/callMedia';
 
 /** Why a call ended. */
 export type CallEndReason =
@@ -101,6 +102,8 @@ export interface Call {
   resume(): Promise<void>;
   /** Mutes or unmutes the microphone. */
   setMuted(muted: boolean): void;
+  /** Current media figures (bytes, packets, jitter, round trip), when the media engine has them. */
+  getStats(): Promise<MediaStatsSample | null>;
   /** A header of the incoming INVITE (e.g. `X-Switchboard-Contact-Id`); `null` for outbound calls. */
   header(name: string): string | null;
   /** Sends DTMF tones (`0-9`, `*`, `#`, `A-D`; `,` pauses): RFC 4733 when negotiated, SIP INFO otherwise. */

@@ -23,6 +23,8 @@ export type {
   MediaStatsSample,
 } from './media/callMedia';
 export { createStaticMedia } from './media/staticMedia';
+export { createWebRtcMedia } from './media/webRtcMedia';
+export type { WebRtcMediaOptions } from './media/webRtcMedia';
 export type { StaticMediaOptions } from './media/staticMedia';
 export type { WebSocketConstructor } from './sip/webSocketTransport';
 export { bindSoftphone } from './bindSoftphone';

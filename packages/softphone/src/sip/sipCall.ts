@@ -209,6 +209,7 @@ export function createCallHandle(
   const call: Call = {
     id: session.id,
     getSnapshot: () => snapshot,
+    getStats: async () => (await media?.getStats?.()) ?? null,
     header: (name) =>
       session instanceof Invitation ? (session.request.getHeader(name) ?? null) : null,
     subscribe: (listener) => listeners.on('change', listener),
