@@ -1,3 +1,5 @@
+import type { ValidationIssue } from '@switchboard/core';
+
 /**
  * Every error the softphone throws or reports is a {@link SoftphoneError} with a stable `code`
  * from this table. Codes are never reused or renamed; `docs/softphone.md` lists them (a test keeps
@@ -33,13 +35,8 @@ export const softphoneErrorCodes = {
 /** A stable machine-readable softphone error code; see `docs/softphone.md#errors`. */
 export type SoftphoneErrorCode = keyof typeof softphoneErrorCodes;
 
-/** One problem found while validating input (the shape of zod's issues). */
-export interface SoftphoneIssue {
-  /** Where in the input the problem is, as property keys and array indexes. */
-  readonly path: readonly PropertyKey[];
-  /** What is wrong, in words. */
-  readonly message: string;
-}
+/** One problem found while validating input: the core's validation issue (zod's shape). */
+export type SoftphoneIssue = ValidationIssue;
 
 /** Options of a {@link SoftphoneError}. */
 export interface SoftphoneErrorOptions {

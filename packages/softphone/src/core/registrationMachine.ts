@@ -85,11 +85,6 @@ export function nextRegistration(
     case 'failed':
       return event.type === 'start' ? { status: 'registering' } : undefined;
     case 'registering':
-      if (event.type === 'accepted') return { status: 'registered', since: event.at };
-      if (event.type === 'refused') return failed(event);
-      if (event.type === 'connectionLost')
-        return { status: 'reconnecting', since: event.at, attempt: 1 };
-      return undefined;
     case 'registered':
       if (event.type === 'accepted') return { status: 'registered', since: event.at };
       if (event.type === 'refused') return failed(event);
