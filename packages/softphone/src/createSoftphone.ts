@@ -156,6 +156,7 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
         rebuild();
       },
       canSignal: () => registration.status === 'registered',
+      qualityIntervalMs: options.qualityIntervalMs ?? 5_000,
     });
     handles.set(session.id, handle);
     rebuild();

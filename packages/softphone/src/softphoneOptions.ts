@@ -51,6 +51,8 @@ export interface SoftphoneOptions {
   readonly reconnect?: ReconnectOptions;
   /** Half-open connection detection. */
   readonly keepAlive?: KeepAliveOptions;
+  /** How often connected calls report `call.quality`, in ms; 5 000 by default, 0 never. */
+  readonly qualityIntervalMs?: number;
   /** How long opening the WebSocket may take, in ms; 10 000 by default. */
   readonly connectTimeoutMs?: number;
   /** The time source for the softphone's own timers. */
@@ -86,6 +88,7 @@ const optionsSchema = z.object({
   keepAlive: z.optional(
     z.object({ intervalMs: z.optional(nonNegative), timeoutMs: z.optional(positive) }),
   ),
+  qualityIntervalMs: z.optional(nonNegative),
   connectTimeoutMs: z.optional(positive),
   clock: z.optional(z.object({ now: fn, setTimeout: fn, clearTimeout: fn })),
   random: z.optional(fn),

@@ -2,6 +2,7 @@ import type { Unsubscribe } from '@switchboard/core';
 import type { Call, CallSnapshot } from './call';
 import type { RegistrationState } from './core/registrationMachine';
 import type { SoftphoneError } from './errors';
+import type { MediaStatsSample } from './media/callMedia';
 
 /** The softphone's state: registration and every call not yet ended. Frozen. */
 export interface SoftphoneSnapshot {
@@ -49,6 +50,17 @@ export interface SoftphoneEvents {
     readonly call: CallSnapshot;
     /** How long the call was without a connection, in ms. */
     readonly outageMs: number;
+  };
+  /** Media figures of a connected call, every `qualityIntervalMs` (WebRTC media only). */
+  'call.quality': {
+    /** The call. */
+    readonly call: CallSnapshot;
+    /** The figures read from the media engine. */
+    readonly stats: MediaStatsSample;
+    /** Packets lost since the previous sample, in percent. */
+    readonly lossPercent: number;
+    /** An estimated mean opinion score, 1 (bad) to 4.5 (excellent). */
+    readonly mos: number;
   };
   /** The far end sent a DTMF tone by SIP INFO. */
   'call.dtmfReceived': {

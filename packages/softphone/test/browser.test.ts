@@ -107,7 +107,7 @@ async function receiving(page: Page, ms = 600): Promise<boolean> {
 }
 
 describe('in Chromium', { timeout: 60_000 }, () => {
-  it('two pages call each other with real audio; hold stops it one way, resume brings it back', async () => {
+  it('two pages call each other with real audio and quality events; hold stops it one way, resume brings it back', async () => {
     const alice = await softphonePage('alice');
     const bob = await softphonePage('bob');
     await run(alice, 'call', 'bob');
@@ -120,6 +120,10 @@ describe('in Chromium', { timeout: 60_000 }, () => {
     await until(async () => (await run<number>(alice, 'bytesReceived')) > 0, 'audio at alice');
     expect(await receiving(alice)).toBe(true);
     expect(await receiving(bob)).toBe(true);
+    const quality = await run<{ mos: number; bytesReceived: number }[]>(alice, 'quality');
+    expect(quality.length).toBeGreaterThan(0); // call.quality every 500 ms
+    expect(quality.at(-1)!.mos).toBeGreaterThan(4); // loopback: no loss, no delay
+    expect(quality.at(-1)!.bytesReceived).toBeGreaterThan(0);
 
     await run(alice, 'hold');
     expect(await run<boolean>(alice, 'held')).toBe(true);

@@ -1,10 +1,11 @@
-import { createEventBus, type Clock } from '@switchboard/core';
+import { createEventBus, type Clock, type TimerHandle } from '@switchboard/core';
 import { Invitation, Inviter, SessionState, type Session } from 'sip.js';
 import type { Core } from 'sip.js';
 import type { Call, CallEndReason, CallParty, CallSnapshot, RejectOptions } from '../call';
+import { estimateMos } from '../core/mos';
 import { createReinviteQueue } from '../core/reinviteQueue';
 import { SoftphoneError } from '../errors';
-import type { CallMedia, MediaDescriptionOptions } from '../media/callMedia';
+import type { CallMedia, MediaDescriptionOptions, MediaStatsSample } from '../media/callMedia';
 import type { SoftphoneEvents } from '../softphoneTypes';
 import { descriptionOptions } from './mediaAdapter';
 import { endReasonOf, isRetryableStatus } from './statusCodes';
@@ -19,6 +20,8 @@ export interface CallContext {
   readonly changed: () => void;
   /** Whether requests can be sent now (registered and connected). */
   readonly canSignal: () => boolean;
+  /** How often a connected call's media figures are sampled for `call.quality`; 0 never. */
+  readonly qualityIntervalMs: number;
 }
 
 /** The softphone's side of a call: the public {@link Call} plus what reconnection needs. */
@@ -90,6 +93,7 @@ export function createCallHandle(
   };
   const end = (reason: CallEndReason, statusCode: number | null) => {
     if (snapshot.status === 'ended') return;
+    clock.clearTimeout(qualityTimer);
     queue.clear(new SoftphoneError('INVALID_STATE', 'The call ended.'));
     update({ status: 'ended', endedAt: clock.now(), endReason: reason, statusCode });
     snapshot = Object.freeze({ ...snapshot, status: 'ended' as const });
@@ -122,6 +126,30 @@ export function createCallHandle(
     return { delegate, done };
   };
 
+  // Call quality: media figures sampled on the clock while connected.
+  let qualityTimer: TimerHandle;
+  let previous: MediaStatsSample | null = null;
+  const sampleQuality = () => {
+    qualityTimer = clock.setTimeout(() => {
+      if (snapshot.status !== 'connected') return;
+      void media
+        ?.getStats?.()
+        .then((sample) => {
+          if (sample && snapshot.status === 'connected') {
+            const lost = sample.packetsLost - (previous?.packetsLost ?? 0);
+            const received = sample.packetsReceived - (previous?.packetsReceived ?? 0);
+            const lossPercent =
+              lost + received > 0 ? (100 * Math.max(0, lost)) / (lost + received) : 0;
+            previous = sample;
+            const mos = estimateMos(sample.roundTripMs ?? 0, sample.jitterMs, lossPercent);
+            context.emit('call.quality', { call: snapshot, stats: sample, lossPercent, mos });
+          }
+        })
+        .catch(() => undefined);
+      sampleQuality();
+    }, context.qualityIntervalMs);
+  };
+
   // An answered call takes no re-INVITE before the caller's ACK arrives (sip.js would end it).
   let confirm: () => void = () => undefined;
   const confirmed =
@@ -135,6 +163,7 @@ export function createCallHandle(
     if (state === SessionState.Established) {
       update({ status: 'connected', connectedAt: clock.now() });
       context.emit('call.connected', { call: snapshot });
+      if (context.qualityIntervalMs > 0) sampleQuality();
     }
     if (state === SessionState.Terminated) {
       confirm();

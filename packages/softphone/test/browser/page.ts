@@ -4,6 +4,7 @@ import { createSoftphone, createWebRtcMedia, type Call, type Softphone } from '.
 
 let phone: Softphone | undefined;
 let current: Call | undefined;
+const quality: { mos: number; bytesReceived: number }[] = [];
 
 const api = {
   async start(server: string, uri: string, password: string) {
@@ -13,6 +14,10 @@ const api = {
       credentials: () => password,
       iceServers: [],
       media: createWebRtcMedia({ iceGatheringTimeoutMs: 300 }),
+      qualityIntervalMs: 500,
+    });
+    phone.on('call.quality', (sample) => {
+      quality.push({ mos: sample.mos, bytesReceived: sample.stats.bytesReceived });
     });
     phone.on('call.incoming', ({ call }) => {
       current = call;
@@ -26,6 +31,7 @@ const api = {
   status: () => current?.getSnapshot().status ?? 'none',
   held: () => current?.getSnapshot().held ?? false,
   bytesReceived: async () => (await current?.getStats())?.bytesReceived ?? -1,
+  quality: () => quality,
   hold: () => current?.hold(),
   resume: () => current?.resume(),
   hangUp: () => current?.hangUp(),
