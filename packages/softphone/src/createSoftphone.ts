@@ -1,0 +1,411 @@
+import { createEventBus, silentLogger, systemClock, type TimerHandle } from '@switchboard/core';
+import { Inviter, Registerer, UserAgent, UserAgentState, type Session } from 'sip.js';
+import type { Call } from './call';
+import { backoffDelay } from './core/backoff';
+import {
+  nextRegistration,
+  type RegistrationEvent,
+  type RegistrationFailure,
+  type RegistrationState,
+} from './core/registrationMachine';
+import { resolveTarget } from './core/target';
+import { isSoftphoneError, SoftphoneError } from './errors';
+import { defaultMedia } from './media/defaultMedia';
+import { createCredentialLease } from './sip/credentialLease';
+import { descriptionOptions, toSessionDescriptionHandler } from './sip/mediaAdapter';
+import { createCallHandle, partyOf, type CallHandle } from './sip/sipCall';
+import { WebSocketTransport, type WebSocketTransportOptions } from './sip/webSocketTransport';
+import { parseSoftphoneOptions, type SoftphoneOptions } from './softphoneOptions';
+import type { Softphone, SoftphoneEvents, SoftphoneSnapshot } from './softphoneTypes';
+
+/**
+ * Creates a {@link Softphone}: a SIP user agent over WebSocket that registers, places and
+ * answers calls, and survives connection drops (keep-alives, back-off with jitter,
+ * re-registration, media restored by re-INVITE; calls end after `callSurvivalMs`).
+ *
+ * @example
+ * ```ts
+ * const phone = createSoftphone({
+ *   server: 'wss://pbx.example.com/ws',
+ *   uri: 'sip:alice@pbx.example.com',
+ *   credentials: () => fetch('/sip-password').then((response) => response.text()),
+ * });
+ * phone.on('call.incoming', ({ call }) => void call.answer());
+ * await phone.register();
+ * const call = await phone.call('+1 415 555 2671');
+ * ```
+ */
+export function createSoftphone(input: SoftphoneOptions): Softphone {
+  const options = parseSoftphoneOptions(input);
+  const clock = options.clock ?? systemClock;
+  const random = options.random ?? Math.random;
+  const logger = options.logger ?? silentLogger;
+  const aor = UserAgent.makeURI(options.uri);
+  const webSocket =
+    options.webSocket ??
+    (globalThis as { WebSocket?: WebSocketTransportOptions['webSocket'] }).WebSocket;
+  if (!aor || !webSocket) {
+    throw new SoftphoneError(
+      'INVALID_INPUT',
+      aor ? 'No WebSocket: pass `webSocket` (the ws package) in Node.' : 'Invalid `uri`.',
+      { details: { uri: options.uri } },
+    );
+  }
+  const domain = aor.host;
+  const backoff = {
+    minDelayMs: options.reconnect?.minDelayMs ?? 500,
+    maxDelayMs: options.reconnect?.maxDelayMs ?? 30_000,
+  };
+  const survivalMs = options.reconnect?.callSurvivalMs ?? 30_000;
+  const iceServers = options.iceServers ?? [];
+
+  const bus = createEventBus<SoftphoneEvents>((error, event) => {
+    logger.error(`A softphone listener of ${event} threw`, { error });
+  });
+  const changes = createEventBus<{ change: undefined }>();
+  const handles = new Map<string, CallHandle>();
+  let registration: RegistrationState = { status: 'unregistered' };
+  let snapshot: SoftphoneSnapshot = Object.freeze({ registration, calls: [] });
+  let disposed = false;
+  let registerer: Registerer | undefined;
+  let registering: Promise<void> | undefined;
+  /** Whether a REGISTER awaits its final answer. */
+  let registerPending = false;
+  let refreshTimer: TimerHandle;
+  let retryTimer: TimerHandle;
+  let survivalTimer: TimerHandle;
+  let lostAt: number | null = null;
+
+  const rebuild = () => {
+    const calls = [...handles.values()].map((handle) => handle.call.getSnapshot());
+    snapshot = Object.freeze({ registration, calls: calls.filter((c) => c.status !== 'ended') });
+    changes.emit('change', undefined);
+  };
+  const move = (event: RegistrationEvent): boolean => {
+    const next = nextRegistration(registration, event);
+    if (!next) return false;
+    if (next !== registration) {
+      registration = next;
+      rebuild();
+      bus.emit('registration.changed', { registration });
+    }
+    return true;
+  };
+  const report = (error: unknown) => {
+    const typed = isSoftphoneError(error)
+      ? error
+      : new SoftphoneError('CALL_FAILED', String(error), { cause: error });
+    logger.warn(typed.message, { code: typed.code, details: typed.details });
+    bus.emit('error', { error: typed });
+  };
+
+  const transportOptions: WebSocketTransportOptions = {
+    server: options.server,
+    webSocket,
+    clock,
+    connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
+    keepAliveIntervalMs: options.keepAlive?.intervalMs ?? 15_000,
+    keepAliveTimeoutMs: options.keepAlive?.timeoutMs ?? 5_000,
+    onReceiveError: (error) => {
+      logger.error('sip.js failed to handle a message', { error });
+    },
+  };
+  const ua = new UserAgent({
+    uri: aor,
+    authorizationUsername: options.authorizationUser ?? aor.user ?? '',
+    displayName: options.displayName ?? '',
+    userAgentString: 'Switchboard softphone',
+    transportConstructor: WebSocketTransport,
+    transportOptions,
+    reconnectionAttempts: 0,
+    logBuiltinEnabled: false,
+    logLevel: 'warn',
+    logConnector: (level, category, _label, content) => {
+      logger[level === 'log' ? 'info' : level](`sip.js ${category}: ${content}`);
+    },
+    sessionDescriptionHandlerFactory: (session: Session) => {
+      const factory = options.media ?? defaultMedia();
+      const direction = session instanceof Inviter ? 'outbound' : 'inbound';
+      const media = factory({ callId: session.id, direction, iceServers });
+      handles.get(session.id)?.attachMedia(media);
+      return toSessionDescriptionHandler(media);
+    },
+    delegate: {
+      onInvite: (invitation) => {
+        const handle = track(invitation, null);
+        bus.emit('call.incoming', { call: handle.call });
+      },
+      onDisconnect: (error) => {
+        if (error) connectionLost();
+      },
+    },
+  });
+  const transport = ua.transport as unknown as WebSocketTransport;
+  const lease = createCredentialLease(options.credentials, (password) => {
+    ua.configuration.authorizationPassword = password;
+  });
+
+  function track(session: Session, dialled: string | null): CallHandle {
+    const handle = createCallHandle(session, partyOf(session, dialled), {
+      clock,
+      random,
+      emit: bus.emit,
+      changed: () => {
+        const ended = handle.call.getSnapshot().status === 'ended';
+        if (ended && !handle.owesBye) handles.delete(session.id);
+        rebuild();
+      },
+      canSignal: () => registration.status === 'registered',
+      qualityIntervalMs: options.qualityIntervalMs ?? 5_000,
+    });
+    handles.set(session.id, handle);
+    rebuild();
+    return handle;
+  }
+
+  async function sendRegister(): Promise<void> {
+    const release = await lease();
+    registerer ??= new Registerer(ua, { expires: options.registerExpires ?? 600 });
+    const current = registerer;
+    registerPending = true;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        current
+          .register({
+            requestDelegate: {
+              onAccept: () => {
+                resolve();
+              },
+              onReject: (response) => {
+                const statusCode = response.message.statusCode ?? 0;
+                const unauthorized = [401, 403, 407].includes(statusCode);
+                reject(
+                  new SoftphoneError(
+                    unauthorized ? 'UNAUTHORIZED' : 'REGISTRATION_FAILED',
+                    `The registrar answered REGISTER with ${statusCode}.`,
+                    { details: { statusCode } },
+                  ),
+                );
+              },
+            },
+          })
+          .catch((cause: unknown) => {
+            reject(new SoftphoneError('REGISTRATION_FAILED', String(cause), { cause }));
+          });
+      });
+    } finally {
+      registerPending = false;
+      release();
+    }
+    scheduleRefresh();
+  }
+
+  function scheduleRefresh() {
+    clock.clearTimeout(refreshTimer);
+    const seconds = options.registerExpires ?? 600;
+    refreshTimer = clock.setTimeout(() => {
+      if (registration.status !== 'registered') return;
+      sendRegister().then(
+        () => move({ type: 'accepted', at: clock.now() }),
+        (error: unknown) => {
+          report(error);
+          if (isSoftphoneError(error, 'UNAUTHORIZED')) refuse(error);
+        },
+      );
+    }, seconds * 800);
+  }
+
+  function failureOf(error: unknown): RegistrationFailure {
+    if (isSoftphoneError(error, 'UNAUTHORIZED')) return 'unauthorized';
+    if (isSoftphoneError(error, 'CREDENTIALS_UNAVAILABLE')) return 'credentials';
+    if (isSoftphoneError(error, 'TRANSPORT_FAILED')) return 'transport';
+    return 'rejected';
+  }
+  function refuse(error: unknown) {
+    const statusCode = isSoftphoneError(error) ? error.details.statusCode : undefined;
+    move({
+      type: 'refused',
+      reason: failureOf(error),
+      statusCode: typeof statusCode === 'number' ? statusCode : null,
+    });
+    if (registration.status === 'failed') stopReconnecting();
+  }
+
+  function connectionLost() {
+    if (disposed) return;
+    clock.clearTimeout(refreshTimer);
+    // A REGISTER lost with the socket would block the next one until it times out (32 s):
+    // start afresh then. An idle registerer is kept, so it never unregisters a live binding.
+    if (registerPending) registerer = undefined;
+    if (!move({ type: 'connectionLost', at: clock.now() })) return;
+    if (lostAt === null) {
+      lostAt = clock.now();
+      for (const handle of handles.values()) handle.suspend();
+      if (survivalMs > 0) {
+        survivalTimer = clock.setTimeout(() => {
+          for (const handle of handles.values()) handle.abandon();
+        }, survivalMs);
+      }
+    }
+    scheduleRetry();
+  }
+
+  function scheduleRetry() {
+    clock.clearTimeout(retryTimer);
+    const attempt = registration.status === 'reconnecting' ? registration.attempt : 1;
+    retryTimer = clock.setTimeout(() => void reconnect(), backoffDelay(attempt, backoff, random));
+  }
+
+  async function reconnect(): Promise<void> {
+    if (registration.status !== 'reconnecting') return;
+    try {
+      await transport.connect();
+      await sendRegister();
+    } catch (error) {
+      retryAfter(error);
+      return;
+    }
+    if (!move({ type: 'accepted', at: clock.now() })) return;
+    restoreCalls();
+  }
+
+  /** A failed attempt: fail for good on bad credentials, otherwise try again later. */
+  function retryAfter(error: unknown) {
+    if (registration.status !== 'reconnecting') return;
+    refuse(error);
+    if (!move({ type: 'retrying' })) return;
+    if (transport.isConnected()) transport.lose('Re-registration failed.');
+    else scheduleRetry();
+  }
+
+  function restoreCalls() {
+    const outageMs = lostAt === null ? 0 : clock.now() - lostAt;
+    lostAt = null;
+    clock.clearTimeout(survivalTimer);
+    for (const handle of [...handles.values()]) {
+      if (handle.owesBye) {
+        handle.flush();
+        handles.delete(handle.call.id);
+        continue;
+      }
+      handle.restore(outageMs).catch((error: unknown) => {
+        report(error);
+        handle.abandon();
+        handle.flush();
+      });
+    }
+    rebuild();
+  }
+
+  function stopReconnecting() {
+    clock.clearTimeout(retryTimer);
+    clock.clearTimeout(refreshTimer);
+  }
+
+  const assertLive = () => {
+    if (disposed) throw new SoftphoneError('DISPOSED');
+  };
+
+  async function register(): Promise<void> {
+    assertLive();
+    if (registration.status === 'registered') return;
+    if (registering) return registering;
+    if (!move({ type: 'start' })) {
+      throw new SoftphoneError('INVALID_STATE', `Cannot register while ${registration.status}.`, {
+        details: { status: registration.status },
+      });
+    }
+    registering = (async () => {
+      try {
+        if (ua.state === UserAgentState.Started) await transport.connect();
+        else await ua.start();
+        await sendRegister();
+      } catch (error) {
+        const typed = isSoftphoneError(error)
+          ? error
+          : new SoftphoneError('TRANSPORT_FAILED', String(error), { cause: error });
+        if (registration.status === 'registering') refuse(typed);
+        throw typed;
+      }
+      move({ type: 'accepted', at: clock.now() });
+    })().finally(() => {
+      registering = undefined;
+    });
+    return registering;
+  }
+
+  const phone: Softphone = {
+    getSnapshot: () => snapshot,
+    subscribe: (listener) => changes.on('change', listener),
+    on: (event, listener) => bus.on(event, listener),
+    register,
+    async unregister() {
+      assertLive();
+      stopReconnecting();
+      const current = registerer;
+      registerer = undefined;
+      move({ type: 'stop' });
+      if (current && transport.isConnected()) {
+        await current.unregister().catch((error: unknown) => {
+          report(new SoftphoneError('REGISTRATION_FAILED', String(error), { cause: error }));
+        });
+      }
+    },
+    async call(target, callOptions = {}) {
+      assertLive();
+      if (registration.status !== 'registered') {
+        throw new SoftphoneError('INVALID_STATE', `Cannot call while ${registration.status}.`, {
+          details: { status: registration.status },
+        });
+      }
+      const resolved = await resolveTarget(target, domain, options.defaultCountry);
+      const uri = UserAgent.makeURI(resolved.uri);
+      if (!uri) {
+        throw new SoftphoneError('INVALID_TARGET', `"${target}" is not a valid SIP URI.`, {
+          details: { target },
+        });
+      }
+      const inviter = new Inviter(ua, uri, {
+        sessionDescriptionHandlerOptions: descriptionOptions({ held: false, iceRestart: false }),
+        earlyMedia: true,
+      });
+      const handle = track(inviter, resolved.number);
+      bus.emit('call.outgoing', { call: handle.call });
+      const release = await lease();
+      try {
+        await handle.dial(callOptions.extraHeaders ?? [], release);
+      } catch (cause) {
+        release();
+        throw new SoftphoneError('CALL_FAILED', 'The INVITE could not be sent.', { cause });
+      }
+      return handle.call;
+    },
+    getCall: (id): Call | undefined => handles.get(id)?.call,
+    async refresh() {
+      assertLive();
+      if (registration.status === 'reconnecting') {
+        clock.clearTimeout(retryTimer);
+        await reconnect();
+        return;
+      }
+      if (registration.status !== 'registered') return register();
+      if (!transport.isConnected()) {
+        transport.lose('Refresh found the connection closed.');
+        return;
+      }
+      await sendRegister();
+      move({ type: 'accepted', at: clock.now() });
+    },
+    async dispose() {
+      if (disposed) return;
+      const live = [...handles.values()].map((handle) => handle.call);
+      await Promise.allSettled(live.map((call) => call.hangUp()));
+      await phone.unregister().catch(() => undefined);
+      disposed = true;
+      clock.clearTimeout(survivalTimer);
+      await ua.stop().catch(() => undefined);
+      await transport.dispose();
+    },
+  };
+  return phone;
+}

@@ -1,0 +1,132 @@
+import { SoftphoneError } from '../errors';
+import type { CallMedia, MediaFactory, MediaStatsSample } from './callMedia';
+
+/** Options of {@link createWebRtcMedia}. */
+export interface WebRtcMediaOptions {
+  /** What to ask `getUserMedia` for; `{ audio: true }` by default. */
+  readonly constraints?: MediaStreamConstraints;
+  /** How long to wait for ICE candidates before sending the SDP, in ms; 1000 by default. */
+  readonly iceGatheringTimeoutMs?: number;
+}
+
+/**
+ * Browser media: an `RTCPeerConnection` per call with the microphone from `getUserMedia`, the far
+ * end played through an `Audio` element, hold by transceiver direction, ICE restart on request,
+ * RFC 4733 DTMF, and `getStats` figures. The default media where WebRTC exists.
+ */
+export function createWebRtcMedia(options: WebRtcMediaOptions = {}): MediaFactory {
+  const timeoutMs = options.iceGatheringTimeoutMs ?? 1000;
+  return ({ iceServers }) => {
+    const pc = new RTCPeerConnection({ iceServers: iceServers as RTCIceServer[] });
+    const player = new Audio();
+    player.autoplay = true;
+    pc.ontrack = ({ streams }) => {
+      player.srcObject = streams[0] ?? null;
+      player.play().catch(() => undefined);
+    };
+    let microphone: Promise<MediaStream> | undefined;
+    const local = () =>
+      (microphone ??= navigator.mediaDevices
+        .getUserMedia(options.constraints ?? { audio: true })
+        .then((stream) => {
+          for (const track of stream.getTracks()) pc.addTrack(track, stream);
+          return stream;
+        })
+        .catch((cause: unknown) => {
+          const denied = cause instanceof DOMException && cause.name === 'NotAllowedError';
+          throw new SoftphoneError(
+            denied ? 'PERMISSION_DENIED' : 'MEDIA_FAILED',
+            denied ? 'Microphone access was denied.' : 'The microphone could not be opened.',
+            { cause },
+          );
+        }));
+
+    const media: CallMedia = {
+      async getLocalDescription({ held, iceRestart }) {
+        await local();
+        for (const transceiver of pc.getTransceivers()) {
+          transceiver.direction = held ? 'sendonly' : 'sendrecv';
+        }
+        const description =
+          pc.signalingState === 'have-remote-offer'
+            ? await pc.createAnswer()
+            : await pc.createOffer({ iceRestart });
+        await pc.setLocalDescription(description);
+        await gathered(pc, timeoutMs);
+        const sdp = pc.localDescription?.sdp;
+        if (!sdp) throw new SoftphoneError('MEDIA_FAILED', 'No local description was made.');
+        return sdp;
+      },
+      async setRemoteDescription(sdp) {
+        const type = pc.signalingState === 'have-local-offer' ? 'answer' : 'offer';
+        await pc.setRemoteDescription({ type, sdp });
+      },
+      sendDtmf(tones) {
+        const sender = pc.getSenders().find((candidate) => candidate.dtmf?.canInsertDTMF);
+        if (!sender?.dtmf) return false;
+        sender.dtmf.insertDTMF(tones, 100, 70);
+        return true;
+      },
+      setMuted(muted) {
+        for (const sender of pc.getSenders()) if (sender.track) sender.track.enabled = !muted;
+      },
+      async getStats() {
+        return statsOf(await pc.getStats());
+      },
+      close() {
+        pc.close();
+        player.srcObject = null;
+        void microphone?.then(
+          (stream) => {
+            for (const track of stream.getTracks()) track.stop();
+          },
+          () => undefined,
+        );
+      },
+    };
+    return media;
+  };
+}
+
+/** Resolves once ICE gathering completes, or after `timeoutMs` with what was gathered. */
+function gathered(pc: RTCPeerConnection, timeoutMs: number): Promise<void> {
+  if (pc.iceGatheringState === 'complete') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      pc.removeEventListener('icegatheringstatechange', check);
+      resolve();
+    };
+    const check = () => {
+      if (pc.iceGatheringState === 'complete') done();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    pc.addEventListener('icegatheringstatechange', check);
+  });
+}
+
+function statsOf(report: RTCStatsReport): MediaStatsSample | null {
+  let sample: MediaStatsSample | null = null;
+  let sent = 0;
+  let roundTripMs: number | null = null;
+  report.forEach((entry: Record<string, unknown>) => {
+    if (entry.type === 'outbound-rtp' && entry.kind === 'audio') {
+      sent += Number(entry.bytesSent ?? 0);
+    }
+    if (entry.type === 'remote-inbound-rtp' && typeof entry.roundTripTime === 'number') {
+      roundTripMs = entry.roundTripTime * 1000;
+    }
+    if (entry.type === 'inbound-rtp' && entry.kind === 'audio') {
+      sample = {
+        bytesReceived: Number(entry.bytesReceived ?? 0),
+        bytesSent: 0,
+        packetsLost: Number(entry.packetsLost ?? 0),
+        packetsReceived: Number(entry.packetsReceived ?? 0),
+        jitterMs: Number(entry.jitter ?? 0) * 1000,
+        roundTripMs: null,
+      };
+    }
+  });
+  const found = sample as MediaStatsSample | null;
+  return found && { ...found, bytesSent: sent, roundTripMs };
+}

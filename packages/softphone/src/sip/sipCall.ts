@@ -1,0 +1,359 @@
+import { createEventBus, type Clock, type TimerHandle } from '@switchboard/core';
+import { Invitation, Inviter, SessionState, type Session } from 'sip.js';
+import type { Core } from 'sip.js';
+import type { Call, CallEndReason, CallParty, CallSnapshot, RejectOptions } from '../call';
+import { estimateMos } from '../core/mos';
+import { createReinviteQueue } from '../core/reinviteQueue';
+import { SoftphoneError } from '../errors';
+import type { CallMedia, MediaDescriptionOptions, MediaStatsSample } from '../media/callMedia';
+import type { SoftphoneEvents } from '../softphoneTypes';
+import { descriptionOptions } from './mediaAdapter';
+import { endReasonOf, isRetryableStatus } from './statusCodes';
+
+/** What a call needs from the softphone that owns it. */
+export interface CallContext {
+  readonly clock: Clock;
+  readonly random: () => number;
+  /** Emits a softphone event. */
+  readonly emit: <K extends keyof SoftphoneEvents>(event: K, payload: SoftphoneEvents[K]) => void;
+  /** Reports a snapshot change (the softphone rebuilds its own). */
+  readonly changed: () => void;
+  /** Whether requests can be sent now (registered and connected). */
+  readonly canSignal: () => boolean;
+  /** How often a connected call's media figures are sampled for `call.quality`; 0 never. */
+  readonly qualityIntervalMs: number;
+}
+
+/** The softphone's side of a call: the public {@link Call} plus what reconnection needs. */
+export interface CallHandle {
+  /** The public call. */
+  readonly call: Call;
+  /** Gives the call its media once sip.js asks for it. */
+  attachMedia(media: CallMedia): void;
+  /** Marks the call as waiting for a lost connection to come back. */
+  suspend(): void;
+  /** Restores the call's media after a reconnect (re-INVITE with ICE restart). */
+  restore(outageMs: number): Promise<void>;
+  /** Ends the call after an outage it could not survive; the BYE goes out when it can. */
+  abandon(): void;
+  /** Sends the BYE an abandoned call still owes, now that the connection is back. */
+  flush(): void;
+  /** Whether the BYE of an abandoned call is still to be sent. */
+  readonly owesBye: boolean;
+  /**
+   * Sends an outbound call's INVITE; resolves once sent. `settled` is called on the first
+   * answer that needs no more credentials (a provisional or final response).
+   */
+  dial(extraHeaders: readonly string[], settled: () => void): Promise<void>;
+}
+
+const dtmfTones = /^[0-9A-D*#,]+$/i;
+
+/** Wraps a sip.js session (no sip.js type leaves this module) as a {@link CallHandle}. */
+export function createCallHandle(
+  session: Session,
+  remote: CallParty,
+  context: CallContext,
+): CallHandle {
+  const { clock } = context;
+  const direction = session instanceof Inviter ? 'outbound' : 'inbound';
+  const listeners = createEventBus<{ change: undefined }>();
+  let media: CallMedia | undefined;
+  let pendingReason: { reason: CallEndReason; statusCode: number | null } | undefined;
+  let owesBye = false;
+  let snapshot: CallSnapshot = Object.freeze({
+    id: session.id,
+    direction,
+    remote,
+    status: direction === 'outbound' ? 'dialing' : 'ringing',
+    held: false,
+    remoteHeld: false,
+    muted: false,
+    reconnecting: false,
+    startedAt: clock.now(),
+    connectedAt: null,
+    endedAt: null,
+    endReason: null,
+    statusCode: null,
+  });
+  const queue = createReinviteQueue({
+    clock,
+    random: context.random,
+    isRetryable: (error) =>
+      error instanceof SoftphoneError
+        ? isRetryableStatus(error.details.statusCode)
+        : /in progress/i.test(String(error)),
+  });
+
+  const update = (patch: Partial<CallSnapshot>) => {
+    if (snapshot.status === 'ended') return;
+    snapshot = Object.freeze({ ...snapshot, ...patch });
+    listeners.emit('change', undefined);
+    context.changed();
+  };
+  const end = (reason: CallEndReason, statusCode: number | null) => {
+    if (snapshot.status === 'ended') return;
+    clock.clearTimeout(qualityTimer);
+    queue.clear(new SoftphoneError('INVALID_STATE', 'The call ended.'));
+    update({ status: 'ended', endedAt: clock.now(), endReason: reason, statusCode });
+    snapshot = Object.freeze({ ...snapshot, status: 'ended' as const });
+    // `update` refuses changes once ended, so the final state is applied here.
+    context.emit('call.ended', { call: snapshot });
+  };
+  const fail = (what: string, details: Record<string, unknown> = {}) =>
+    new SoftphoneError('INVALID_STATE', `Cannot ${what} a call that is ${snapshot.status}.`, {
+      details: { callId: session.id, status: snapshot.status, ...details },
+    });
+  const requestResult = (
+    what: string,
+  ): { delegate: Core.OutgoingRequestDelegate; done: Promise<void> } => {
+    let delegate: Core.OutgoingRequestDelegate = {};
+    const done = new Promise<void>((resolve, reject) => {
+      delegate = {
+        onAccept: () => {
+          resolve();
+        },
+        onReject: (response: Core.IncomingResponse) => {
+          const statusCode = response.message.statusCode ?? 0;
+          reject(
+            new SoftphoneError('CALL_FAILED', `${what} was refused with ${statusCode}.`, {
+              details: { callId: session.id, statusCode },
+            }),
+          );
+        },
+      };
+    });
+    return { delegate, done };
+  };
+
+  // Call quality: media figures sampled on the clock while connected.
+  let qualityTimer: TimerHandle;
+  let previous: MediaStatsSample | null = null;
+  const sampleQuality = () => {
+    qualityTimer = clock.setTimeout(() => {
+      if (snapshot.status !== 'connected') return;
+      void media
+        ?.getStats?.()
+        .then((sample) => {
+          if (sample && snapshot.status === 'connected') {
+            const lost = sample.packetsLost - (previous?.packetsLost ?? 0);
+            const received = sample.packetsReceived - (previous?.packetsReceived ?? 0);
+            const lossPercent =
+              lost + received > 0 ? (100 * Math.max(0, lost)) / (lost + received) : 0;
+            previous = sample;
+            const mos = estimateMos(sample.roundTripMs ?? 0, sample.jitterMs, lossPercent);
+            context.emit('call.quality', { call: snapshot, stats: sample, lossPercent, mos });
+          }
+        })
+        .catch(() => undefined);
+      sampleQuality();
+    }, context.qualityIntervalMs);
+  };
+
+  // An answered call takes no re-INVITE before the caller's ACK arrives (sip.js would end it).
+  let confirm: () => void = () => undefined;
+  const confirmed =
+    session instanceof Invitation
+      ? new Promise<void>((resolve) => {
+          confirm = resolve;
+        })
+      : Promise.resolve();
+
+  session.stateChange.addListener((state) => {
+    if (state === SessionState.Established) {
+      update({ status: 'connected', connectedAt: clock.now() });
+      context.emit('call.connected', { call: snapshot });
+      if (context.qualityIntervalMs > 0) sampleQuality();
+    }
+    if (state === SessionState.Terminated) {
+      confirm();
+      // sip.js terminates before it hands the final response to the request delegate.
+      queueMicrotask(() => {
+        const why = pendingReason ?? { reason: 'failed' as const, statusCode: null };
+        end(why.reason, why.statusCode);
+      });
+    }
+  });
+  session.delegate = {
+    onAck: () => {
+      confirm();
+    },
+    onBye: (bye) => {
+      pendingReason ??= { reason: 'remoteHangUp', statusCode: null };
+      bye.accept().catch(() => undefined);
+    },
+    onInfo: (info) => {
+      info.accept().catch(() => undefined);
+      const tone = /^Signal\s*=\s*([0-9A-D*#])/im.exec(info.request.body)?.[1];
+      if (tone) context.emit('call.dtmfReceived', { call: snapshot, tone });
+    },
+    onCancel: () => {
+      pendingReason ??= { reason: 'cancelled', statusCode: 487 };
+    },
+    onInvite: (request) => {
+      const body = request.body;
+      update({ remoteHeld: /^a=(sendonly|inactive)\s*$/m.test(body) });
+    },
+  };
+
+  const renegotiate = (options: MediaDescriptionOptions) =>
+    queue.run(async () => {
+      await confirmed;
+      if (session.state !== SessionState.Established) throw fail('renegotiate');
+      const { delegate, done } = requestResult('The re-INVITE');
+      session.sessionDescriptionHandlerOptionsReInvite = descriptionOptions({
+        held: options.held,
+        iceRestart: false,
+      });
+      await session.invite({
+        sessionDescriptionHandlerOptions: descriptionOptions(options),
+        requestDelegate: delegate,
+      });
+      await done;
+    });
+
+  const setHeld = async (held: boolean) => {
+    if (snapshot.status !== 'connected') throw fail(held ? 'hold' : 'resume');
+    if (!context.canSignal()) throw fail(held ? 'hold' : 'resume', { reconnecting: true });
+    await renegotiate({ held, iceRestart: false });
+    update({ held });
+    context.emit(held ? 'call.held' : 'call.resumed', { call: snapshot });
+  };
+
+  const sendInfo = async (tone: string) => {
+    const { delegate, done } = requestResult('The DTMF INFO');
+    await session.info({
+      requestDelegate: delegate,
+      requestOptions: {
+        body: {
+          contentDisposition: 'render',
+          contentType: 'application/dtmf-relay',
+          content: `Signal=${tone}\r\nDuration=160`,
+        },
+      },
+    });
+    await done;
+  };
+
+  const call: Call = {
+    id: session.id,
+    getSnapshot: () => snapshot,
+    getStats: async () => (await media?.getStats?.()) ?? null,
+    header: (name) =>
+      session instanceof Invitation ? (session.request.getHeader(name) ?? null) : null,
+    subscribe: (listener) => listeners.on('change', listener),
+    async answer() {
+      if (!(session instanceof Invitation) || snapshot.status !== 'ringing') throw fail('answer');
+      await session.accept({
+        sessionDescriptionHandlerOptions: descriptionOptions({ held: false, iceRestart: false }),
+      });
+    },
+    async reject(options: RejectOptions = {}) {
+      if (!(session instanceof Invitation) || snapshot.status !== 'ringing') throw fail('reject');
+      pendingReason = { reason: 'rejected', statusCode: options.statusCode ?? 486 };
+      await session.reject({ statusCode: options.statusCode ?? 486 });
+    },
+    async hangUp() {
+      if (snapshot.status === 'ended') return;
+      pendingReason = { reason: 'hangUp', statusCode: null };
+      if (session.state === SessionState.Established) {
+        await session.bye();
+      } else if (session instanceof Inviter) {
+        await session.cancel();
+      } else if (session instanceof Invitation) {
+        pendingReason = { reason: 'rejected', statusCode: 486 };
+        await session.reject();
+      }
+    },
+    hold: () => setHeld(true),
+    resume: () => setHeld(false),
+    setMuted(muted) {
+      if (snapshot.status === 'ended') throw fail('mute');
+      media?.setMuted(muted);
+      update({ muted });
+    },
+    async sendDtmf(tones) {
+      if (!dtmfTones.test(tones)) {
+        throw new SoftphoneError('INVALID_INPUT', `"${tones}" has characters DTMF cannot send.`, {
+          details: { tones },
+        });
+      }
+      if (snapshot.status !== 'connected') throw fail('send DTMF in');
+      if (media?.sendDtmf?.(tones)) return;
+      await confirmed; // in-dialog requests wait for the caller's ACK
+      for (const tone of tones) {
+        if (tone === ',') await new Promise<void>((resolve) => clock.setTimeout(resolve, 500));
+        else await sendInfo(tone);
+      }
+    },
+  };
+
+  return {
+    call,
+    attachMedia(next) {
+      media = next;
+    },
+    suspend() {
+      update({ reconnecting: true });
+    },
+    async restore(outageMs) {
+      if (snapshot.status !== 'connected') {
+        update({ reconnecting: false });
+        return;
+      }
+      await renegotiate({ held: snapshot.held, iceRestart: true });
+      update({ reconnecting: false });
+      context.emit('call.restored', { call: snapshot, outageMs });
+    },
+    abandon() {
+      if (snapshot.status === 'ended') return;
+      owesBye = session.state === SessionState.Established;
+      pendingReason = { reason: 'connectionLost', statusCode: null };
+      end('connectionLost', null);
+      if (!owesBye) void session.dispose().catch(() => undefined);
+    },
+    flush() {
+      if (!owesBye) return;
+      owesBye = false;
+      if (session.state === SessionState.Established) session.bye().catch(() => undefined);
+    },
+    get owesBye() {
+      return owesBye;
+    },
+    async dial(extraHeaders, settled) {
+      if (!(session instanceof Inviter)) throw fail('dial');
+      await session.invite({
+        requestOptions: { extraHeaders: [...extraHeaders] },
+        requestDelegate: {
+          onTrying: settled,
+          onProgress: (response) => {
+            settled();
+            const code = response.message.statusCode;
+            if ((code === 180 || code === 183) && snapshot.status === 'dialing') {
+              update({ status: 'early' });
+            }
+          },
+          onAccept: settled,
+          onRedirect: settled,
+          onReject: (response) => {
+            settled();
+            const statusCode = response.message.statusCode ?? 0;
+            pendingReason ??= { reason: endReasonOf(statusCode), statusCode };
+          },
+        },
+      });
+    },
+  };
+}
+
+/** Describes the far end of a session for {@link CallParty}. */
+export function partyOf(session: Session, dialledNumber: string | null): CallParty {
+  const identity = session.remoteIdentity;
+  const user = identity.uri.user ?? '';
+  const number = dialledNumber ?? (/^\+[1-9][0-9]{5,14}$/.test(user) ? user : null);
+  return {
+    uri: identity.uri.toString(),
+    displayName: identity.displayName || null,
+    number,
+  };
+}
