@@ -43,6 +43,7 @@ import { createRouter, type RoutingDecision } from '../routing/router';
 import type { RoutingExplanation } from '../routing/explanation';
 import type { RoutingStrategy } from '../routing/strategies';
 import type { TimerHandle } from '../ports/clock';
+import type { CallingPolicy } from '../privacy/callingPolicy';
 
 /** Events after which a queued contact may have become routable: demand or free capacity grew. */
 const routingTriggers: ReadonlySet<DomainEvent['type']> = new Set([
@@ -95,10 +96,11 @@ export interface RoutingOptions {
   /** Decisions kept for `explain` after a contact left its queue. Default 10,000. */
   readonly explanationLimit?: number;
   /**
-   * For callbacks: the earliest time at or after `now` the customer may be called (calling
-   * hours, do-not-call). Callbacks wait in their queue until then. Default: at once.
+   * For callbacks: calling hours in the customer's time zone and a do-not-call list
+   * (`createCallingPolicy` from `@switchboard/core/privacy`). A callback outside the hours waits
+   * in its queue; one to a do-not-call number fails with reason `doNotCall`.
    */
-  readonly callbackAllowedAt?: (contact: Contact, now: number) => number;
+  readonly callingPolicy?: Pick<CallingPolicy, 'check'>;
 }
 
 /**

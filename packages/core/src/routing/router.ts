@@ -1,4 +1,5 @@
 import type { AgentState } from '../agent/agentState';
+import type { CallingPolicy } from '../privacy/callingPolicy';
 import type { Contact } from '../model/contact';
 import type { AgentId, ContactId, QueueId } from '../model/ids';
 import type { EscalationStep, Queue, QueueExit, SkillRequirement } from '../model/queue';
@@ -39,7 +40,7 @@ export type RoutingDecision =
   | {
       /** End the contact: it fails with `reason`. */ readonly kind: 'end';
       /** The contact. */ readonly contactId: ContactId;
-      /** Why it ends. */ readonly reason: 'queueClosed' | 'maxWait';
+      /** Why it ends. */ readonly reason: 'queueClosed' | 'maxWait' | 'doNotCall';
       /** What to tell the customer. */ readonly message: string;
     }
   | {
@@ -66,10 +67,11 @@ export interface RouterOptions {
   /** Decisions kept for {@link Router.explain} after the contact left the queue. Default 10,000. */
   readonly explanationLimit?: number;
   /**
-   * For callbacks: the earliest time at or after `now` at which the customer may be called
-   * (calling hours, do-not-call). Callbacks wait until then. Default: at once.
+   * For callbacks: calling hours in the customer's time zone and a do-not-call list
+   * (`createCallingPolicy` from `@switchboard/core/privacy`). A callback outside the hours waits
+   * in its queue until they open; one to a do-not-call number ends (reason `doNotCall`).
    */
-  readonly callbackAllowedAt?: (contact: Contact, now: number) => number;
+  readonly callingPolicy?: Pick<CallingPolicy, 'check'>;
 }
 
 /**
@@ -301,6 +303,14 @@ export function createRouter(options: RouterOptions): Router {
     return customer.id ?? customer.phone ?? customer.email;
   }
 
+  /** When a callback may be placed: now, a later time, or `null` (do not call); others: at once. */
+  function callableFrom(contact: Contact, now: number): number | null {
+    const { phone, timeZone } = contact.customer;
+    if (contact.channel !== 'callback' || !options.callingPolicy || !phone) return -Infinity;
+    const decision = options.callingPolicy.check({ phone, timeZone }, now);
+    return decision.allowed ? -Infinity : decision.nextAllowedAt;
+  }
+
   /** Starts routing a queued contact; a first visit to a closed queue gets the closed rule. */
   function admit(contact: Contact, now: number, arriving: boolean) {
     const queue = contact.queueId ? queues.get(contact.queueId) : undefined;
@@ -320,10 +330,7 @@ export function createRouter(options: RouterOptions): Router {
       memberships: [],
       preferredAgentId: preferred === undefined ? null : (lastServed.get(preferred) ?? null),
       preferredUntil: -Infinity,
-      callableAt:
-        contact.channel === 'callback' && options.callbackAllowedAt
-          ? options.callbackAllowedAt(contact, now)
-          : -Infinity,
+      callableAt: -Infinity,
       closed: false,
       maxWaitHandled: false,
       due: { rank: 0, order: 0, slot: -1, entry: undefined as unknown as ContactEntry },
@@ -336,6 +343,16 @@ export function createRouter(options: RouterOptions): Router {
       pending.push(decision);
       entry.closed = decision.kind !== 'offerCallback';
     }
+    const callable = callableFrom(contact, now);
+    if (callable === null) {
+      pending.push({
+        kind: 'end',
+        contactId: contact.id,
+        reason: 'doNotCall',
+        message: 'The customer asked not to be called.',
+      });
+      entry.closed = true;
+    } else entry.callableAt = callable;
     if (entry.preferredAgentId && queue.preferredAgentMs) {
       entry.preferredUntil = waitingSince + queue.preferredAgentMs;
       holdForPreferred(entry, entry.preferredUntil > now);

@@ -4,6 +4,7 @@ import type { AgentInput } from '../model/agent';
 import type { QueueInput } from '../model/queue';
 import { createTestCenter } from '../../test/testCenter';
 import { createContactCenter, type ContactCenterOptions } from '../center/contactCenter';
+import { createCallingPolicy } from '../privacy/callingPolicy';
 
 const start = Date.UTC(2026, 10, 26, 9); // a Thursday, 09:00 UTC
 
@@ -360,19 +361,33 @@ describe('reservations, contact skills and callbacks', () => {
     expect(contact('c1')?.agentId).toBe('bob');
   });
 
-  it('holds callbacks until the customer may be called', () => {
-    const allowedAt = start + 3_600_000;
+  it('holds callbacks until calling hours in the customer’s zone, and ends do-not-call ones', () => {
+    const policy = createCallingPolicy({ doNotCall: ['+33 1 99 99 99 99'] });
     const { center, login, contact, clock } = setup([support], [{ id: 'ada', name: 'Ada' }], {
-      routing: { callbackAllowedAt: (_contact, now) => Math.max(now, allowedAt) },
+      routing: { callingPolicy: policy },
     });
     login('ada');
-    center.openContact({ channel: 'callback', direction: 'outbound', queueId: 'support' });
+    const customer = { phone: '+1 212 555 0100', timeZone: 'America/New_York', attributes: {} };
+    center.openContact({
+      channel: 'callback',
+      direction: 'outbound',
+      queueId: 'support',
+      customer,
+    });
+    const opens = Date.UTC(2026, 10, 26, 13); // 08:00 in New York
     expect(center.explain('c1')).toMatchObject({
       reason: 'outsideCallingHours',
-      nextChangeAt: allowedAt,
+      nextChangeAt: opens,
     });
-    clock.advanceTo(allowedAt);
+    clock.advanceTo(opens);
     expect(contact('c1')).toMatchObject({ status: 'offered', agentId: 'ada' });
+    center.openContact({
+      channel: 'callback',
+      direction: 'outbound',
+      queueId: 'support',
+      customer: { phone: '+33199999999', attributes: {} },
+    });
+    expect(contact('c2')).toMatchObject({ status: 'failed', reason: 'doNotCall' });
   });
 
   it('explains unknown contacts and keeps decisions after the contact left the queue', () => {
