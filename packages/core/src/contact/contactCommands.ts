@@ -48,6 +48,12 @@ export const contactCommandSchema = z.discriminatedUnion('type', [
     classification: z.optional(classificationSchema),
   }),
   z.object({
+    /** The waiting customer hangs up and keeps their place: the contact becomes a callback. */
+    type: z.literal('requestCallback'),
+    /** The number to call back, if not the customer's known one. */
+    phone: z.optional(z.string().check(z.minLength(1))),
+  }),
+  z.object({
     /** Reserve the contact for one agent. */
     type: z.literal('offer'),
     /** To whom. */

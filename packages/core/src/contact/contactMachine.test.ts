@@ -120,6 +120,7 @@ function contactIn(status: ContactStatus): Contact {
 const everyCommand: Record<ContactCommand['type'], ContactCommand> = {
   enterIvr: { type: 'enterIvr' },
   queue: { type: 'queue', queueId: billing },
+  requestCallback: { type: 'requestCallback', phone: '+14155550100' },
   offer: { type: 'offer', agentId: cy },
   accept: accept(),
   reject: { type: 'reject', agentId: ada },
@@ -141,7 +142,7 @@ const everyCommand: Record<ContactCommand['type'], ContactCommand> = {
 const accepted: Record<ContactStatus, readonly ContactCommand['type'][]> = {
   created: ['enterIvr', 'queue', 'offer', 'abandon', 'fail'],
   inIvr: ['queue', 'abandon', 'fail'],
-  queued: ['queue', 'offer', 'abandon', 'fail'],
+  queued: ['queue', 'requestCallback', 'offer', 'abandon', 'fail'],
   offered: ['accept', 'reject', 'miss', 'abandon', 'fail'],
   accepted: ['connect', 'abandon', 'fail'],
   connected: ['hold', 'consult', 'transfer', 'end', 'fail'],

@@ -9,7 +9,7 @@ export const contactTransitions: Readonly<
 > = {
   created: ['enterIvr', 'queue', 'offer', 'abandon', 'fail'],
   inIvr: ['queue', 'abandon', 'fail'],
-  queued: ['queue', 'offer', 'abandon', 'fail'],
+  queued: ['queue', 'requestCallback', 'offer', 'abandon', 'fail'],
   offered: ['accept', 'reject', 'miss', 'abandon', 'fail'],
   accepted: ['connect', 'abandon', 'fail'],
   connected: ['hold', 'consult', 'transfer', 'end', 'fail'],
@@ -129,6 +129,14 @@ export function decideContact(
       return transfer(contact, command, context);
     case 'end':
       return [{ type: 'contact.wrapUpStarted', ...base, agentId: owner() }];
+    case 'requestCallback':
+      if (contact.channel === 'callback')
+        throw invalid(contact, command, 'it is a callback already');
+      return [
+        command.phone === undefined
+          ? { type: 'contact.callbackRequested', ...base }
+          : { type: 'contact.callbackRequested', ...base, phone: command.phone },
+      ];
     case 'complete':
       return [
         {

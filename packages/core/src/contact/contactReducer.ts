@@ -48,6 +48,16 @@ export function evolveContact(contact: Contact, event: ContactEvent): Contact {
         },
       );
     }
+    case 'contact.callbackRequested':
+      return {
+        ...contact,
+        channel: 'callback',
+        direction: 'outbound',
+        customer:
+          event.phone === undefined
+            ? contact.customer
+            : { ...contact.customer, phone: event.phone },
+      };
     case 'contact.offered':
       return enter(
         { status: 'offered', expiresAt: event.expiresAt },

@@ -54,6 +54,13 @@ export interface ContactQueued extends Base<'contact.queued'> {
   /** What an IVR or bot learnt, applied to the contact as it queues. */
   readonly classification?: Classification;
 }
+/** A waiting customer asked to be called back: the contact became a callback, in its place. */
+export interface ContactCallbackRequested extends Base<'contact.callbackRequested'> {
+  /** Which contact. */
+  readonly contactId: ContactId;
+  /** The number to call back, when the customer gave one. */
+  readonly phone?: string;
+}
 /** A contact was reserved for one agent until `expiresAt`. */
 export interface ContactOffered extends Base<'contact.offered'> {
   /** Which contact. */
@@ -183,6 +190,7 @@ export type ContactEvent =
   | ContactCreated
   | ContactIvrEntered
   | ContactQueued
+  | ContactCallbackRequested
   | ContactOffered
   | ContactAccepted
   | ContactRejected

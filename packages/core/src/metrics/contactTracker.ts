@@ -161,6 +161,7 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
       const { at } = event;
       switch (event.type) {
         case 'contact.ivrEntered':
+        case 'contact.callbackRequested':
           return;
         case 'contact.queued':
           endEngaged(c, at);

@@ -69,6 +69,7 @@ const domainTypes: ReadonlySet<string> = new Set<DomainEvent['type']>([
   'contact.created',
   'contact.ivrEntered',
   'contact.queued',
+  'contact.callbackRequested',
   'contact.offered',
   'contact.accepted',
   'contact.rejected',

@@ -590,12 +590,14 @@ export function createRouter(options: RouterOptions): Router {
     fileContact(contact, now) {
       const entry = entries.get(contact.id);
       if (contact.status === 'queued') {
-        if (entry?.queue.id === contact.queueId) {
+        if (entry?.queue.id === contact.queueId && entry.contact.channel === contact.channel) {
           entry.contact = contact;
           return;
         }
+        // A contact new here meets the queue's closed rule; one that only changed (a callback
+        // request) keeps its place: its wait still counts from when it queued.
         if (entry) remove(entry);
-        admit(contact, now, true);
+        admit(contact, now, entry?.queue.id !== contact.queueId);
         return;
       }
       if (entry) remove(entry);

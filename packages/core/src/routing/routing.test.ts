@@ -390,6 +390,24 @@ describe('reservations, contact skills and callbacks', () => {
     expect(contact('c2')).toMatchObject({ status: 'failed', reason: 'doNotCall' });
   });
 
+  it('turns a waiting call into a callback that keeps its place', () => {
+    const { center, login, contact, clock } = setup([support], [{ id: 'ada', name: 'Ada' }]);
+    center.openContact({ channel: 'voice', queueId: 'support', customer: { attributes: {} } });
+    clock.advance(60_000);
+    center.openContact({ channel: 'voice', queueId: 'support' });
+    center.contactCommand('c1', { type: 'requestCallback', phone: '+1 212 555 0100' });
+    expect(contact('c1')).toMatchObject({
+      status: 'queued',
+      channel: 'callback',
+      direction: 'outbound',
+      customer: { phone: '+1 212 555 0100' },
+      timestamps: { queued: start },
+    });
+    expect(center.explain('c2')).toMatchObject({ ahead: 1 });
+    login('ada');
+    expect(contact('c1')).toMatchObject({ status: 'offered', agentId: 'ada' });
+  });
+
   it('explains unknown contacts and keeps decisions after the contact left the queue', () => {
     const { center, login } = setup([support], [{ id: 'ada', name: 'Ada' }]);
     expect(center.explain('nope')).toEqual({ contactId: 'nope', status: 'unknown' });
