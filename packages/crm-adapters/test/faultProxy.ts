@@ -36,10 +36,13 @@ export interface FaultProxy {
   readonly commits: Map<string, number>;
   /** Repeats answered from the idempotency store. */
   replays: number;
-  /** Keys retried before the Retry-After they were given had passed. */
+  /** Keys retried before the Retry-After they were given had passed, by the client given it. */
   readonly earlyRetries: string[];
-  /** When each key was last answered 429, on the client's clock. */
-  readonly rateLimitedAt: Map<string, number>;
+  /**
+   * Keys sent again before a Retry-After had passed by another client (another Authorization)
+   * than the one it was given to, e.g. an outbox restarted after the first died with its answer.
+   */
+  readonly retriesByAnotherClient: string[];
   /** sl-violations headers Prism sent. */
   readonly violations: string[];
   stop(): Promise<void>;
@@ -74,6 +77,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const stored = new Map<string, Stored>();
   const inProgress = new Map<string, Promise<void>>();
   const notBefore = new Map<string, number>();
+  /** Who (Authorization header) each key's last 429 went to. */
+  const limitedClient = new Map<string, string | undefined>();
 
   async function forward(request: IncomingMessage, body: string): Promise<Stored> {
     const headers: Record<string, string> = {};
@@ -107,7 +112,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const key = typeof header === 'string' ? header : undefined;
     if (key !== undefined) {
       const waitUntil = notBefore.get(key);
-      if (waitUntil !== undefined && clock.now() < waitUntil) proxy.earlyRetries.push(key);
+      if (waitUntil !== undefined && clock.now() < waitUntil) {
+        const sameClient = limitedClient.get(key) === request.headers.authorization;
+        (sameClient ? proxy.earlyRetries : proxy.retriesByAnotherClient).push(key);
+      }
       await inProgress.get(key);
       const previous = stored.get(key);
       if (previous) {
@@ -123,7 +131,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       const seconds = 1 + Math.floor(random() * 2);
       if (key !== undefined) {
         notBefore.set(key, clock.now() + seconds * 1000);
-        proxy.rateLimitedAt.set(key, clock.now());
+        limitedClient.set(key, request.headers.authorization);
       }
       send(response, {
         status: 429,
@@ -171,7 +179,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     commits: new Map(),
     replays: 0,
     earlyRetries: [],
-    rateLimitedAt: new Map(),
+    retriesByAnotherClient: [],
     violations: [],
     stop: () =>
       new Promise((resolve) => {

@@ -38,17 +38,19 @@ async function until(condition: () => boolean, limitMs: number) {
 describe('outbox under faults', () => {
   it('delivers 1,000 writes through 30% faults and a restart: 0 lost, 0 duplicated, no early retry', async () => {
     const storage = createMemoryStorage();
-    const adapter = createZendeskCrm({
-      baseUrl: proxy.url,
-      token: () => 'test-token',
-      rateLimit: false,
-      timeoutMs: 3_000,
-      retry: { attempts: 3, baseMs: 100, maxMs: 2_000 },
-      clock,
-    });
+    // Each outbox instance talks as its own client (its own token), so the proxy can tell a
+    // Retry-After ignored by the client it was given to from one the restarted outbox never saw.
+    const adapterFor = (token: string) =>
+      createZendeskCrm({
+        baseUrl: proxy.url,
+        token: () => token,
+        rateLimit: false,
+        timeoutMs: 3_000,
+        retry: { attempts: 3, baseMs: 100, maxMs: 2_000 },
+        clock,
+      });
     let n = 0;
     const outboxOptions = {
-      adapter,
       storage,
       clock,
       locks: null,
@@ -58,7 +60,7 @@ describe('outbox under faults', () => {
       retry: { baseMs: 200, maxMs: 4_000 },
       newKey: () => `write-${String(++n)}`,
     };
-    const first = createOutbox(outboxOptions);
+    const first = createOutbox({ ...outboxOptions, adapter: adapterFor('first-process') });
     let deliveredByFirst = 0;
     first.on('outbox.delivered', () => (deliveredByFirst += 1));
     for (let i = 0; i < writes; i += 1) {
@@ -69,10 +71,9 @@ describe('outbox under faults', () => {
     }
     await until(() => deliveredByFirst >= writes * 0.4, 120_000);
     const inFlightAtRestart = first.getSnapshot().inFlight;
-    const restartAt = clock.now();
     await first.dispose(); // dropped mid-drain: its writes in flight stay queued
 
-    const second = createOutbox(outboxOptions);
+    const second = createOutbox({ ...outboxOptions, adapter: adapterFor('second-process') });
     await until(() => second.getSnapshot().pending === 0 && proxy.commits.size === writes, 150_000);
     await second.dispose();
 
@@ -81,18 +82,18 @@ describe('outbox under faults', () => {
     console.info(
       `fault test: ${String(proxy.requests)} requests, ${String(faults)} faults ${JSON.stringify(proxy.injected)}, ` +
         `${String(proxy.replays)} idempotent replays, ${String(inFlightAtRestart)} in flight at restart, ` +
-        `${String(proxy.earlyRetries.length)} early retries, ${String(duplicated)} duplicated`,
+        `${String(proxy.earlyRetries.length)} early retries (${String(proxy.retriesByAnotherClient.length)} by the restarted outbox), ${String(duplicated)} duplicated`,
     );
     expect(inFlightAtRestart).toBeGreaterThan(0);
     expect(proxy.commits.size).toBe(writes); // 0 lost
     expect(duplicated).toBe(0); // 0 duplicated
     expect(await storage.keys()).toEqual([]);
     expect(second.getSnapshot().deadLetters).toBe(0);
-    // No retry before Retry-After. A 429 answered while the first outbox was being dropped never
-    // reached storage (as in a crash), so the second outbox cannot know it: those are excused.
-    const lostWithTheRestart = (key: string) =>
-      (proxy.rateLimitedAt.get(key) ?? Infinity) <= restartAt;
-    expect(proxy.earlyRetries.filter((key) => !lostWithTheRestart(key))).toEqual([]);
+    // No client retries before the Retry-After it was given. The restarted outbox may send a key
+    // whose 429 went to the dropped one (as after a crash): counted apart, and only for keys that
+    // were in flight at the restart.
+    expect(proxy.earlyRetries).toEqual([]);
+    expect(proxy.retriesByAnotherClient.length).toBeLessThanOrEqual(inFlightAtRestart);
     expect(proxy.violations).toEqual([]);
     expect(faults / proxy.requests).toBeGreaterThan(0.2);
     expect(proxy.injected.lostAfterCommit).toBeGreaterThan(0);
