@@ -54,18 +54,42 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
-/** Options of a {@link SwitchboardError}. */
-export interface SwitchboardErrorOptions {
+/** Options of a {@link CodedError}. */
+export interface CodedErrorOptions {
   /** Structured facts about the failure (ids, states, names), safe to log. */
   readonly details?: Readonly<Record<string, unknown>>;
-  /** Validation issues, for `VALIDATION_FAILED` and `PLUGIN_INVALID`. */
+  /** Validation issues, e.g. for `VALIDATION_FAILED`. */
   readonly issues?: readonly ValidationIssue[];
   /** The underlying error, if any. */
   readonly cause?: unknown;
 }
 
+/** Options of a {@link SwitchboardError}. */
+export type SwitchboardErrorOptions = CodedErrorOptions;
+
 /**
- * The only error type Switchboard throws. Match on `code`, never on `message`.
+ * The shape every Switchboard package's error shares: a stable `code` from the package's own
+ * table, safe `details` and validation `issues`. Packages extend it (`SoftphoneError`,
+ * `CrmError`); the core's is {@link SwitchboardError}.
+ */
+export class CodedError<C extends string> extends Error {
+  /** The stable code of this error. */
+  readonly code: C;
+  /** Structured facts about the failure. */
+  readonly details: Readonly<Record<string, unknown>>;
+  /** Validation issues (empty unless the input failed a schema). */
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(code: C, message: string, options: CodedErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.details = options.details ?? {};
+    this.issues = options.issues ?? [];
+  }
+}
+
+/**
+ * The only error type the core throws. Match on `code`, never on `message`.
  *
  * @example
  * ```ts
@@ -73,24 +97,14 @@ export interface SwitchboardErrorOptions {
  * catch (error) { if (isSwitchboardError(error, 'INVALID_TRANSITION')) showToast(error.message); }
  * ```
  */
-export class SwitchboardError extends Error {
-  /** The stable code of this error. */
-  readonly code: ErrorCode;
-  /** Structured facts about the failure. */
-  readonly details: Readonly<Record<string, unknown>>;
-  /** Validation issues (empty unless the input failed a schema). */
-  readonly issues: readonly ValidationIssue[];
-
+export class SwitchboardError extends CodedError<ErrorCode> {
   constructor(
     code: ErrorCode,
     message: string = errorCodes[code],
     options: SwitchboardErrorOptions = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(code, message, options);
     this.name = 'SwitchboardError';
-    this.code = code;
-    this.details = options.details ?? {};
-    this.issues = options.issues ?? [];
   }
 }
 

@@ -1,8 +1,13 @@
 // The public API of @switchboard/core: named exports only.
 
 // Errors
-export { errorCodes, isSwitchboardError, SwitchboardError } from './errors';
-export type { ErrorCode, SwitchboardErrorOptions, ValidationIssue } from './errors';
+export { CodedError, errorCodes, isSwitchboardError, SwitchboardError } from './errors';
+export type {
+  CodedErrorOptions,
+  ErrorCode,
+  SwitchboardErrorOptions,
+  ValidationIssue,
+} from './errors';
 
 // Model
 export { agentSchema, roles, roleSchema, skillLevelSchema } from './model/agent';

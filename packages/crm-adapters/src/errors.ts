@@ -1,3 +1,5 @@
+import { CodedError, type CodedErrorOptions, type ValidationIssue } from '@switchboard/core';
+
 /**
  * Every error the CRM adapters throw is a {@link CrmError} with a stable `code` from this table.
  * Vendor answers are mapped onto these codes at the HTTP boundary; `docs/crm.md` lists them
@@ -27,24 +29,13 @@ export const crmErrorCodes = {
 /** A stable machine-readable CRM error code; see `docs/crm.md#errors`. */
 export type CrmErrorCode = keyof typeof crmErrorCodes;
 
-/** One problem found in input or reported by the vendor. */
-export interface CrmIssue {
-  /** Where the problem is, as property keys and array indexes (empty when unknown). */
-  readonly path: readonly PropertyKey[];
-  /** What is wrong, in words. */
-  readonly message: string;
-}
+/** One problem found in input or reported by the vendor: the core's validation issue. */
+export type CrmIssue = ValidationIssue;
 
-/** Options of a {@link CrmError}. */
-export interface CrmErrorOptions {
-  /** Structured facts safe to log (vendor, status, method, path); never credentials. */
-  readonly details?: Readonly<Record<string, unknown>>;
-  /** Problems in the input, ours or the vendor's. */
-  readonly issues?: readonly CrmIssue[];
+/** Options of a {@link CrmError}: details safe to log (never credentials), issues, cause, and a wait. */
+export interface CrmErrorOptions extends CodedErrorOptions {
   /** For `RATE_LIMITED` (and some `UNAVAILABLE`): how long to wait before trying again. */
   readonly retryAfterMs?: number;
-  /** The underlying error, if any. */
-  readonly cause?: unknown;
 }
 
 /**
@@ -56,13 +47,7 @@ export interface CrmErrorOptions {
  * catch (error) { if (isCrmError(error, 'RATE_LIMITED')) retryIn(error.retryAfterMs); }
  * ```
  */
-export class CrmError extends Error {
-  /** The stable code of this error. */
-  readonly code: CrmErrorCode;
-  /** Structured facts about the failure. */
-  readonly details: Readonly<Record<string, unknown>>;
-  /** Problems in the input (empty unless it was rejected). */
-  readonly issues: readonly CrmIssue[];
+export class CrmError extends CodedError<CrmErrorCode> {
   /** How long to wait before trying again, when the CRM or the limiter said so. */
   readonly retryAfterMs: number | undefined;
 
@@ -71,11 +56,8 @@ export class CrmError extends Error {
     message: string = crmErrorCodes[code],
     options: CrmErrorOptions = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(code, message, options);
     this.name = 'CrmError';
-    this.code = code;
-    this.details = options.details ?? {};
-    this.issues = options.issues ?? [];
     this.retryAfterMs = options.retryAfterMs;
   }
 }

@@ -1,4 +1,4 @@
-import type { ValidationIssue } from '@switchboard/core';
+import { CodedError, type CodedErrorOptions, type ValidationIssue } from '@switchboard/core';
 
 /**
  * Every error the softphone throws or reports is a {@link SoftphoneError} with a stable `code`
@@ -38,15 +38,8 @@ export type SoftphoneErrorCode = keyof typeof softphoneErrorCodes;
 /** One problem found while validating input: the core's validation issue (zod's shape). */
 export type SoftphoneIssue = ValidationIssue;
 
-/** Options of a {@link SoftphoneError}. */
-export interface SoftphoneErrorOptions {
-  /** Structured facts about the failure (status codes, ids, states), safe to log. */
-  readonly details?: Readonly<Record<string, unknown>>;
-  /** Validation issues, for `INVALID_INPUT`. */
-  readonly issues?: readonly SoftphoneIssue[];
-  /** The underlying error, if any. */
-  readonly cause?: unknown;
-}
+/** Options of a {@link SoftphoneError}: details, validation issues (for `INVALID_INPUT`), cause. */
+export type SoftphoneErrorOptions = CodedErrorOptions;
 
 /**
  * The only error type the softphone throws. Match on `code`, never on `message`.
@@ -57,24 +50,14 @@ export interface SoftphoneErrorOptions {
  * catch (error) { if (isSoftphoneError(error, 'UNAUTHORIZED')) askForPasswordAgain(); }
  * ```
  */
-export class SoftphoneError extends Error {
-  /** The stable code of this error. */
-  readonly code: SoftphoneErrorCode;
-  /** Structured facts about the failure. */
-  readonly details: Readonly<Record<string, unknown>>;
-  /** Validation issues (empty unless the input failed a schema). */
-  readonly issues: readonly SoftphoneIssue[];
-
+export class SoftphoneError extends CodedError<SoftphoneErrorCode> {
   constructor(
     code: SoftphoneErrorCode,
     message: string = softphoneErrorCodes[code],
     options: SoftphoneErrorOptions = {},
   ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    super(code, message, options);
     this.name = 'SoftphoneError';
-    this.code = code;
-    this.details = options.details ?? {};
-    this.issues = options.issues ?? [];
   }
 }
 
