@@ -47,6 +47,34 @@ describe('createContactCenter', () => {
     ]);
   });
 
+  it('registers the agents of its options, offline, before anything else', () => {
+    const { center, events } = setup({
+      agents: [
+        { id: 'ada', name: 'Ada' },
+        { id: 'sue', name: 'Sue', roles: ['agent', 'supervisor'] },
+      ],
+    });
+    const { agents } = center.getSnapshot();
+    expect(
+      [...agents.values()].map((agent) => [agent.profile.id, agent.presence.status]).sort(),
+    ).toEqual([
+      ['ada', 'offline'],
+      ['sue', 'offline'],
+    ]);
+    expect(agents.get('sue')?.profile.roles).toEqual(['agent', 'supervisor']);
+    expect(events).toEqual([]); // registered before anyone could listen
+    expectError(
+      () =>
+        createTestCenter({
+          agents: [
+            { id: 'ada', name: 'Ada' },
+            { id: 'ada', name: 'Ada' },
+          ],
+        }),
+      'ALREADY_EXISTS',
+    );
+  });
+
   it('waits while nobody is available and routes when an agent becomes available', () => {
     const { center } = setup();
     center.registerAgent({ id: 'ada', name: 'Ada' });

@@ -440,7 +440,7 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     return contactOf(contactId);
   }
 
-  return {
+  const center: ContactCenter = {
     getSnapshot: store.getSnapshot,
     subscribe: store.subscribe,
     events: { on: bus.on, once: bus.once, onAny: bus.onAny },
@@ -582,4 +582,6 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
       escalationTimer = null;
     },
   };
+  for (const agent of options.agents ?? []) center.registerAgent(agent);
+  return center;
 }
