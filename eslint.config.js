@@ -1,6 +1,8 @@
 // @ts-check
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** Library code throws typed errors with stable codes. */
@@ -78,6 +80,22 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    // React components (the examples): the rules of hooks and accessible JSX on top of the above.
+    files: ['**/*.tsx'],
+    ...reactHooks.configs.flat.recommended,
+    ...jsxA11y.flatConfigs.strict,
+    plugins: {
+      ...reactHooks.configs.flat.recommended.plugins,
+      ...jsxA11y.flatConfigs.strict.plugins,
+    },
+    rules: {
+      ...reactHooks.configs.flat.recommended.rules,
+      ...jsxA11y.flatConfigs.strict.rules,
+      // `onChange={(event) => setValue(event.target.value)}` is how React handlers are written.
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
     },
   },
   {

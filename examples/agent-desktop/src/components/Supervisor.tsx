@@ -1,0 +1,116 @@
+import { agentBoard, queueBoard, type AgentBoardRow } from '@switchboard/core';
+import { useState, type SubmitEvent } from 'react';
+import { duration, percent } from '../format';
+import { useSession } from '../sessionContext';
+import { useStore } from '../useStore';
+
+/**
+ * Queues and agents live, and forcing an agent's status. The boards are what the
+ * `supervisor.queues` and `supervisor.agents` actions return, computed from the centre's
+ * snapshot on each render; forcing a status goes through the `supervisor.forceStatus` action.
+ */
+export function Supervisor() {
+  const { world } = useSession();
+  const state = useStore(world.center);
+  const now = useStore(world.now);
+  const queues = queueBoard(state, world.center.queues, now, now - 86_400_000);
+  const agents = agentBoard(state, now).sort((a, b) => a.name.localeCompare(b.name));
+
+  const reasonLabel = new Map(world.center.reasonCodes.map((code) => [code.code, code.label]));
+
+  return (
+    <section className="panel" aria-labelledby="supervisor-title">
+      <h2 id="supervisor-title">Supervisor</h2>
+      <div className="scroll">
+        <table>
+          <caption>Queues</caption>
+          <thead>
+            <tr>
+              <th scope="col">Queue</th>
+              <th scope="col">Waiting</th>
+              <th scope="col">Oldest</th>
+              <th scope="col">Service level</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queues.map((queue) => (
+              <tr key={queue.queueId}>
+                <th scope="row">{queue.name}</th>
+                <td>{queue.waiting}</td>
+                <td>{duration(queue.oldestWaitMs)}</td>
+                <td>{percent(queue.serviceLevel === null ? null : queue.serviceLevel / 100)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="scroll">
+        <table>
+          <caption>Agents</caption>
+          <thead>
+            <tr>
+              <th scope="col">Agent</th>
+              <th scope="col">Status</th>
+              <th scope="col">Contacts</th>
+            </tr>
+          </thead>
+          <tbody>
+            {agents.map((agent) => (
+              <tr key={agent.agentId}>
+                <th scope="row">{agent.name}</th>
+                <td>
+                  {agent.reason === null
+                    ? presenceLabel[agent.status]
+                    : (reasonLabel.get(agent.reason) ?? agent.reason)}{' '}
+                  <span className="muted">{duration(agent.timeInStatusMs)}</span>
+                </td>
+                <td>{agent.contactIds.length}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ForceStatus agents={agents} />
+    </section>
+  );
+}
+
+const presenceLabel = { available: 'Available', notReady: 'Not ready', offline: 'Logged out' };
+
+/** A supervisor sets an agent's status: through the desk's `supervisor.forceStatus` action. */
+function ForceStatus({ agents }: { agents: readonly AgentBoardRow[] }) {
+  const { desk, run } = useSession();
+  const [agentId, setAgentId] = useState(agents[0]?.agentId ?? '');
+  const [choice, setChoice] = useState('available');
+  const force = (event: SubmitEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const [status, reason] = choice.split(':') as ['available' | 'notReady' | 'offline', string?];
+    void run(() => desk.invoke('supervisor.forceStatus', { agentId, status, reason }));
+  };
+  return (
+    <form className="field-row wrap" aria-label="Force a status" onSubmit={force}>
+      <select
+        aria-label="Agent"
+        value={agentId}
+        onChange={(event) => setAgentId(event.target.value)}
+      >
+        {agents.map((agent) => (
+          <option key={agent.agentId} value={agent.agentId}>
+            {agent.name}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="New status"
+        value={choice}
+        onChange={(event) => setChoice(event.target.value)}
+      >
+        <option value="available">Available</option>
+        <option value="notReady:meeting">Meeting</option>
+        <option value="notReady:training">Training</option>
+        <option value="offline">Logged out</option>
+      </select>
+      <button type="submit">Force status</button>
+    </form>
+  );
+}

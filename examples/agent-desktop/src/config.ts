@@ -1,0 +1,46 @@
+import type { PluginEntry } from '@switchboard/core';
+
+/** A SIP registrar to take calls through, instead of the simulated caller. */
+export interface SipSettings {
+  /** The registrar's WebSocket, e.g. `wss://pbx.example.com:8443/ws`. */
+  readonly server: string;
+  /** The agent's address of record; `{agent}` stands for the agent's id: `sip:{agent}@pbx.example.com`. */
+  readonly uri: string;
+  /** The SIP password (a demo setting: a real host fetches it from its own back end). */
+  readonly password: string;
+}
+
+/** Everything the desktop lets a host change, in one place. */
+export interface DesktopConfig {
+  /** Plugins loaded into every desk (call scripts, a chat transport, dispositions...). */
+  readonly plugins: readonly PluginEntry[];
+  /** Voice through a SIP registrar; `null` rings a simulated caller. */
+  readonly sip: SipSettings | null;
+  /** Seed of the simulated customers: the same seed brings the same customers. */
+  readonly seed: number;
+  /** Simulated customers getting in touch per hour, on average. */
+  readonly contactsPerHour: number;
+  /**
+   * Test mode (`vite build --mode test`): time stands still on a virtual clock that the test
+   * moves, customers arrive only when the test asks, and `window.switchboard` exposes both.
+   */
+  readonly testMode: boolean;
+}
+
+const env = import.meta.env;
+
+/** The desktop's configuration, from the environment (`VITE_*` variables, see the README). */
+export const config: DesktopConfig = {
+  // Plugins slot in here, e.g. `plugins: [callScripts({ scripts }), dispositions({ ... })]`.
+  plugins: [],
+  sip: env.VITE_SIP_SERVER
+    ? {
+        server: env.VITE_SIP_SERVER,
+        uri: env.VITE_SIP_URI ?? '',
+        password: env.VITE_SIP_PASSWORD ?? '',
+      }
+    : null,
+  seed: Number(env.VITE_SEED ?? 1),
+  contactsPerHour: env.MODE === 'test' ? 0 : Number(env.VITE_CONTACTS_PER_HOUR ?? 40),
+  testMode: env.MODE === 'test',
+};

@@ -1,0 +1,30 @@
+import type { Clock, Desk, Unsubscribe } from '@switchboard/core';
+
+/** How the desk's calls reach a caller: a simulated one, or a softphone on a SIP registrar. */
+export interface VoiceLine {
+  /** What carries the audio, for the status bar. */
+  readonly kind: 'simulated' | 'sip';
+  /** Sends DTMF tones (`0-9`, `*`, `#`) on the call of a voice contact. */
+  readonly sendDtmf: (contactId: string, tones: string) => Promise<void>;
+  /** Stops mirroring calls. */
+  readonly dispose: () => void;
+}
+
+/** How long a simulated caller takes to hear the agent pick up. */
+const ANSWER_MS = 1_000;
+
+/**
+ * The embedded default: a simulated caller on the end of every call. Once the agent accepts, the
+ * media is up a moment later (the `connect` a softphone would report); tones go nowhere.
+ */
+export function createSimulatedLine(desk: Desk, clock: Clock): VoiceLine {
+  const off: Unsubscribe = desk.events.on('contact.accepted', ({ contactId, state }) => {
+    if (state.channel !== 'voice' || state.status !== 'accepted') return;
+    clock.setTimeout(() => {
+      const contact = desk.center.getSnapshot().contacts.get(contactId);
+      if (contact?.status === 'accepted')
+        desk.center.contactCommand(contactId, { type: 'connect' });
+    }, ANSWER_MS);
+  });
+  return { kind: 'simulated', sendDtmf: () => Promise.resolve(), dispose: off };
+}

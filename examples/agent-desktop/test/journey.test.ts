@@ -1,0 +1,207 @@
+// The agent desktop in the real headless Chromium of the machine (Debian `chromium`, listed in
+// scripts/system-packages.txt) through playwright-core; no browser is downloaded. The app is built
+// in test mode (a virtual clock the test moves, customers who arrive when asked) and served by
+// Vite's preview server on 127.0.0.1. Screenshots go to .artifacts/ (git-ignored).
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AxeResults } from 'axe-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+const artifacts = join(root, '.artifacts');
+const outDir = mkdtempSync(join(tmpdir(), 'switchboard-desktop-'));
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+const chromiumPath = (() => {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+})();
+
+let server: PreviewServer | undefined;
+let browser: Browser | undefined;
+let url = '';
+
+beforeAll(async () => {
+  expect(chromiumPath, 'Debian chromium is not installed (scripts/system-packages.txt)').not.toBe(
+    '',
+  );
+  const configFile = join(root, 'vite.config.ts');
+  await build({
+    root,
+    configFile,
+    mode: 'test',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  });
+  server = await preview({
+    root,
+    configFile,
+    mode: 'test',
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, strictPort: true },
+  });
+  url = server.resolvedUrls?.local[0] ?? '';
+  browser = await chromium.launch({ executablePath: chromiumPath, timeout: 30_000 });
+  mkdirSync(artifacts, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(outDir, { recursive: true, force: true });
+});
+
+/** The test build's hook: moves the virtual clock, brings customers. */
+const advance = (page: Page, ms: number) =>
+  page.evaluate((by) => window.switchboard?.advance(by), ms);
+const arrive = (page: Page, channel: 'voice' | 'chat' | 'email', customerId?: string) =>
+  page.evaluate(([on, who]) => window.switchboard?.arrive(on, who), [channel, customerId] as const);
+
+/** Serious and critical accessibility violations axe-core finds on the page, one line each. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run(),
+  );
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    );
+}
+
+describe.each([
+  { name: 'sidebar', width: 360, height: 780 },
+  { name: 'desktop', width: 1280, height: 860 },
+])('the agent journey at $width px', { timeout: 180_000 }, ({ name, width, height }) => {
+  it('signs in, takes a chat, an email and a call to wrap-up, escalates a ticket and supervises', async () => {
+    if (!browser) throw new TypeError('Chromium did not start');
+    const page = await browser.newPage({ viewport: { width, height } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    const shot = (step: string) =>
+      page.screenshot({ path: join(artifacts, `${name}-${step}.png`), fullPage: true });
+    const accessible = async () => {
+      expect(await axeViolations(page)).toEqual([]);
+    };
+
+    // Sign in as Grace, a supervisor; she starts not ready and becomes available.
+    await page.goto(url);
+    await page.getByRole('radio', { name: /Grace Hopper/ }).check();
+    await shot('1-sign-in');
+    await accessible();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const status = page.getByLabel('Status', { exact: true });
+    await expect.poll(() => status.inputValue()).toBe('notReady:signedIn');
+    await status.selectOption('available');
+    await expect.poll(() => status.inputValue()).toBe('available');
+
+    // A chat from Marie Curie: offered, accepted, held and resumed, a ticket created and escalated.
+    await arrive(page, 'chat', 'cus-1');
+    await page.getByRole('button', { name: 'Accept chat from Marie Curie' }).waitFor();
+    await shot('2-offer');
+    await page.getByRole('button', { name: 'Accept chat from Marie Curie' }).click();
+    const contact = page.getByRole('region', { name: /Marie Curie/ });
+    await contact.getByRole('button', { name: 'Hold' }).click();
+    await contact.getByRole('button', { name: 'Resume' }).click();
+    await contact.getByLabel('Subject').fill('Parcel never arrived');
+    await contact.getByRole('button', { name: 'Create ticket' }).click();
+    const ticket = contact.getByRole('listitem').filter({ hasText: 'Parcel never arrived' });
+    await ticket.getByRole('button', { name: 'Mark open' }).click();
+    await ticket.getByRole('button', { name: 'Escalate' }).click();
+    await expect.poll(() => ticket.textContent()).toContain('escalated');
+    await expect.poll(() => ticket.textContent()).toContain('high');
+    await shot('3-chat-ticket');
+    await accessible();
+    await advance(page, 3 * 60_000);
+    await contact.getByRole('button', { name: 'End chat' }).click();
+    await contact.getByLabel('Disposition').selectOption('resolved');
+    await contact.getByLabel('Note').fill('Parcel lost by the courier; ticket escalated.');
+    await shot('4-wrap-up');
+    await accessible();
+    await contact.getByRole('button', { name: 'Complete' }).click();
+    await contact.waitFor({ state: 'detached' });
+
+    // An email from Marie: her chat, just logged with its note, is in her history.
+    await arrive(page, 'email', 'cus-1');
+    await page.getByRole('button', { name: 'Accept email from Marie Curie' }).click();
+    const history = contact.getByRole('region', { name: 'History' });
+    await expect.poll(() => history.textContent()).toContain('Parcel lost by the courier');
+    await expect.poll(() => history.getByRole('listitem').count()).toBe(3); // chat, call, email
+    await shot('5-email-history');
+    await advance(page, 5 * 60_000);
+    await contact.getByRole('button', { name: 'End email' }).click();
+    await contact.getByLabel('Disposition').selectOption('followUp');
+    await contact.getByLabel('Note').fill('Sent the courier claim form.');
+    await contact.getByRole('button', { name: 'Complete' }).click();
+    await contact.waitFor({ state: 'detached' });
+
+    // A call: the simulated caller picks up, tones on the keypad, a consult joined into a conference.
+    await arrive(page, 'voice', 'cus-2');
+    await page.getByRole('button', { name: 'Accept call from Nikola Tesla' }).click();
+    const call = page.getByRole('region', { name: /Nikola Tesla/ });
+    await call.getByText('Connecting the customer…').waitFor();
+    await advance(page, 1_000);
+    const keypad = call.getByRole('group', { name: 'Keypad' });
+    for (const key of ['1', '2', '#'])
+      await keypad.getByRole('button', { name: `Tone ${key}` }).click();
+    await expect
+      .poll(() => call.getByRole('status', { name: 'Tones sent' }).textContent())
+      .toBe('12#');
+    await call.getByLabel('Consult').selectOption('alan');
+    await call.getByRole('button', { name: 'Consult' }).click();
+    await call.getByRole('button', { name: 'Conference' }).click();
+    await expect.poll(() => call.textContent()).toContain('conference');
+    await shot('6-call-conference');
+    await accessible();
+    await advance(page, 4 * 60_000);
+    await call.getByRole('button', { name: 'End call' }).click();
+    await call.getByLabel('Disposition').selectOption('resolved');
+    await call.getByRole('button', { name: 'Complete' }).click();
+    await call.waitFor({ state: 'detached' });
+
+    // A chat sent on to a colleague, who takes it two seconds later.
+    await arrive(page, 'chat', 'cus-3');
+    await page.getByRole('button', { name: 'Accept chat from Rosalind Franklin' }).click();
+    const chat = page.getByRole('region', { name: /Rosalind Franklin/ });
+    await chat.getByLabel('Transfer to').selectOption('agent:katherine');
+    await chat.getByRole('button', { name: 'Transfer' }).click();
+    await chat.waitFor({ state: 'detached' });
+    await advance(page, 2_000);
+
+    // The supervisor's boards; Grace forces Alan available.
+    const agents = page.getByRole('table', { name: 'Agents' });
+    const katherine = agents.getByRole('row', { name: /Katherine Johnson/ });
+    await expect.poll(() => katherine.getByRole('cell').nth(1).textContent()).toBe('1');
+    const force = page.getByRole('form', { name: 'Force a status' });
+    await force.getByLabel('Agent').selectOption('alan');
+    await force.getByLabel('New status').selectOption('available');
+    await force.getByRole('button', { name: 'Force status' }).click();
+    const alan = agents.getByRole('row', { name: /Alan Turing/ });
+    await expect.poll(() => alan.getByRole('cell').first().textContent()).toMatch(/^Available/);
+
+    // Grace's day: three contacts handled; no operation was refused, nothing went wrong.
+    const kpis = page.getByRole('region', { name: 'My day' });
+    await expect.poll(() => kpis.textContent()).toContain('Handled3');
+    await shot('7-supervisor');
+    await accessible();
+    expect(await page.getByRole('alert').textContent()).toBe('');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});

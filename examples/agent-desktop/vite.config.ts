@@ -1,0 +1,10 @@
+import react from '@vitejs/plugin-react';
+import { defaultClientConditions, defineConfig } from 'vite';
+
+export default defineConfig({
+  plugins: [react()],
+  // Workspace packages are read from their TypeScript sources: no build step before `dev`.
+  resolve: { conditions: ['@switchboard/source', ...defaultClientConditions] },
+  server: { host: '127.0.0.1' },
+  preview: { host: '127.0.0.1' },
+});
