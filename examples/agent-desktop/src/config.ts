@@ -18,13 +18,8 @@ export interface DesktopConfig {
   readonly sip: SipSettings | null;
   /** Seed of the simulated customers: the same seed brings the same customers. */
   readonly seed: number;
-  /** Simulated customers getting in touch per hour, on average. */
+  /** Simulated customers getting in touch per hour, on average (none in test builds: the test brings them). */
   readonly contactsPerHour: number;
-  /**
-   * Test mode (`vite build --mode test`): time stands still on a virtual clock that the test
-   * moves, customers arrive only when the test asks, and `window.switchboard` exposes both.
-   */
-  readonly testMode: boolean;
 }
 
 const env = import.meta.env;
@@ -42,5 +37,4 @@ export const config: DesktopConfig = {
     : null,
   seed: Number(env.VITE_SEED ?? 1),
   contactsPerHour: env.MODE === 'test' ? 0 : Number(env.VITE_CONTACTS_PER_HOUR ?? 40),
-  testMode: env.MODE === 'test',
 };

@@ -7,8 +7,12 @@ import { createTestWorld } from './testHook';
 import { createWorld } from './world/createWorld';
 import './styles.css';
 
-// Test builds (`--mode test`) run on a virtual clock the test drives; production ones drop that code.
-const world = config.testMode ? await createTestWorld(config) : createWorld(config, systemClock);
+// Test builds (`vite build --mode test`) run on a virtual clock the test drives (see testHook.ts);
+// other builds drop that branch and the testing code with it.
+const world =
+  import.meta.env.MODE === 'test'
+    ? await createTestWorld(config)
+    : createWorld(config, systemClock);
 
 const root = document.getElementById('root');
 if (!root) throw new RangeError('index.html has no #root element.');

@@ -17,7 +17,10 @@ declare global {
   }
 }
 
-/** The world on a virtual clock, driven by the test through `window.switchboard`. */
+/**
+ * The world of a test build: time stands still on a virtual clock that the test moves, and
+ * customers arrive only when the test asks; `window.switchboard` exposes both.
+ */
 export async function createTestWorld(config: DesktopConfig): Promise<World> {
   const { createVirtualClock } = await import('@switchboard/core/testing');
   const clock = createVirtualClock(Date.UTC(2026, 0, 5, 9));

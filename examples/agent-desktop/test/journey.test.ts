@@ -36,6 +36,8 @@ beforeAll(async () => {
     '',
   );
   const configFile = join(root, 'vite.config.ts');
+  // Under vitest NODE_ENV is `test`, so the bundle has React's development build (bigger, and
+  // its warnings reach the console, where the test fails on them).
   await build({
     root,
     configFile,
