@@ -88,7 +88,7 @@ describe.each([
   { name: 'sidebar', width: 360, height: 780 },
   { name: 'desktop', width: 1280, height: 860 },
 ])('the agent journey at $width px', { timeout: 180_000 }, ({ name, width, height }) => {
-  it('signs in, takes a chat, an email and a call to wrap-up, escalates a ticket and supervises', async () => {
+  it('takes a chat, an email and a call through wrap-up, escalates a ticket and supervises', async () => {
     if (!browser) throw new TypeError('Chromium did not start');
     const page = await browser.newPage({ viewport: { width, height } });
     const problems: string[] = [];
@@ -186,7 +186,14 @@ describe.each([
     await chat.waitFor({ state: 'detached' });
     await advance(page, 2_000);
 
-    // The supervisor's boards; Grace forces Alan available.
+    // An email Grace declines goes back to its queue, where nobody else is ready for it.
+    await arrive(page, 'email', 'cus-5');
+    await page.getByRole('button', { name: 'Decline email from Hedy Lamarr' }).click();
+    const queues = page.getByRole('table', { name: 'Queues' });
+    const email = queues.getByRole('row', { name: /Email/ });
+    await expect.poll(() => email.getByRole('cell').first().textContent()).toBe('1');
+
+    // The supervisor's boards; Grace forces Alan available and routing gives him the email.
     const agents = page.getByRole('table', { name: 'Agents' });
     const katherine = agents.getByRole('row', { name: /Katherine Johnson/ });
     await expect.poll(() => katherine.getByRole('cell').nth(1).textContent()).toBe('1');
@@ -196,6 +203,8 @@ describe.each([
     await force.getByRole('button', { name: 'Force status' }).click();
     const alan = agents.getByRole('row', { name: /Alan Turing/ });
     await expect.poll(() => alan.getByRole('cell').first().textContent()).toMatch(/^Available/);
+    await expect.poll(() => alan.getByRole('cell').nth(1).textContent()).toBe('1');
+    await expect.poll(() => email.getByRole('cell').first().textContent()).toBe('0');
 
     // Grace's day: three contacts handled; no operation was refused, nothing went wrong.
     const kpis = page.getByRole('region', { name: 'My day' });

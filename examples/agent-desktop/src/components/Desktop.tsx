@@ -41,7 +41,10 @@ export function Desktop({ onSignOut }: { onSignOut: () => void }) {
             <ContactView key={current.id} contact={current} />
           ) : (
             <section className="panel empty" aria-label="Contact">
-              <p>No contact in hand. Become available to receive offers.</p>
+              <p>
+                No contact in hand.
+                {agent.presence.status !== 'available' && ' Become available to receive offers.'}
+              </p>
             </section>
           )}
         </div>

@@ -14,10 +14,15 @@ import { seedHistory } from './seedHistory';
 
 /** Everything the desktop runs on: the embedded centre, the CRM, the KPIs and the customers. */
 export interface World {
+  /** The settings it was made with. */
   readonly config: DesktopConfig;
+  /** The system clock, or a virtual one in test builds. */
   readonly clock: Clock;
+  /** The embedded contact centre: queues, agents, contacts, routing. */
   readonly center: ContactCenter;
+  /** The embedded CRM: customers, interactions, tickets, notes. */
   readonly crm: MemoryCrm;
+  /** KPIs from the centre's events. */
   readonly kpis: KpiEngine;
   /** The clock's time, once a second, for timers on screen. */
   readonly now: Observable<number>;

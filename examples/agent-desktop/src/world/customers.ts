@@ -7,7 +7,9 @@ export type CustomerChannel = keyof typeof subjects;
 
 /** Options of {@link startCustomers}. */
 export interface CustomersOptions {
+  /** Where contacts open. */
   readonly center: ContactCenter;
+  /** Whose timers space the arrivals. */
   readonly clock: Clock;
   /** Who gets in touch. */
   readonly customers: readonly Customer[];

@@ -8,12 +8,15 @@ import { createSimulatedLine, type VoiceLine } from './voiceLine';
 
 /** Something that went wrong, shown until dismissed. */
 export interface Notice {
+  /** Tells notices apart. */
   readonly id: number;
+  /** What went wrong, e.g. a `SwitchboardError`'s message. */
   readonly message: string;
 }
 
 /** One agent signed in at the desktop. */
 export interface Session {
+  /** What the desk runs on. */
   readonly world: World;
   /** The agent's desk: their state, contacts and actions. */
   readonly desk: Desk;
@@ -47,10 +50,18 @@ export async function signIn(world: World, agentId: AgentId): Promise<Session> {
     const message = error instanceof Error ? error.message : String(error);
     notices.set([...notices.getSnapshot(), { id: (nextNotice += 1), message }]);
   };
+  let voice: VoiceLine;
+  try {
+    voice = config.sip
+      ? await createSipLine(desk, config.sip, report)
+      : createSimulatedLine(desk, clock);
+  } catch (error) {
+    // The registrar refused or could not be reached: back to the sign-in screen, which says why.
+    crm.dispose();
+    await desk.dispose();
+    throw error;
+  }
   const stopColleagues = startColleagues(center, clock, agentId);
-  const voice = config.sip
-    ? await createSipLine(desk, config.sip, report)
-    : createSimulatedLine(desk, clock);
   // Not ready until the agent chooses to take contacts (a colleague until now is already in).
   if (agent.presence.status === 'offline') await desk.login({ reason: SIGNED_IN });
   else await desk.setStatus({ status: 'notReady', reason: SIGNED_IN });
