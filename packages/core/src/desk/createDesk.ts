@@ -10,7 +10,8 @@ import { agentSchema, type AgentInput } from '../model/agent';
 import type { Contact, ContactInput } from '../model/contact';
 import type { TransferTargetInput } from '../contact/contactCommands';
 import { createPluginHost } from '../plugins/pluginHost';
-import type { PluginEntry, PluginReport } from '../plugins/pluginHostTypes';
+import type { PluginEntry, PluginName, PluginReport } from '../plugins/pluginHostTypes';
+import type { PluginApi } from '../plugins/pluginTypes';
 import { systemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import { createMemoryStorage, type Storage } from '../ports/storage';
@@ -60,6 +61,12 @@ export interface Desk {
   timeInStatus(): number;
   /** Resolves when every plugin is set up (or failed and was disabled), with their reports. */
   readonly ready: Promise<readonly PluginReport[]>;
+  /**
+   * The API a ready plugin returned from `setup`, typed through `PluginApis`.
+   *
+   * @throws {@link SwitchboardError} `NOT_FOUND` when the plugin is not loaded or not ready.
+   */
+  plugin<K extends PluginName>(name: K): PluginApi<K>;
   /** Logs in, available unless a not-ready `reason` is given. */
   login(options?: LoginRequest): Promise<AgentState>;
   /** Logs out; refused while contacts are in hand. */
@@ -183,6 +190,7 @@ export function createDesk(options: DeskOptions): Desk {
     invoke,
     timeInStatus: () => clock.now() - getSnapshot().agent.since,
     ready,
+    plugin: (name) => host.api(name),
     login: (input = {}) => invoke('agent.login', input),
     logout: () => invoke('agent.logout', {}),
     setStatus: (choice) => invoke('agent.setStatus', choice),
