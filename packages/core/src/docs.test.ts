@@ -31,6 +31,7 @@ function resolvable(snippet: string): string {
     .replaceAll("'@switchboard/core/tickets'", `'${source}tickets/index.ts'`)
     .replaceAll("'@switchboard/core/privacy'", `'${source}privacy/index.ts'`)
     .replaceAll("'@switchboard/core/history'", `'${source}history/index.ts'`)
+    .replaceAll("'@switchboard/core/client'", `'${source}client/index.ts'`)
     .replaceAll("'@switchboard/core'", `'${source}index.ts'`);
 }
 
