@@ -1,5 +1,5 @@
 // @ts-check
-// Builds the API reference of every public workspace package into docs/api (`pnpm run docs:api`).
+// Builds the API reference of every public workspace package into docs/public/api, which the documentation site serves at /api/ (`pnpm run docs:api`).
 // Each package has its own typedoc.json (entry points, tsconfig). Any warning fails the build:
 // every export needs a doc comment, and so does every field of an exported type.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -17,7 +17,7 @@ export default {
   name: 'Switchboard API reference',
   entryPointStrategy: 'packages',
   entryPoints,
-  out: 'docs/api',
+  out: 'docs/public/api',
   readme: 'none', // the root README links to folders, which typedoc would report as broken
   treatWarningsAsErrors: true,
   packageOptions: {

@@ -7,4 +7,5 @@ export default defineBuild({
   tickets: 'src/tickets/index.ts',
   privacy: 'src/privacy/index.ts',
   history: 'src/history/index.ts',
+  client: 'src/client/index.ts',
 });

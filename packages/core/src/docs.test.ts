@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 // Runs every `ts` block of the core's guides, so that the documentation stays true.
 // `console.assert` in a snippet fails the test instead of printing.
 const guides = [
+  'getting-started.md',
+  'recipes.md',
   'core.md',
   'plugins.md',
   'routing.md',
@@ -31,6 +33,7 @@ function resolvable(snippet: string): string {
     .replaceAll("'@switchboard/core/tickets'", `'${source}tickets/index.ts'`)
     .replaceAll("'@switchboard/core/privacy'", `'${source}privacy/index.ts'`)
     .replaceAll("'@switchboard/core/history'", `'${source}history/index.ts'`)
+    .replaceAll("'@switchboard/core/client'", `'${source}client/index.ts'`)
     .replaceAll("'@switchboard/core'", `'${source}index.ts'`);
 }
 

@@ -39,6 +39,8 @@ export const errorCodes = {
   VERIFICATION_REQUIRED: 'The customer must be verified before this action.',
   /** A call to a number on the do-not-call list. */
   CALL_NOT_ALLOWED: 'The number is on the do-not-call list.',
+  /** The centre could not be reached, refused the desk, or the connection closed mid-command. */
+  UNAVAILABLE: 'The contact centre is not reachable over this connection.',
   /** Stored history that this version cannot read. */
   HISTORY_UNREADABLE: 'Stored history is malformed or has a schema version with no migration.',
 } as const;

@@ -156,6 +156,10 @@ export type { ClientMessage, ServerMessage, Transport } from './protocol/message
 export { createInProcessTransport } from './protocol/inProcessTransport';
 export { createCenterServer } from './protocol/centerServer';
 export type { CenterServer, CenterServerOptions } from './protocol/centerServer';
+export { fromWebSocket } from './protocol/webSocketTransport';
+export type { WebSocketLike } from './protocol/webSocketTransport';
+export { connectDesk } from './client/connectDesk';
+export type { ConnectDeskOptions, ConnectionStatus, RemoteDesk } from './client/connectDesk';
 
 // Supervision and administration
 export { agentBoard, queueBoard } from './supervisor/boards';
@@ -170,5 +174,7 @@ export type {
 export type { UpdateAgentRequest } from './desk/adminActions';
 export { createDesk } from './desk/createDesk';
 export type { Desk, DeskOptions } from './desk/createDesk';
+export { deskOperations } from './desk/deskControls';
+export type { DeskControls, DeskOperations } from './desk/deskControls';
 export type * from './desk/deskRequests';
 export type { ChannelActivity, ChannelLoad, DeskSnapshot } from './desk/deskSnapshot';

@@ -1,16 +1,13 @@
 import { createActionRegistry } from '../actions/actionRegistry';
 import type { ActionName, ActionPayload, ActionResult, Caller } from '../actions/actionTypes';
-import type { AgentState } from '../agent/agentState';
 import { createContactCenter, type ContactCenter } from '../center/contactCenter';
 import { SwitchboardError } from '../errors';
-import type { EventBus, Unsubscribe } from '../events/eventBus';
+import type { Unsubscribe } from '../events/eventBus';
 import { createReportingBus } from '../events/reportingBus';
-import type { SwitchboardEvents } from '../events/eventMap';
 import { agentSchema, type AgentInput } from '../model/agent';
-import type { Contact, ContactInput } from '../model/contact';
-import type { TransferTargetInput } from '../contact/contactCommands';
 import { createPluginHost } from '../plugins/pluginHost';
-import type { PluginEntry, PluginReport } from '../plugins/pluginHostTypes';
+import type { PluginEntry, PluginName, PluginReport } from '../plugins/pluginHostTypes';
+import type { PluginApi } from '../plugins/pluginTypes';
 import { systemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import { createMemoryStorage, type Storage } from '../ports/storage';
@@ -18,8 +15,8 @@ import { parseInput } from '../validation';
 import { adminActions } from './adminActions';
 import { deskActions } from './deskActions';
 import { supervisorActions } from './supervisorActions';
-import type { CompleteRequest, LoginRequest, StatusChoice } from './deskRequests';
 import { concernsAgent } from './deskEvents';
+import { deskOperations, type DeskControls } from './deskControls';
 import { createDeskSelector, type DeskSnapshot } from './deskSnapshot';
 
 /** Options of {@link createDesk}. */
@@ -39,55 +36,20 @@ export interface DeskOptions {
 }
 
 /**
- * One agent's desk: what a host app embeds to give an agent their controls. Every operation
- * runs through the action pipeline (validated, role-checked, open to plugin hooks) and
- * returns a promise; a refused one rejects with a `SwitchboardError` and changes nothing.
+ * One agent's desk on an embedded centre: what a host app embeds to give an agent their
+ * controls, with plugins loaded beside them.
  */
-export interface Desk {
-  /** The agent's id. */
-  readonly agentId: AgentState['profile']['id'];
+export interface Desk extends DeskControls {
   /** The centre the desk is attached to. */
   readonly center: ContactCenter;
-  /** The agent's current view; the same object until it changes. */
-  getSnapshot: () => DeskSnapshot;
-  /** Calls `listener` when the snapshot changes; fits React's `useSyncExternalStore`. */
-  subscribe: (listener: () => void) => Unsubscribe;
-  /** Events that concern this agent, plus the desk's plugin events. */
-  readonly events: Pick<EventBus<SwitchboardEvents>, 'on' | 'once' | 'onAny'>;
-  /** Invokes any registered action (built-in or a plugin's) as this agent. */
-  invoke<K extends ActionName>(name: K, payload: ActionPayload<K>): Promise<ActionResult<K>>;
-  /** Milliseconds the agent has spent in the current presence status. */
-  timeInStatus(): number;
   /** Resolves when every plugin is set up (or failed and was disabled), with their reports. */
   readonly ready: Promise<readonly PluginReport[]>;
-  /** Logs in, available unless a not-ready `reason` is given. */
-  login(options?: LoginRequest): Promise<AgentState>;
-  /** Logs out; refused while contacts are in hand. */
-  logout(): Promise<AgentState>;
-  /** Becomes available, or not ready with a reason code. */
-  setStatus(choice: StatusChoice): Promise<AgentState>;
-  /** Accepts an offered contact. */
-  accept(contactId: string): Promise<Contact>;
-  /** Declines an offered contact; it goes back to its queue. */
-  reject(contactId: string): Promise<Contact>;
-  /** Puts the customer on hold. */
-  hold(contactId: string): Promise<Contact>;
-  /** Takes the customer off hold. */
-  resume(contactId: string): Promise<Contact>;
-  /** Consults another agent while the customer holds. */
-  consult(contactId: string, agentId: string): Promise<Contact>;
-  /** Ends a consultation and returns to the customer. */
-  endConsult(contactId: string): Promise<Contact>;
-  /** Joins the consulted agent into a conference. */
-  conference(contactId: string): Promise<Contact>;
-  /** Transfers to an agent or a queue (a consult transfer when consulting that agent). */
-  transfer(contactId: string, target: TransferTargetInput): Promise<Contact>;
-  /** Ends the conversation and starts wrap-up. */
-  wrapUp(contactId: string): Promise<Contact>;
-  /** Finishes wrap-up, recording a disposition code. */
-  complete(contactId: string, options?: Omit<CompleteRequest, 'contactId'>): Promise<Contact>;
-  /** Starts an outbound contact handled by this agent. */
-  dial(input: ContactInput): Promise<Contact>;
+  /**
+   * The API a ready plugin returned from `setup`, typed through `PluginApis`.
+   *
+   * @throws {@link SwitchboardError} `NOT_FOUND` when the plugin is not loaded or not ready.
+   */
+  plugin<K extends PluginName>(name: K): PluginApi<K>;
   /** Disposes plugins (in reverse order) and detaches from the centre. */
   dispose(): Promise<void>;
 }
@@ -183,21 +145,8 @@ export function createDesk(options: DeskOptions): Desk {
     invoke,
     timeInStatus: () => clock.now() - getSnapshot().agent.since,
     ready,
-    login: (input = {}) => invoke('agent.login', input),
-    logout: () => invoke('agent.logout', {}),
-    setStatus: (choice) => invoke('agent.setStatus', choice),
-    accept: (contactId) => invoke('contact.accept', { contactId }),
-    reject: (contactId) => invoke('contact.reject', { contactId }),
-    hold: (contactId) => invoke('contact.hold', { contactId }),
-    resume: (contactId) => invoke('contact.resume', { contactId }),
-    consult: (contactId, other) => invoke('contact.consult', { contactId, agentId: other }),
-    endConsult: (contactId) => invoke('contact.endConsult', { contactId }),
-    conference: (contactId) => invoke('contact.conference', { contactId }),
-    transfer: (contactId, target) => invoke('contact.transfer', { contactId, target }),
-    wrapUp: (contactId) => invoke('contact.wrapUp', { contactId }),
-    complete: (contactId, { disposition = null } = {}) =>
-      invoke('contact.complete', { contactId, disposition }),
-    dial: (input) => invoke('contact.dial', input),
+    plugin: (name) => host.api(name),
+    ...deskOperations(invoke),
     async dispose() {
       detach();
       await host.dispose();

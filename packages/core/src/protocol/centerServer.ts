@@ -62,10 +62,14 @@ export function createCenterServer(
   function accept(transport: Transport<ServerMessage, ClientMessage>): () => void {
     let desk: Desk | undefined;
     let deliver: ((event: Numbered) => void) | undefined;
+    let dropped = false;
+    const detach: (() => void)[] = [];
     const drop = () => {
+      if (dropped) return;
+      dropped = true;
       if (deliver) sessions.delete(deliver);
       drops.delete(drop);
-      off();
+      for (const stop of detach) stop();
       transport.close();
       void desk?.dispose();
     };
@@ -161,7 +165,9 @@ export function createCenterServer(
       }
       void command(message, desk);
     });
+    detach.push(off);
     drops.add(drop);
+    detach.push(transport.onClose(drop));
     return drop;
   }
 

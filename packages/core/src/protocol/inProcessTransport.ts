@@ -3,7 +3,7 @@ import type { ClientMessage, ServerMessage, Transport } from './messages';
 /**
  * Two connected in-process ends: what the client sends the server receives, and back. Messages
  * are cloned (`structuredClone`), as they would be serialised on a wire, and delivered
- * synchronously in order.
+ * synchronously in order. Closing either end closes both.
  */
 export function createInProcessTransport(): {
   /** The desk's end. */
@@ -13,7 +13,16 @@ export function createInProcessTransport(): {
 } {
   const toServer = new Set<(message: ClientMessage) => void>();
   const toClient = new Set<(message: ServerMessage) => void>();
+  const closing = new Set<() => void>();
   let open = true;
+  const close = () => {
+    if (!open) return;
+    open = false;
+    toServer.clear();
+    toClient.clear();
+    for (const listener of [...closing]) listener();
+    closing.clear();
+  };
   const end = <Out, In>(
     peers: Set<(message: Out) => void>,
     own: Set<(message: In) => void>,
@@ -27,11 +36,15 @@ export function createInProcessTransport(): {
       own.add(listener);
       return () => own.delete(listener);
     },
-    close() {
-      open = false;
-      toServer.clear();
-      toClient.clear();
+    onClose(listener) {
+      if (!open) {
+        listener();
+        return () => undefined;
+      }
+      closing.add(listener);
+      return () => closing.delete(listener);
     },
+    close,
   });
   return { client: end(toServer, toClient), server: end(toClient, toServer) };
 }

@@ -116,6 +116,8 @@ export interface Transport<Out, In> {
   send(message: Out): void;
   /** Calls `listener` for every message from the other end; returns an unsubscribe. */
   onMessage(listener: (message: In) => void): () => void;
+  /** Calls `listener` once when the channel closes, from either end; returns an unsubscribe. */
+  onClose(listener: () => void): () => void;
   /** Closes the channel. */
   close(): void;
 }
