@@ -48,7 +48,7 @@ export interface TestHost {
    * Opens an inbound contact (on the `default` queue unless `input` names one) and returns it
    * once offered to the desk's agent.
    *
-   * @throws {@link SwitchboardError} `INVALID_TRANSITION` when the contact was not offered to the
+   * @throws `SwitchboardError` `INVALID_TRANSITION` when the contact was not offered to the
    * agent (not available, no free capacity, or a plugin turned it away).
    */
   offer(input?: Partial<ContactInput>): Contact;
