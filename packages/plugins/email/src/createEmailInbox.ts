@@ -1,4 +1,5 @@
 import {
+  createEventBus,
   isFinished,
   silentLogger,
   systemClock,
@@ -115,18 +116,14 @@ export function createEmailInbox(options: EmailInboxOptions): EmailInbox {
   const threads = new Map<string, EmailThread>();
   const threadByMessage = new Map<string, string>();
   const threadByContact = new Map<string, string>();
-  const listeners = new Set<() => void>();
+  const bus = createEventBus<{ changed: null }>((error) => {
+    logger.error('An email inbox subscriber threw', { error });
+  });
   let snapshot: EmailInboxSnapshot | undefined;
 
   function changed() {
     snapshot = undefined;
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        logger.error('An email inbox subscriber threw', { error });
-      }
-    }
+    bus.emit('changed', null);
   }
 
   function store(thread: EmailThread, message: EmailMessage) {
@@ -228,11 +225,9 @@ export function createEmailInbox(options: EmailInboxOptions): EmailInbox {
       snapshot ??= Object.freeze({ threads: new Map(threads) });
       return snapshot;
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: (listener) =>
+      bus.on('changed', () => {
+        listener();
+      }),
   };
 }

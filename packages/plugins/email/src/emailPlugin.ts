@@ -1,4 +1,5 @@
 import {
+  createEventBus,
   definePlugin,
   type ActionSignature,
   type ContactStatus,
@@ -163,19 +164,15 @@ export const emailChannel = definePlugin({
     const domain = config.messageIdDomain ?? from.address.slice(from.address.lastIndexOf('@') + 1);
     const sending = new Map<string, number>();
     const errors = new Map<string, EmailFailure>();
-    const listeners = new Set<() => void>();
+    const bus = createEventBus<{ changed: null }>((error) => {
+      ctx.logger.error('An email desk subscriber threw', { error });
+    });
     const desk = () => ctx.state.getSnapshot() as DeskSnapshot;
     let snapshot: EmailDeskSnapshot | undefined;
 
     function changed() {
       snapshot = undefined;
-      for (const listener of [...listeners]) {
-        try {
-          listener();
-        } catch (error) {
-          ctx.logger.error('An email desk subscriber threw', { error });
-        }
-      }
+      bus.emit('changed', null);
     }
 
     function view(): EmailDeskSnapshot {
@@ -258,12 +255,10 @@ export const emailChannel = definePlugin({
 
     const api: EmailDeskApi = {
       getSnapshot: () => (snapshot ??= view()),
-      subscribe(listener) {
-        listeners.add(listener);
-        return () => {
-          listeners.delete(listener);
-        };
-      },
+      subscribe: (listener) =>
+        bus.on('changed', () => {
+          listener();
+        }),
       thread: (contactId) => threads.threadOf(contactId),
       reply: async (contactId, draft) =>
         ctx.actions.invoke('email.reply', {

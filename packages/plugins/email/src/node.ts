@@ -3,3 +3,5 @@
 export { parseEmail } from './node/parseEmail';
 export { createSmtpTransport, smtpTransportOptionsSchema } from './node/smtpTransport';
 export type { SmtpTransport, SmtpTransportOptions } from './node/smtpTransport';
+export { EmailError, emailErrorCodes, isEmailError } from './emailError';
+export type { EmailErrorCode } from './emailError';

@@ -1,4 +1,5 @@
 import {
+  createEventBus,
   isFinished,
   silentLogger,
   systemClock,
@@ -63,12 +64,26 @@ export interface ConversationSource {
   recordSent(contactId: string, message: ConversationMessage): void;
 }
 
+/** The inbox's state. */
+export interface ConversationInboxSnapshot {
+  /** Every conversation by id, oldest first. */
+  readonly conversations: ReadonlyMap<string, Conversation>;
+}
+
+/** The queue new contacts wait in, per channel. */
+export interface ChannelQueues {
+  /** The queue of `sms` contacts. */
+  readonly sms: string;
+  /** The queue of `social` contacts. */
+  readonly social: string;
+}
+
 /** The centre side of the channel: turns inbound messages into sms and social contacts. */
 export interface ConversationInbox extends ConversationSource {
   /** Receives one validated message (see `createWebhookHandler`); idempotent on its id. */
   receive(message: InboundMessage): ConversationReceipt;
   /** Every conversation by id; the same object until something changes. */
-  getSnapshot(): { readonly conversations: ReadonlyMap<string, Conversation> };
+  getSnapshot(): ConversationInboxSnapshot;
 }
 
 /** Options of {@link createConversationInbox}. */
@@ -76,7 +91,7 @@ export interface ConversationInboxOptions {
   /** The centre that gets the contacts. */
   readonly center: Pick<ContactCenter, 'openContact' | 'getSnapshot'>;
   /** The queue per channel new contacts wait in. */
-  readonly queues: { readonly sms: string; readonly social: string };
+  readonly queues: ChannelQueues;
   /** The clock that dates messages without `sentAt`. */
   readonly clock?: Pick<Clock, 'now'>;
   /** Where a throwing subscriber is reported. */
@@ -100,21 +115,17 @@ export function createConversationInbox(options: ConversationInboxOptions): Conv
   const conversations = new Map<string, Conversation>();
   const byMessage = new Map<string, string>();
   const byContact = new Map<string, string>();
-  const listeners = new Set<() => void>();
-  let snapshot: { readonly conversations: ReadonlyMap<string, Conversation> } | undefined;
+  const bus = createEventBus<{ changed: null }>((error) => {
+    logger.error('A conversation subscriber threw', { error });
+  });
+  let snapshot: ConversationInboxSnapshot | undefined;
 
   function save(conversation: Conversation, messageKey: string) {
     conversations.set(conversation.id, conversation);
     byMessage.set(messageKey, conversation.id);
     byContact.set(conversation.contactId, conversation.id);
     snapshot = undefined;
-    listeners.forEach((listener) => {
-      try {
-        listener();
-      } catch (error) {
-        logger.error('A conversation subscriber threw', { error });
-      }
-    });
+    bus.emit('changed', null);
   }
 
   function open(message: InboundMessage, id: string, network: string, followUpOf?: string) {
@@ -209,11 +220,9 @@ export function createConversationInbox(options: ConversationInboxOptions): Conv
       snapshot ??= Object.freeze({ conversations: new Map(conversations) });
       return snapshot;
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: (listener) =>
+      bus.on('changed', () => {
+        listener();
+      }),
   };
 }

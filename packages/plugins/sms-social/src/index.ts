@@ -2,8 +2,10 @@
 // The node:http adapter for the webhook is `@switchboard/plugin-sms-social/node`.
 export { createConversationInbox } from './createConversationInbox';
 export type {
+  ChannelQueues,
   Conversation,
   ConversationInbox,
+  ConversationInboxSnapshot,
   ConversationInboxOptions,
   ConversationOutcome,
   ConversationReceipt,
@@ -25,6 +27,7 @@ export type {
   MessageDraft,
   MessageSender,
   OutboundMessage,
+  SendResult,
 } from './message';
 export {
   isMessagingError,
@@ -42,4 +45,5 @@ export type {
   SmsSocialPluginConfig,
   SmsSocialReplyOutcome,
   SmsSocialReplyRequest,
+  SmsSocialSnapshot,
 } from './smsSocialPlugin';

@@ -83,8 +83,14 @@ export interface OutboundMessage {
   readonly conversationId: string;
 }
 
+/** What a provider answers for a message it accepted. */
+export interface SendResult {
+  /** The provider's id of the message. */
+  readonly id: string;
+}
+
 /** The outbound port: hands a message to an SMS or social provider. */
 export interface MessageSender {
   /** Sends `message` and resolves with the provider's id for it; rejects when refused. */
-  send(message: OutboundMessage): Promise<{ readonly id: string }>;
+  send(message: OutboundMessage): Promise<SendResult>;
 }

@@ -1,4 +1,5 @@
 import {
+  createEventBus,
   definePlugin,
   type ActionSignature,
   type Contact,
@@ -52,10 +53,16 @@ export interface MessagingThread {
   readonly lastError: string | null;
 }
 
+/** What the `sms-social` plugin shows. */
+export interface SmsSocialSnapshot {
+  /** The agent's sms and social contacts, oldest first. */
+  readonly threads: readonly MessagingThread[];
+}
+
 /** The API of the `sms-social` plugin, for the host's UI and other plugins. */
 export interface SmsSocialApi {
   /** The agent's sms and social contacts with their conversations; same object until a change. */
-  getSnapshot(): { readonly threads: readonly MessagingThread[] };
+  getSnapshot(): SmsSocialSnapshot;
   /** Calls `listener` after every change. */
   subscribe(listener: () => void): Unsubscribe;
   /** The conversation a contact carries, if known. */
@@ -123,19 +130,15 @@ export const smsSocialChannel = definePlugin({
   setup(ctx, { conversations, sender }) {
     const inFlight = new Map<string, number>();
     const failures = new Map<string, string>();
-    const listeners = new Set<() => void>();
+    const bus = createEventBus<{ changed: null }>((error) => {
+      ctx.logger.error('An sms-social subscriber threw', { error });
+    });
     const deskState = () => ctx.state.getSnapshot() as DeskSnapshot;
-    let cached: { readonly threads: readonly MessagingThread[] } | undefined;
+    let cached: SmsSocialSnapshot | undefined;
 
     const notify = () => {
       cached = undefined;
-      listeners.forEach((listener) => {
-        try {
-          listener();
-        } catch (error) {
-          ctx.logger.error('An sms-social subscriber threw', { error });
-        }
-      });
+      bus.emit('changed', null);
     };
     const count = (contactId: string, delta: number) => {
       inFlight.set(contactId, (inFlight.get(contactId) ?? 0) + delta);
@@ -218,10 +221,10 @@ export const smsSocialChannel = definePlugin({
         });
         return cached;
       },
-      subscribe(listener) {
-        listeners.add(listener);
-        return () => void listeners.delete(listener);
-      },
+      subscribe: (listener) =>
+        bus.on('changed', () => {
+          listener();
+        }),
       conversation: (contactId) => conversations.conversationOf(contactId),
       async reply(contactId, draft) {
         const parsed = parseMessagingInput(messageDraftSchema, draft, 'message draft');

@@ -22,7 +22,7 @@ function idsOf(value: string | string[] | undefined): string[] {
 
 /**
  * Parses a raw RFC 5322 message (what an SMTP server or a provider's raw-MIME webhook hands over)
- * into the input of {@link EmailInbox.receive}, with mailparser. A message without a Message-ID
+ * into the input of an email inbox's `receive`, with mailparser. A message without a Message-ID
  * gets one derived from its bytes, so receiving it twice is still idempotent. The result is
  * validated by `receive`, which throws `EMAIL_INVALID` for a message without a usable sender.
  *
