@@ -9,7 +9,13 @@ import {
   type Unsubscribe,
 } from '@switchboard/core';
 import { MessagingError } from './messagingError';
-import type { ConversationMessage, InboundMessage } from './message';
+import {
+  inboundMessageSchema,
+  type ConversationMessage,
+  type InboundMessage,
+  type InboundMessageInput,
+} from './message';
+import { parseMessagingInput } from './parse';
 
 /** One customer's conversation on one network, across the contacts that carried it. */
 export interface Conversation {
@@ -80,8 +86,13 @@ export interface ChannelQueues {
 
 /** The centre side of the channel: turns inbound messages into sms and social contacts. */
 export interface ConversationInbox extends ConversationSource {
-  /** Receives one validated message (see `createWebhookHandler`); idempotent on its id. */
-  receive(message: InboundMessage): ConversationReceipt;
+  /**
+   * Receives one message; idempotent on its id. SMS senders should be E.164 already: the
+   * webhook handler normalises them, a direct caller (a simulator, a relay) does it itself.
+   *
+   * @throws {@link MessagingError} `MESSAGING_INVALID` when it fails the payload schema.
+   */
+  receive(message: InboundMessageInput): ConversationReceipt;
   /** Every conversation by id; the same object until something changes. */
   getSnapshot(): ConversationInboxSnapshot;
 }
@@ -147,7 +158,8 @@ export function createConversationInbox(options: ConversationInboxOptions): Conv
   }
 
   return {
-    receive(message) {
+    receive(input) {
+      const message = parseMessagingInput(inboundMessageSchema, input, 'inbound message');
       const network = message.network ?? message.channel;
       const id = `${message.channel}:${network}:${message.from}`;
       // Provider ids are unique per network, not across them.

@@ -125,6 +125,10 @@ describe('createWebhookHandler', () => {
       await handle(await signed(JSON.stringify({ ...smsFromKim('m1'), from: '12' }))),
     );
     expect(bad.error).toMatchObject({ issues: [{ path: ['from'] }] });
+    // A direct caller (a simulator, a relay) gets the schema's verdict as MESSAGING_INVALID.
+    expect(() => inbox.receive({ ...smsFromKim('m1'), id: '' })).toThrow(
+      expect.objectContaining({ code: 'MESSAGING_INVALID' }),
+    );
     expect(host.center.getSnapshot().contacts.size).toBe(0);
     expect(inbox.getSnapshot().conversations.size).toBe(0);
     await host.dispose();
