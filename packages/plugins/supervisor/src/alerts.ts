@@ -96,12 +96,20 @@ export function readAlerts(
   return readings;
 }
 
+/** An alert a check cleared. */
+export interface ClearedAlert {
+  /** The alert as it was raised. */
+  readonly alert: Alert;
+  /** The value that cleared it. */
+  readonly value: number;
+}
+
 /** What one check changes: alerts to raise and alerts to clear (with the value that cleared them). */
 export interface AlertChanges {
   /** Newly raised alerts. */
   readonly raised: readonly Alert[];
   /** Cleared alerts, with the value that cleared each. */
-  readonly cleared: readonly { readonly alert: Alert; readonly value: number }[];
+  readonly cleared: readonly ClearedAlert[];
 }
 
 /**
@@ -115,7 +123,7 @@ export function checkAlerts(
   now: number,
 ): AlertChanges {
   const raised: Alert[] = [];
-  const cleared: { alert: Alert; value: number }[] = [];
+  const cleared: ClearedAlert[] = [];
   const seen = new Set<string>();
   for (const reading of readings) {
     seen.add(reading.id);

@@ -8,6 +8,6 @@ export type {
   SupervisorSnapshot,
 } from './supervisorPlugin';
 export { checkAlerts, notReadyPercent, readAlerts } from './alerts';
-export type { Alert, AlertChanges, AlertKind, AlertReading } from './alerts';
+export type { Alert, AlertChanges, AlertKind, AlertReading, ClearedAlert } from './alerts';
 export { supervisorConfigSchema } from './supervisorConfig';
 export type { SupervisorConfig, SupervisorConfigInput } from './supervisorConfig';
