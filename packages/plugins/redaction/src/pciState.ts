@@ -19,7 +19,7 @@ export interface PciPause {
   readonly since: number;
   /** When it resumes by itself (ms since epoch). */
   readonly resumeAt: number;
-  /** `paused` once the recorder confirmed, `none` without a recorder for it, `failed` if it refused. */
+  /** `paused` when the recorder was asked, `none` without a recorder for it, `failed` if it refused. */
   readonly recording: RecordingState;
   /** Whether the chat input of this contact is masked (always `true` while paused). */
   readonly maskInput: true;
