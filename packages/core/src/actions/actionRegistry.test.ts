@@ -234,6 +234,26 @@ describe('createActionRegistry: hooks', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it('runs the built-in with a changed payload given to next(), validated again', async () => {
+    const { registry, run } = setup();
+    registry.replace('note.add', (payload, _call, next) =>
+      next({ ...payload, text: payload.text.toUpperCase() }),
+    );
+    await registry.invoke('note.add', { text: 'card 4242' }, agent);
+    expect(run).toHaveBeenCalledWith({ text: 'CARD 4242', pinned: false }, expect.anything());
+  });
+
+  it('refuses a changed payload that fails the schema with VALIDATION_FAILED', async () => {
+    const { registry, run } = setup();
+    registry.replace('note.add', (_payload, _call, next) =>
+      next({ text: 42 } as unknown as { text: string; pinned: boolean }),
+    );
+    await expect(registry.invoke('note.add', { text: 'a' }, agent)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+    });
+    expect(run).not.toHaveBeenCalled();
+  });
+
   it('turns a synchronous throw of the built-in into a rejection of next()', async () => {
     const registry = createActionRegistry();
     const boom = new Error('boom');

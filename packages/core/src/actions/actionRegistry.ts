@@ -82,6 +82,18 @@ export function createActionRegistry<M = SwitchboardActions>(
     return set;
   };
 
+  function parsePayload(entry: Entry, payload: unknown): unknown {
+    const parsed = entry.definition.schema.safeParse(payload);
+    if (!parsed.success) {
+      const name = entry.info.name;
+      throw new SwitchboardError('VALIDATION_FAILED', `Invalid payload for action "${name}".`, {
+        details: { action: name },
+        issues: toValidationIssues(parsed.error.issues),
+      });
+    }
+    return parsed.data;
+  }
+
   async function runHooked(entry: Entry, set: HookSet, payload: unknown, call: ActionCall) {
     const name = entry.info.name;
     const { before, after, replace } = set;
@@ -101,7 +113,11 @@ export function createActionRegistry<M = SwitchboardActions>(
         );
       }
     }
-    const builtIn = async () => await entry.definition.run(payload, call);
+    const builtIn = async (changed?: unknown) =>
+      await entry.definition.run(
+        changed === undefined ? payload : parsePayload(entry, changed),
+        call,
+      );
     const result = await (replace === undefined ? builtIn() : replace.fn(payload, call, builtIn));
     for (const { fn, owner } of after) {
       try {
@@ -121,13 +137,7 @@ export function createActionRegistry<M = SwitchboardActions>(
         details: { action: name },
       });
     }
-    const parsed = entry.definition.schema.safeParse(payload);
-    if (!parsed.success) {
-      throw new SwitchboardError('VALIDATION_FAILED', `Invalid payload for action "${name}".`, {
-        details: { action: name },
-        issues: toValidationIssues(parsed.error.issues),
-      });
-    }
+    const data = parsePayload(entry, payload);
     const allowed = entry.info.roles;
     if (allowed !== undefined && !caller.roles.some((role) => allowed.includes(role))) {
       throw new SwitchboardError(
@@ -142,9 +152,9 @@ export function createActionRegistry<M = SwitchboardActions>(
       set === undefined ||
       (set.before.length === 0 && set.after.length === 0 && set.replace === undefined)
     ) {
-      return entry.definition.run(parsed.data, call);
+      return entry.definition.run(data, call);
     }
-    return runHooked(entry, set, parsed.data, call);
+    return runHooked(entry, set, data, call);
   }
 
   const registry: LooseRegistry = {

@@ -133,10 +133,12 @@ export type AfterHook<P = unknown, R = unknown> = (
 
 /**
  * A `replace` implementation (kind: first, exclusive). Runs instead of the built-in one;
- * `next()` runs the built-in one with the same payload and call.
+ * `next()` runs the built-in one with the same payload and call, and `next(changed)` with a
+ * changed payload (validated against the action's schema again, `VALIDATION_FAILED` otherwise):
+ * how a plugin rewrites what an action receives, e.g. redacts a note before it is saved.
  */
 export type ReplaceImplementation<P = unknown, R = unknown> = (
   payload: P,
   call: ActionCall,
-  next: () => Promise<R>,
+  next: (changed?: P) => Promise<R>,
 ) => R | Promise<R>;

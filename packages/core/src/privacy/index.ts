@@ -12,6 +12,7 @@ export type {
   RedactorOptions,
 } from './redactionTypes';
 export { cardNumberRule } from './cardNumberRule';
+export { isLuhnValid } from './numberRun';
 export { emailRule } from './emailRule';
 export { phoneRule } from './phoneRule';
 export { frNirRule, nationalIdRules, ukNinoRule, usSsnRule } from './nationalIdRules';

@@ -12,7 +12,7 @@ export const numberRunPattern =
 /** The digits of `text`, without separators. @internal */
 export const digitsOf = (text: string): string => text.replace(/\D/g, '');
 
-/** Whether `digits` passes the Luhn checksum used by payment card numbers. @internal */
+/** Whether `digits` (digits only) passes the Luhn checksum of payment card numbers. */
 export function isLuhnValid(digits: string): boolean {
   let sum = 0;
   for (let index = 0; index < digits.length; index += 1) {
