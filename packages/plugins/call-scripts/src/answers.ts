@@ -14,7 +14,7 @@ const refuse = (step: ScriptStep, message: string): never => {
 /**
  * Checks `value` against what `step` asks for and returns the answer to record.
  *
- * @throws {@link SwitchboardError} `VALIDATION_FAILED` when the value does not fit the step.
+ * @throws `SwitchboardError` `VALIDATION_FAILED` when the value does not fit the step.
  */
 export function checkAnswer(step: ScriptStep, value: unknown): Answer {
   const input = step.input;

@@ -16,7 +16,7 @@ import { scriptSchema, type Script, type ScriptInput } from './scriptSchema';
  *   ],
  * });
  * ```
- * @throws {@link SwitchboardError} `VALIDATION_FAILED` with the problems as `issues`.
+ * @throws `SwitchboardError` `VALIDATION_FAILED` with the problems as `issues`.
  */
 export function defineScript(input: ScriptInput): Script {
   return Object.freeze(

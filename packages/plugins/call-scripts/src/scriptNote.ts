@@ -20,7 +20,14 @@ export const scriptNoteFieldsSchema = z.object({
   /** `inProgress` until the script reached its end. */
   status: z.enum(['inProgress', 'finished']),
   /** Each answered step: its title and the answer, as text. */
-  steps: z.array(z.object({ step: z.string(), answer: z.string() })),
+  steps: z.array(
+    z.object({
+      /** The step's title. */
+      step: z.string(),
+      /** The answer, as text. */
+      answer: z.string(),
+    }),
+  ),
 });
 /** The fields of a call-script note. */
 export type ScriptNoteFields = z.infer<typeof scriptNoteFieldsSchema>;

@@ -42,7 +42,7 @@ export function stepOf(script: Script, id: string): ScriptStep | undefined {
  * Records `value` as the answer to the run's current step and moves to the step its branches
  * choose. Pure: returns a new run.
  *
- * @throws {@link SwitchboardError} `INVALID_TRANSITION` once the script ended;
+ * @throws `SwitchboardError` `INVALID_TRANSITION` once the script ended;
  * `VALIDATION_FAILED` when the value does not fit the step.
  */
 export function answerRun(
@@ -81,7 +81,7 @@ export function canGoBack(run: ScriptRun): boolean {
 /**
  * Goes back to the previous step; its answer is dropped, to be given again. Pure.
  *
- * @throws {@link SwitchboardError} `INVALID_TRANSITION` at the first step.
+ * @throws `SwitchboardError` `INVALID_TRANSITION` at the first step.
  */
 export function backRun(run: ScriptRun): ScriptRun {
   const last = run.path.at(-1);

@@ -53,7 +53,16 @@ export const stepInputSchema = z.discriminatedUnion('kind', [
     /** One choice among options; the answer is the option's value. */
     kind: z.literal('choice'),
     /** The options, in display order. */
-    options: z.array(z.object({ value: id, label: text })).check(z.minLength(1)),
+    options: z
+      .array(
+        z.object({
+          /** What is recorded when the option is chosen. */
+          value: id,
+          /** What the agent sees. */
+          label: text,
+        }),
+      )
+      .check(z.minLength(1)),
   }),
   z.object({
     /** Free text, e.g. an order number. */

@@ -15,7 +15,7 @@ export { replyVariables } from './replyVariables';
 export type { ReplyVariableSources } from './replyVariables';
 export { normalise, searchReplies } from './searchReplies';
 export { createReplyCatalogue } from './replyCatalogue';
-export type { ReplyCatalogue } from './replyCatalogue';
+export type { ReplyCatalogue, ReplyTemplate } from './replyCatalogue';
 export { isReplySender } from './replySender';
 export type { OutboundReply, ReplySender } from './replySender';
 export { autoReplySettingsSchema, createAutoReplies } from './autoReplies';

@@ -7,6 +7,14 @@ import {
   type ReplyItem,
 } from './responseSchema';
 
+/** The text of a saved reply or macro, before its variables are filled. */
+export interface ReplyTemplate {
+  /** The body (a macro's parts joined). */
+  readonly body: string;
+  /** The subject line, if any (a macro takes its first part's). */
+  readonly subject: string | undefined;
+}
+
 /** Saved replies and macros by id, with the lookups a desk needs. */
 export interface ReplyCatalogue {
   /** Every item, responses first, in the configured order. */
@@ -14,13 +22,13 @@ export interface ReplyCatalogue {
   /** The items a contact of `queueId` on `channel` may use. */
   available(queueId: string | null, channel: string): ReplyItem[];
   /** The body and subject of a response or macro (its parts joined). */
-  template(id: string): { body: string; subject: string | undefined };
+  template(id: string): ReplyTemplate;
 }
 
 /**
  * Indexes saved replies and macros.
  *
- * @throws {@link SwitchboardError} `VALIDATION_FAILED` for a duplicate id or a macro part that
+ * @throws `SwitchboardError` `VALIDATION_FAILED` for a duplicate id or a macro part that
  * is not a saved reply.
  */
 export function createReplyCatalogue(
