@@ -1,0 +1,239 @@
+import {
+  SwitchboardError,
+  silentLogger,
+  systemClock,
+  type Clock,
+  type ContactCenter,
+  type Logger,
+  type TimerHandle,
+  type Unsubscribe,
+} from '@switchboard/core';
+import * as z from 'zod/mini';
+import { fillTemplate } from './fillTemplate';
+import type { OutboundReply, ReplySender } from './replySender';
+import { replyVariables } from './replyVariables';
+import { replyChannelSchema, type ReplyChannel } from './responseSchema';
+import {
+  describeWait,
+  estimateWait,
+  type HandleTimeSource,
+  type WaitEstimate,
+} from './waitEstimate';
+
+/** Validates the texts and limits of {@link AutoRepliesOptions}. */
+export const autoReplySettingsSchema = z.object({
+  /** Channels acknowledged; chat and email by default. */
+  channels: z._default(z.array(replyChannelSchema), ['chat', 'email']),
+  /** The first message, sent as soon as the contact queues. */
+  acknowledgement: z._default(
+    z.string().check(z.minLength(1)),
+    'Hello {{customer.firstName | "there"}}, thanks for getting in touch. You are number {{queue.position}} in the queue; the expected wait is {{wait.text}}.',
+  ),
+  /** The updates while it waits. */
+  update: z._default(
+    z.string().check(z.minLength(1)),
+    'Thanks for waiting. You are now number {{queue.position}} in the queue; the expected wait is {{wait.text}}.',
+  ),
+  /** The subject of the email acknowledgement. */
+  subject: z._default(z.string(), 'We have received your message'),
+  /** Time between updates, in ms; 2 minutes by default. */
+  updateEveryMs: z._default(z.number().check(z.minimum(1_000)), 120_000),
+  /** Updates sent at most per contact (0: acknowledgement only); 3 by default. */
+  maxUpdates: z._default(z.int().check(z.minimum(0), z.maximum(100)), 3),
+  /** Handle time assumed for a queue with no statistics yet, in ms; 5 minutes by default. */
+  defaultHandleMs: z._default(z.number().check(z.positive()), 300_000),
+});
+
+/** Options of {@link createAutoReplies}. */
+export interface AutoRepliesOptions extends z.input<typeof autoReplySettingsSchema> {
+  /** The centre whose queues are watched. */
+  readonly center: ContactCenter;
+  /** The send port the channels implement. */
+  readonly sender: ReplySender;
+  /** The centre's clock, for the updates; the system clock by default. */
+  readonly clock?: Clock;
+  /** Average handle time per queue (e.g. `handleTimeFromKpis(engine)`); none by default. */
+  readonly handleTimeMs?: HandleTimeSource;
+  /** Display names of queues, for `{{queue.name}}`. */
+  readonly queueNames?: Readonly<Record<string, string>>;
+  /** Where failed sends are reported. */
+  readonly logger?: Logger;
+}
+
+/** What the automated replies did for one waiting contact. */
+export interface AutoReplyState {
+  /** The latest estimate sent. */
+  readonly estimate: WaitEstimate;
+  /** Messages sent (the acknowledgement included). */
+  readonly sent: number;
+  /** When the last one went out. */
+  readonly lastSentAt: number;
+  /** Messages not sent: a variable without a value, or the sender failed. */
+  readonly failed: number;
+}
+
+/** The automated replies of a centre: observable, disposable. */
+export interface AutoReplies {
+  /** Per contact acknowledged and still tracked. Frozen; a new object after each change. */
+  getSnapshot(): ReadonlyMap<string, AutoReplyState>;
+  /** Calls `listener` after every change. */
+  subscribe(listener: () => void): Unsubscribe;
+  /** Stops listening and cancels every pending update. */
+  dispose(): void;
+}
+
+/**
+ * Centre-side automated replies: when a chat or email queues, acknowledge it at once with its
+ * queue position and expected wait, then update it every `updateEveryMs` while it still waits,
+ * at most `maxUpdates` times. Runs beside the centre (no agent has the contact yet), on its clock.
+ *
+ * @example
+ * ```ts
+ * const replies = createAutoReplies({ center, clock, sender: chatChannel, handleTimeMs: handleTimeFromKpis(kpis) });
+ * ```
+ */
+export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
+  const parsed = autoReplySettingsSchema.safeParse(options);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      path: [...issue.path],
+      message: issue.message,
+    }));
+    throw new SwitchboardError('VALIDATION_FAILED', 'Invalid automated reply settings.', {
+      issues,
+    });
+  }
+  const settings = parsed.data;
+  const { center, sender } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const handleTimeMs = options.handleTimeMs ?? (() => null);
+  const timers = new Map<string, TimerHandle>();
+  const acknowledged = new Set<string>();
+  const listeners = new Set<() => void>();
+  let states = new Map<string, AutoReplyState>();
+  let snapshot: ReadonlyMap<string, AutoReplyState> = states;
+
+  const publish = () => {
+    snapshot = new Map(states);
+    for (const listener of [...listeners]) listener();
+  };
+  const stop = (contactId: string) => {
+    const timer = timers.get(contactId);
+    if (timer !== undefined) clock.clearTimeout(timer);
+    timers.delete(contactId);
+  };
+  const record = (contactId: string, estimate: WaitEstimate, ok: boolean) => {
+    const before = states.get(contactId);
+    states = new Map(states).set(contactId, {
+      estimate,
+      sent: (before?.sent ?? 0) + (ok ? 1 : 0),
+      lastSentAt: ok ? clock.now() : (before?.lastSentAt ?? clock.now()),
+      failed: (before?.failed ?? 0) + (ok ? 0 : 1),
+    });
+    publish();
+  };
+  const send = (contactId: string, kind: OutboundReply['kind']) => {
+    const contact = center.getSnapshot().contacts.get(contactId);
+    const estimate = estimateWait(center, contactId, handleTimeMs, settings.defaultHandleMs);
+    if (!contact || !estimate) return false;
+    const queueId = contact.queueId ?? '';
+    const variables = replyVariables({
+      contact,
+      ...(options.queueNames?.[queueId] === undefined
+        ? {}
+        : { queueName: options.queueNames[queueId] }),
+      extra: {
+        queue: { position: estimate.position, name: options.queueNames?.[queueId] ?? queueId },
+        wait: {
+          text: describeWait(estimate.expectedWaitMs),
+          minutes: Math.ceil(estimate.expectedWaitMs / 60_000),
+        },
+      },
+    });
+    const filled = fillTemplate(
+      kind === 'acknowledgement' ? settings.acknowledgement : settings.update,
+      variables,
+    );
+    if (filled.missing.length > 0) {
+      logger.warn('An automated reply has variables without a value: not sent', {
+        contactId,
+        missing: filled.missing,
+      });
+      record(contactId, estimate, false);
+      return true;
+    }
+    const reply: OutboundReply = {
+      contactId,
+      channel: contact.channel as ReplyChannel,
+      kind,
+      text: filled.text,
+      ...(contact.channel === 'email' && kind === 'acknowledgement'
+        ? { subject: settings.subject }
+        : {}),
+    };
+    const failed = (error: unknown) => {
+      logger.error('An automated reply could not be sent', { error, contactId });
+      record(contactId, estimate, false);
+    };
+    try {
+      record(contactId, estimate, true);
+      Promise.resolve(sender.send(reply)).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+    return true;
+  };
+  const schedule = (contactId: string) => {
+    stop(contactId);
+    const state = states.get(contactId);
+    if (!state || state.sent + state.failed > settings.maxUpdates) return;
+    timers.set(
+      contactId,
+      clock.setTimeout(() => {
+        timers.delete(contactId);
+        if (send(contactId, 'waitUpdate')) schedule(contactId);
+      }, settings.updateEveryMs),
+    );
+  };
+
+  const forget = (contactId: string) => {
+    stop(contactId);
+    if (!states.has(contactId)) return;
+    states = new Map(states);
+    states.delete(contactId);
+    publish();
+  };
+  const offQueued = center.events.on('contact.queued', ({ contactId, state: contact }) => {
+    if (!settings.channels.includes(contact.channel as ReplyChannel)) return;
+    if (!acknowledged.has(contactId)) {
+      if (!send(contactId, 'acknowledgement')) return;
+      acknowledged.add(contactId);
+    }
+    if (!timers.has(contactId)) schedule(contactId);
+  });
+  const offLeft = center.events.onAny((name, payload) => {
+    const contactId = (payload as { contactId?: unknown }).contactId;
+    if (name === 'contact.queued' || typeof contactId !== 'string') return;
+    const status = (payload as { state?: { status?: unknown } }).state?.status;
+    if (status === 'completed' || status === 'abandoned' || status === 'failed') {
+      acknowledged.delete(contactId);
+      forget(contactId);
+    } else if (typeof status === 'string' && status !== 'queued') stop(contactId);
+  });
+
+  return {
+    getSnapshot: () => snapshot,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    dispose() {
+      offQueued();
+      offLeft();
+      for (const contactId of [...timers.keys()]) stop(contactId);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import type { Agent, Contact } from '@switchboard/core';
+
+/** What a reply's variables are filled from. */
+export interface ReplyVariableSources {
+  /** The contact (and its customer). */
+  readonly contact: Contact;
+  /** The agent replying, if any (automated replies have none). */
+  readonly agent?: Pick<Agent, 'id' | 'name'>;
+  /** The display name of the contact's queue, when known. */
+  readonly queueName?: string;
+  /** Anything else, under its own names (e.g. `queue.position`). */
+  readonly extra?: Readonly<Record<string, unknown>>;
+}
+
+const firstName = (name: string | undefined) => name?.trim().split(/\s+/)[0];
+
+/**
+ * The variables a reply can use: `customer.*` (the customer's attributes, then `id`, `name`,
+ * `firstName`, `email`, `phone`), `contact.*` (the contact's attributes, then `id`, `channel`,
+ * `queue` (its name, else its id), `queueId`), `agent.*` (`id`, `name`, `firstName`), and `extra`.
+ * Built-in names win over attributes of the same name.
+ */
+export function replyVariables(sources: ReplyVariableSources): Record<string, unknown> {
+  const { contact, agent } = sources;
+  const customer = contact.customer;
+  return {
+    ...sources.extra,
+    customer: {
+      ...customer.attributes,
+      id: customer.id,
+      name: customer.name,
+      firstName: firstName(customer.name),
+      email: customer.email,
+      phone: customer.phone,
+    },
+    contact: {
+      ...contact.attributes,
+      id: contact.id,
+      channel: contact.channel,
+      queue: sources.queueName ?? contact.queueId ?? undefined,
+      queueId: contact.queueId ?? undefined,
+    },
+    agent: agent ? { id: agent.id, name: agent.name, firstName: firstName(agent.name) } : {},
+  };
+}

@@ -1,0 +1,171 @@
+import { createContactCenter, type ContactCenter } from '@switchboard/core';
+import { createKpiEngine } from '@switchboard/core/metrics';
+import { createVirtualClock, type VirtualClock } from '@switchboard/core/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createAutoReplies,
+  handleTimeFromKpis,
+  type AutoReplies,
+  type OutboundReply,
+} from '../src';
+
+const disposers: (() => void)[] = [];
+afterEach(() => {
+  for (const dispose of disposers.splice(0)) dispose();
+});
+
+/** A centre whose two agents are each busy with a chat (chat capacity 1). */
+function busyCentre(): { clock: VirtualClock; center: ContactCenter } {
+  const clock = createVirtualClock();
+  const center = createContactCenter({ clock, queues: [{ id: 'support', name: 'Support' }] });
+  disposers.push(() => {
+    center.dispose();
+  });
+  for (const id of ['ada', 'bob']) {
+    center.registerAgent({
+      id,
+      name: id,
+      capacity: { voice: 1, chat: 1, email: 1, sms: 1, social: 1 },
+    });
+    center.agentCommand(id, { type: 'login' });
+    const chat = center.openContact({ channel: 'chat', queueId: 'support' });
+    center.contactCommand(chat.id, { type: 'accept', agentId: id });
+  }
+  return { clock, center };
+}
+
+/** The channels' side of the port is written elsewhere: this one keeps what it is given. */
+function keep(replies: AutoReplies, sent: OutboundReply[]) {
+  disposers.push(() => {
+    replies.dispose();
+  });
+  return sent;
+}
+
+const texts = (sent: readonly OutboundReply[]) =>
+  sent.map((reply) => `${reply.kind}: ${reply.text}`);
+
+describe('createAutoReplies', () => {
+  it('acknowledges each new chat at once with its position and expected wait', () => {
+    const { center, clock } = busyCentre();
+    const sent: OutboundReply[] = [];
+    keep(
+      createAutoReplies({
+        center,
+        clock,
+        sender: { send: (reply) => void sent.push(reply) },
+        handleTimeMs: () => 240_000,
+      }),
+      sent,
+    );
+    center.openContact({ channel: 'chat', queueId: 'support', customer: { name: 'Grace Hopper' } });
+    center.openContact({ channel: 'chat', queueId: 'support', customer: { name: 'Alan' } });
+    center.openContact({ channel: 'chat', queueId: 'support' });
+    center.openContact({ channel: 'voice', queueId: 'support' }); // not a channel acknowledged
+    // Two agents staffed, 4 minutes a chat: number n waits n × 2 minutes.
+    expect(texts(sent)).toEqual([
+      'acknowledgement: Hello Grace, thanks for getting in touch. You are number 1 in the queue; the expected wait is about 2 minutes.',
+      'acknowledgement: Hello Alan, thanks for getting in touch. You are number 2 in the queue; the expected wait is about 4 minutes.',
+      'acknowledgement: Hello there, thanks for getting in touch. You are number 3 in the queue; the expected wait is about 6 minutes.',
+    ]);
+    expect(sent.every((reply) => reply.channel === 'chat' && reply.subject === undefined)).toBe(
+      true,
+    );
+  });
+
+  it('updates waiting contacts on the clock, stops when one is served, within maxUpdates', () => {
+    const { center, clock } = busyCentre();
+    const sent: OutboundReply[] = [];
+    const replies = createAutoReplies({
+      center,
+      clock,
+      sender: { send: (reply) => void sent.push(reply) },
+      handleTimeMs: () => 240_000,
+      updateEveryMs: 60_000,
+      maxUpdates: 2,
+    });
+    keep(replies, sent);
+    const first = center.openContact({ channel: 'chat', queueId: 'support' });
+    const second = center.openContact({ channel: 'chat', queueId: 'support' });
+    sent.length = 0;
+
+    clock.advance(60_000);
+    expect(texts(sent)).toEqual([
+      'waitUpdate: Thanks for waiting. You are now number 1 in the queue; the expected wait is about 2 minutes.',
+      'waitUpdate: Thanks for waiting. You are now number 2 in the queue; the expected wait is about 4 minutes.',
+    ]);
+
+    // Ada finishes her chat: the first waiting one goes to her and gets no more updates.
+    const adaChat = center.getSnapshot().agents.get('ada')?.contactIds[0] ?? '';
+    center.contactCommand(adaChat, { type: 'end' });
+    center.contactCommand(adaChat, { type: 'complete', disposition: null });
+    expect(center.getSnapshot().contacts.get(first.id)?.status).toBe('offered');
+    center.contactCommand(first.id, { type: 'accept', agentId: 'ada' });
+    sent.length = 0;
+    clock.advance(60_000);
+    expect(sent.map((reply) => [reply.contactId, reply.text.match(/number (\d)/)?.[1]])).toEqual([
+      [second.id, '1'],
+    ]);
+    clock.advance(10 * 60_000); // two updates were the maximum
+    expect(sent).toHaveLength(1);
+    expect(replies.getSnapshot().get(second.id)).toMatchObject({ sent: 3, failed: 0 });
+  });
+
+  it('sends email acknowledgements with a subject, using the KPI handle time or the default', () => {
+    const clock = createVirtualClock();
+    const center = createContactCenter({ clock, queues: [{ id: 'mail', name: 'Mail' }] });
+    const kpis = createKpiEngine({ clock });
+    const detach = kpis.attach(center);
+    disposers.push(detach, () => {
+      center.dispose();
+    });
+    const sent: OutboundReply[] = [];
+    keep(
+      createAutoReplies({
+        center,
+        clock,
+        sender: { send: (reply) => void sent.push(reply) },
+        handleTimeMs: handleTimeFromKpis(kpis), // no data yet: the 5-minute default applies
+        acknowledgement: 'Ticket received for {{queue.name}}: about {{wait.minutes}} min.',
+        queueNames: { mail: 'Billing mail' },
+      }),
+      sent,
+    );
+    center.openContact({ channel: 'email', queueId: 'mail', customer: { email: 'g@example.com' } });
+    expect(sent).toEqual([
+      expect.objectContaining({
+        channel: 'email',
+        kind: 'acknowledgement',
+        subject: 'We have received your message',
+        text: 'Ticket received for Billing mail: about 5 min.',
+      }),
+    ]);
+  });
+
+  it('counts sends that fail and texts with missing variables, and goes on', async () => {
+    const { center, clock } = busyCentre();
+    let calls = 0;
+    const replies = createAutoReplies({
+      center,
+      clock,
+      sender: {
+        send: () => {
+          calls += 1;
+          return Promise.reject(new RangeError('channel down'));
+        },
+      },
+      update: 'Still there, {{customer.name}}?',
+      updateEveryMs: 60_000,
+    });
+    keep(replies, []);
+    const chat = center.openContact({ channel: 'chat', queueId: 'support' });
+    await Promise.resolve();
+    clock.advance(60_000); // the update has no name to fill: not sent
+    await Promise.resolve();
+    expect(calls).toBe(1);
+    expect(replies.getSnapshot().get(chat.id)).toMatchObject({ sent: 1, failed: 2 });
+    replies.dispose();
+    clock.advance(10 * 60_000);
+    expect(calls).toBe(1);
+  });
+});
