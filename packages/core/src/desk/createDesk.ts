@@ -60,6 +60,15 @@ export interface Desk {
   timeInStatus(): number;
   /** Resolves when every plugin is set up (or failed and was disabled), with their reports. */
   readonly ready: Promise<readonly PluginReport[]>;
+  /**
+   * Loads more plugins into the running desk, after those given to `createDesk` (a binding
+   * such as `bindCrm` registers its actions this way). Same rules as `plugins`: validated
+   * first, set up in dependency order, failures isolated; resolves with this batch's reports.
+   *
+   * @throws {@link SwitchboardError} as `PluginHost.load` does (`PLUGIN_DUPLICATE`, ...), and
+   * `DISPOSED` after `dispose()`.
+   */
+  use(plugins: readonly PluginEntry[]): Promise<readonly PluginReport[]>;
   /** Logs in, available unless a not-ready `reason` is given. */
   login(options?: LoginRequest): Promise<AgentState>;
   /** Logs out; refused while contacts are in hand. */
@@ -183,6 +192,7 @@ export function createDesk(options: DeskOptions): Desk {
     invoke,
     timeInStatus: () => clock.now() - getSnapshot().agent.since,
     ready,
+    use: (plugins) => host.load(plugins),
     login: (input = {}) => invoke('agent.login', input),
     logout: () => invoke('agent.logout', {}),
     setStatus: (choice) => invoke('agent.setStatus', choice),
