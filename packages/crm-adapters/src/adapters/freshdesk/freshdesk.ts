@@ -211,11 +211,14 @@ export function createFreshdeskCrm(options: FreshdeskOptions): CrmAdapter {
       const [first] =
         'email' in lookup
           ? await contactsWhere({ email: lookup.email }, signal)
-          : [
-              ...(await contactsWhere({ phone: lookup.phone }, signal)),
-              ...(await contactsWhere({ mobile: lookup.phone }, signal)),
-            ];
-      return first ? customer(first) : null;
+          : await contactsWhere({ phone: lookup.phone }, signal);
+      // A number not found as `phone` may be stored as `mobile`.
+      const found =
+        first ??
+        ('phone' in lookup
+          ? (await contactsWhere({ mobile: lookup.phone }, signal))[0]
+          : undefined);
+      return found ? customer(found) : null;
     },
     async upsertCustomer(input, { signal }) {
       const fields = {
