@@ -84,10 +84,7 @@ export interface CrmActionHost {
   readonly write: (
     write: OutboxWriteInput,
     key: string | undefined,
-  ) => Promise<{
-    readonly key: string;
-    readonly record: unknown;
-  }>;
+  ) => Promise<CrmWriteReceipt<unknown>>;
   /** The customer id the screen pop of a contact found, if any. */
   readonly customerOf: (contactId: string) => string | null;
 }
@@ -100,7 +97,7 @@ const options = { roles: ['agent', 'supervisor'] as const, sensitive: true };
  * `crm.updateTicket`, `crm.addNote`, which go through the binding's outbox when it has one.
  */
 export function crmActions(host: CrmActionHost): ActionDefinition[] {
-  const receipt = <T>(sent: { key: string; record: unknown }) => sent as CrmWriteReceipt<T>;
+  const receipt = <T>(sent: CrmWriteReceipt<unknown>) => sent as CrmWriteReceipt<T>;
   return [
     defineAction({
       name: 'crm.findCustomer',
