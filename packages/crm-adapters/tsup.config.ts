@@ -5,4 +5,6 @@ export default defineBuild({
   hubspot: 'src/hubspot.ts',
   salesforce: 'src/salesforce.ts',
   zendesk: 'src/zendesk.ts',
+  dynamics: 'src/dynamics.ts',
+  freshdesk: 'src/freshdesk.ts',
 });

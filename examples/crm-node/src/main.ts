@@ -1,17 +1,23 @@
 // A desk bound to a CRM: a customer calls, their record pops, the agent takes the call, wraps up
 // with a disposition, opens a ticket and adds a note. Every write goes through a durable outbox;
-// the CRM is the embedded memory one, so this runs with no account. To use a real CRM, swap
-// createMemoryCrm for createHubspotCrm / createSalesforceCrm / createZendeskCrm with a token.
+// the CRM is the embedded memory one, so this runs with no account. `start` with CRM=dynamics
+// (or hubspot, salesforce, zendesk, freshdesk), CRM_URL and CRM_TOKEN picks a real CRM instead
+// (src/chooseCrm.ts); the run then pops whoever the CRM knows and writes there.
 import { createDesk, createMemoryStorage } from '@switchboard/core';
 import { createVirtualClock } from '@switchboard/core/testing';
 import { bindCrm, createMemoryCrm, createOutbox } from '@switchboard/crm-adapters';
+import { chooseCrm } from './chooseCrm';
 
-export async function runCrmExample(log: (line: string) => void = console.log): Promise<void> {
+export async function runCrmExample(
+  log: (line: string) => void = console.log,
+  env: Readonly<Record<string, string | undefined>> = {},
+): Promise<void> {
   const clock = createVirtualClock();
-  const crm = createMemoryCrm({
+  const memory = createMemoryCrm({
     customers: [{ name: 'Grace Hopper', phone: '020 7946 0018', email: 'grace@example.com' }],
     defaultCountry: 'GB',
   });
+  const crm = chooseCrm(env, () => memory);
   const outbox = createOutbox({ adapter: crm, storage: createMemoryStorage(), clock, locks: null });
   outbox.on('outbox.delivered', ({ entry }) => {
     log(`outbox: delivered ${entry.write.op} (${entry.key})`);
@@ -19,6 +25,7 @@ export async function runCrmExample(log: (line: string) => void = console.log): 
 
   const desk = createDesk({ agent: { id: 'ada', name: 'Ada' }, clock });
   const binding = bindCrm(desk, crm, { outbox, summaryOf: () => 'Parcel lost; refund agreed.' });
+  await binding.ready; // the crm.* desk actions are registered
   await desk.login();
 
   const call = desk.center.openContact({
@@ -28,6 +35,7 @@ export async function runCrmExample(log: (line: string) => void = console.log): 
   });
   await new Promise((resolve) => setImmediate(resolve)); // the lookup answers
   const pop = binding.getSnapshot().pops.get(call.id);
+  const customerId = pop?.status === 'ready' ? pop.pop.customer?.id : undefined;
   if (pop?.status === 'ready')
     log(
       `screen pop: ${pop.pop.customer?.name ?? 'unknown caller'} (${pop.pop.customer?.phone ?? ''})`,
@@ -36,27 +44,40 @@ export async function runCrmExample(log: (line: string) => void = console.log): 
   await desk.accept(call.id);
   desk.center.contactCommand(call.id, { type: 'connect' }); // the softphone reports media up
   clock.advance(4 * 60_000);
-  await binding.createTicket(call.id, { subject: 'Parcel lost', priority: 'high' });
+  // A desk action: validated, role-checked, open to plugin hooks, written through the outbox.
+  await desk.invoke('crm.createTicket', {
+    subject: 'Parcel lost',
+    priority: 'high',
+    contactId: call.id,
+  });
   await desk.wrapUp(call.id);
   await desk.complete(call.id, { disposition: 'resolved' });
   await outbox.drain();
 
-  const [ticket] = crm.getSnapshot().tickets;
+  // Open tickets of the popped customer, then a note on the newest, again as desk actions.
+  const [ticket] = customerId
+    ? await desk.invoke('crm.searchTickets', { customerId, status: ['new', 'open'] })
+    : [];
   if (ticket)
-    await binding.addNote({ target: { kind: 'ticket', id: ticket.id }, body: 'Refund sent.' });
+    await desk.invoke('crm.addNote', {
+      target: { kind: 'ticket', id: ticket.id },
+      body: 'Refund sent.',
+    });
   await outbox.drain();
 
-  const [logged] = crm.getSnapshot().interactions;
+  const [logged] = customerId ? await crm.getHistory(customerId) : [];
   log(
     `call logged: ${String((logged?.durationMs ?? 0) / 1000)} s, disposition ${logged?.disposition ?? 'none'}`,
   );
-  log(
-    `tickets: ${String(crm.getSnapshot().tickets.length)}, notes: ${String(crm.getSnapshot().notes.length)}`,
-  );
+  if (crm === memory)
+    log(
+      `tickets: ${String(memory.getSnapshot().tickets.length)}, notes: ${String(memory.getSnapshot().notes.length)}`,
+    );
   log(`outbox: ${JSON.stringify(outbox.getSnapshot())}`);
   binding.dispose();
   await outbox.dispose();
   await desk.dispose();
 }
 
-if (import.meta.url === `file://${process.argv[1] ?? ''}`) await runCrmExample();
+if (import.meta.url === `file://${process.argv[1] ?? ''}`)
+  await runCrmExample(console.log, process.env);

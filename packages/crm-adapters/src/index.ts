@@ -77,6 +77,19 @@ export type { CustomFieldValue, FieldMapping, VendorRef } from './mapping/fieldM
 export type { VendorOptions } from './adapters/vendorOptions';
 
 // Desk binding
-export { bindCrm } from './bind/bindCrm';
+export { bindCrm, crmBindingPlugin } from './bind/bindCrm';
+export {
+  crmActions,
+  crmNoteRequestSchema,
+  crmTicketRequestSchema,
+  crmTicketUpdateSchema,
+} from './bind/crmActions';
+export type {
+  CrmActionHost,
+  CrmNoteRequest,
+  CrmTicketRequest,
+  CrmTicketUpdate,
+  CrmWriteReceipt,
+} from './bind/crmActions';
 export type { BindCrmOptions, CrmBinding, CrmBindingSnapshot } from './bind/bindCrm';
 export type { CrmPopState } from './bind/popState';

@@ -203,4 +203,26 @@ describe('createDesk', () => {
     await expect(desk.invoke('greeter.greet', { who: 'Bob' })).resolves.toBe('hello Bob from ada');
     await desk.dispose();
   });
+
+  it('loads plugins into a running desk with use(), after the first batch', async () => {
+    const late = definePlugin({
+      name: 'late',
+      version: '1.0.0',
+      setup(ctx) {
+        ctx.actions.register({
+          name: 'late.ping',
+          schema: { safeParse: (data: unknown) => ({ success: true as const, data }) },
+          run: () => 'pong',
+        });
+      },
+    });
+    const desk = createDesk({ agent: { id: 'ada', name: 'Ada' } });
+    await expectCode(desk.invoke('late.ping', {}), 'UNKNOWN_ACTION');
+    const reports = await desk.use([late]);
+    expect(reports.map((report) => report.state)).toEqual(['ready']);
+    await expect(desk.invoke('late.ping', {})).resolves.toBe('pong');
+    await expectCode(desk.use([late]), 'PLUGIN_DUPLICATE');
+    await desk.dispose();
+    await expectCode(desk.use([]), 'DISPOSED');
+  });
 });

@@ -50,6 +50,15 @@ export interface Desk extends DeskControls {
    * @throws {@link SwitchboardError} `NOT_FOUND` when the plugin is not loaded or not ready.
    */
   plugin<K extends PluginName>(name: K): PluginApi<K>;
+  /**
+   * Loads more plugins into the running desk, after those given to `createDesk` (a binding
+   * such as `bindCrm` registers its actions this way). Same rules as `plugins`: validated
+   * first, set up in dependency order, failures isolated; resolves with this batch's reports.
+   *
+   * @throws {@link SwitchboardError} as `PluginHost.load` does (`PLUGIN_DUPLICATE`, ...), and
+   * `DISPOSED` after `dispose()`.
+   */
+  use(plugins: readonly PluginEntry[]): Promise<readonly PluginReport[]>;
   /** Disposes plugins (in reverse order) and detaches from the centre. */
   dispose(): Promise<void>;
 }
@@ -146,6 +155,7 @@ export function createDesk(options: DeskOptions): Desk {
     timeInStatus: () => clock.now() - getSnapshot().agent.since,
     ready,
     plugin: (name) => host.api(name),
+    use: (plugins) => host.load(plugins),
     ...deskOperations(invoke),
     async dispose() {
       detach();

@@ -1,4 +1,10 @@
-import { createDesk, createMemoryStorage } from '@switchboard/core';
+import {
+  createDesk,
+  createMemoryStorage,
+  definePlugin,
+  isSwitchboardError,
+  type ErrorCode,
+} from '@switchboard/core';
 import { createVirtualClock } from '@switchboard/core/testing';
 import { describe, expect, it } from 'vitest';
 import { tick } from '../../test/settle';
@@ -6,6 +12,14 @@ import { createMemoryCrm } from '../adapters/memory';
 import { CrmError } from '../errors';
 import { createOutbox } from '../outbox/createOutbox';
 import { bindCrm } from './bindCrm';
+
+async function expectCode(promise: Promise<unknown>, code: ErrorCode) {
+  const error: unknown = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  expect(isSwitchboardError(error) && error.code).toBe(code);
+}
 
 // The core's embedded contact centre, a desk, the memory CRM and an outbox: every real part.
 async function deskWithCrm() {
@@ -64,24 +78,97 @@ describe('bindCrm', () => {
     expect(crm.getSnapshot().interactions).toHaveLength(1);
   });
 
-  it('creates tickets for the popped customer and adds notes through the outbox', async () => {
+  it('creates tickets for the popped customer and adds notes as desk actions, through the outbox', async () => {
     const { desk, crm, outbox, binding } = await deskWithCrm();
+    await binding.ready;
     const chat = desk.center.openContact({
       channel: 'chat',
       queueId: 'default',
       customer: { phone: '+442079460018' },
     });
     await tick();
-    await binding.createTicket(chat.id, { subject: 'Parcel lost' });
+    const queued = await desk.invoke('crm.createTicket', {
+      subject: 'Parcel lost',
+      contactId: chat.id,
+      key: 'ticket:parcel',
+    });
+    expect(queued).toEqual({ key: 'ticket:parcel', record: null });
     await outbox.drain();
     const [ticket] = crm.getSnapshot().tickets;
     expect(ticket).toMatchObject({
       subject: 'Parcel lost',
       customerId: crm.getSnapshot().customers[0]?.id,
     });
-    await binding.addNote({ target: { kind: 'ticket', id: ticket!.id }, body: 'Carrier called' });
+    // the same request again (a double click, a retried call) makes no second ticket
+    await desk.invoke('crm.createTicket', {
+      subject: 'Parcel lost',
+      contactId: chat.id,
+      key: 'ticket:parcel',
+    });
     await outbox.drain();
+    expect(crm.getSnapshot().tickets).toHaveLength(1);
+    await desk.invoke('crm.updateTicket', { id: ticket!.id, changes: { status: 'pending' } });
+    await desk.invoke('crm.addNote', {
+      target: { kind: 'ticket', id: ticket!.id },
+      body: 'Carrier called',
+    });
+    await outbox.drain();
+    expect(crm.getSnapshot().tickets[0]?.status).toBe('pending');
     expect(crm.getSnapshot().notes[0]?.body).toBe('Carrier called');
+    const found = await desk.invoke('crm.findCustomer', { phone: '020 7946 0018' });
+    expect(found?.name).toBe('Grace');
+    expect(await desk.invoke('crm.searchTickets', { customerId: found!.id })).toHaveLength(1);
+  });
+
+  it('runs the CRM actions through the pipeline: validation, roles, plugin hooks', async () => {
+    const seen: string[] = [];
+    const noUrgent = definePlugin({
+      name: 'no-urgent',
+      version: '1.0.0',
+      permissions: ['crm:write'],
+      setup(ctx) {
+        ctx.actions.before('crm.createTicket', (ticket) =>
+          ticket.priority === 'urgent' ? { cancel: 'Ask a supervisor' } : undefined,
+        );
+        ctx.actions.after('crm.addNote', (_note, receipt) => {
+          seen.push(receipt.key);
+          throw new Error('audit plugin bug'); // reported, never breaks the action
+        });
+      },
+    });
+    const clock = createVirtualClock();
+    const crm = createMemoryCrm();
+    const desk = createDesk({ agent: { id: 'ada', name: 'Ada' }, clock, plugins: [noUrgent] });
+    const failures: string[] = [];
+    desk.events.on('plugin.failed', ({ plugin }) => failures.push(plugin));
+    const binding = bindCrm(desk, crm); // no outbox: writes go straight to the CRM
+    expect((await binding.ready).state).toBe('ready');
+
+    await expectCode(desk.invoke('crm.createTicket', { subject: '' }), 'VALIDATION_FAILED');
+    await expectCode(
+      desk.invoke('crm.createTicket', { subject: 'Refund', priority: 'urgent' }),
+      'ACTION_CANCELLED',
+    );
+    expect(crm.getSnapshot().tickets).toHaveLength(0);
+    const created = await desk.invoke('crm.createTicket', { subject: 'Refund' });
+    expect(created.record).toMatchObject({ subject: 'Refund', status: 'new' });
+    const note = await desk.invoke('crm.addNote', {
+      target: { kind: 'ticket', id: created.record!.id },
+      body: 'Refund sent',
+    });
+    expect(note.record?.body).toBe('Refund sent');
+    expect(seen).toEqual([note.key]);
+    expect(failures).toEqual(['no-urgent']);
+
+    const admin = createDesk({ agent: { id: 'root', name: 'Root', roles: ['admin'] }, clock });
+    await bindCrm(admin, crm).ready;
+    await expectCode(
+      admin.invoke('crm.findCustomer', { email: 'a@example.com' }),
+      'PERMISSION_DENIED',
+    );
+
+    binding.dispose();
+    await expectCode(desk.invoke('crm.findCustomer', { email: 'a@example.com' }), 'UNKNOWN_ACTION');
   });
 
   it('keeps the desk working when the CRM lookup fails, showing the failure', async () => {

@@ -1,15 +1,22 @@
 import {
+  definePlugin,
   silentLogger,
   type Contact,
   type Desk,
   type Logger,
+  type PluginReport,
   type Unsubscribe,
 } from '@switchboard/core';
 import type { CrmAdapter, ScreenPop } from '../model/crmAdapter';
-import type { CrmNoteInput } from '../model/note';
-import type { CrmTicketInput } from '../model/ticket';
+import { applyWrite } from '../outbox/applyWrite';
+import { outboxWriteSchema, type OutboxWriteInput } from '../outbox/outboxEntry';
 import type { Outbox } from '../outbox/outboxTypes';
+import { parseOrThrow } from '../validate';
+import { crmActions } from './crmActions';
 import { popSlot, type CrmPopState } from './popState';
+
+/** The name of the plugin through which {@link bindCrm} registers its desk actions. */
+export const crmBindingPlugin = 'crm-binding';
 
 /** Options of {@link bindCrm}. */
 export interface BindCrmOptions {
@@ -36,11 +43,12 @@ export interface CrmBinding {
   getSnapshot(): CrmBindingSnapshot;
   /** Calls `listener` when the snapshot changes. */
   subscribe(listener: () => void): Unsubscribe;
-  /** Creates a CRM ticket about a contact, for the customer its pop found. */
-  createTicket(contactId: string, input: CrmTicketInput): Promise<void>;
-  /** Adds a note in the CRM (on a ticket or customer). */
-  addNote(input: CrmNoteInput): Promise<void>;
-  /** Stops listening to the desk. */
+  /**
+   * Resolves when the `crm.*` desk actions are registered, with the report of the
+   * `crm-binding` plugin that registers them (`failed` when the desk already has one).
+   */
+  readonly ready: Promise<PluginReport>;
+  /** Stops listening to the desk and unregisters the `crm.*` actions. */
   dispose(): void;
 }
 
@@ -55,13 +63,18 @@ function spanOf(contact: Contact, now: number): { startedAt: number; endedAt: nu
  * Binds a desk to a CRM: when a contact is offered to the agent its customer's record pops
  * (lookup by id, phone, then email; history and open tickets), and when the agent completes it
  * the interaction is logged with its disposition, once (its outbox key is `interaction:<id>`).
- * Ticket and note actions write through the same outbox.
+ * It also registers desk actions (through the `crm-binding` plugin, loaded with `desk.use`),
+ * so they are validated, role-checked and open to plugin hooks: `crm.findCustomer`,
+ * `crm.searchTickets`, and the writes `crm.createTicket`, `crm.updateTicket`, `crm.addNote`,
+ * which go through the same outbox. One binding per desk.
  *
  * @example
  * ```ts
  * const crm = createMemoryCrm({ customers });
  * const binding = bindCrm(desk, crm, { outbox: createOutbox({ adapter: crm, storage }) });
  * binding.subscribe(() => render(binding.getSnapshot().pops));
+ * await binding.ready;
+ * await desk.invoke('crm.createTicket', { subject: 'Parcel lost', contactId });
  * ```
  */
 export function bindCrm(desk: Desk, adapter: CrmAdapter, options: BindCrmOptions = {}): CrmBinding {
@@ -80,20 +93,44 @@ export function bindCrm(desk: Desk, adapter: CrmAdapter, options: BindCrmOptions
   };
   const contactOf = (contactId: string): Contact | undefined =>
     desk.center.getSnapshot().contacts.get(contactId) ?? seen.get(contactId);
-  const write = async (
-    kind: string,
-    key: string | undefined,
-    send: () => Promise<unknown>,
-    entry: Parameters<Outbox['enqueue']>[0],
-  ) => {
+  /** Enqueues a write, or sends it straight to the adapter without an outbox. */
+  const write = async (entry: OutboxWriteInput, key: string | undefined) => {
     try {
-      if (outbox) await outbox.enqueue(entry, key === undefined ? {} : { key });
-      else await send();
+      if (outbox) {
+        const queued = await outbox.enqueue(entry, key === undefined ? {} : { key });
+        return { key: queued.key, record: null };
+      }
+      const idempotencyKey = key ?? crypto.randomUUID();
+      const parsed = parseOrThrow(outboxWriteSchema, entry, 'CRM write');
+      return { key: idempotencyKey, record: await applyWrite(adapter, parsed, { idempotencyKey }) };
     } catch (error) {
-      logger.error(`The CRM ${kind} failed`, { error });
+      logger.error(`The CRM ${entry.op} failed`, { error });
       throw error;
     }
   };
+  const customerOf = (contactId: string) => {
+    const pop = snapshot.pops.get(contactId);
+    return pop?.status === 'ready' ? (pop.pop.customer?.id ?? null) : null;
+  };
+  const unregister: Unsubscribe[] = [];
+  let disposed = false;
+  const ready = desk
+    .use([
+      definePlugin({
+        name: crmBindingPlugin,
+        version: '1.0.0',
+        permissions: ['crm:write'],
+        setup(ctx) {
+          if (disposed) return;
+          for (const action of crmActions({ adapter, write, customerOf }))
+            unregister.push(ctx.actions.register(action));
+        },
+      }),
+    ])
+    .then(([report]) => report as PluginReport);
+  ready.catch((error: unknown) => {
+    logger.error('The CRM desk actions could not be registered', { error });
+  });
 
   const offMany: Unsubscribe[] = [
     desk.events.on('contact.offered', ({ contactId }) => {
@@ -137,11 +174,7 @@ export function bindCrm(desk: Desk, adapter: CrmAdapter, options: BindCrmOptions
         summary: options.summaryOf?.(contact) ?? '',
         ...(contact.customer.phone ? { phone: contact.customer.phone } : {}),
       };
-      const key = `interaction:${contactId}`;
-      write('interaction log', key, () => adapter.logInteraction(record, { idempotencyKey: key }), {
-        op: 'logInteraction',
-        record,
-      }).catch(() => undefined); // reported above
+      write({ op: 'logInteraction', record }, `interaction:${contactId}`).catch(() => undefined); // reported above
     }),
   ];
 
@@ -153,20 +186,10 @@ export function bindCrm(desk: Desk, adapter: CrmAdapter, options: BindCrmOptions
         listeners.delete(listener);
       };
     },
-    createTicket(contactId, input) {
-      const pop = snapshot.pops.get(contactId);
-      const customerId = pop?.status === 'ready' ? (pop.pop.customer?.id ?? null) : null;
-      const ticket = { customerId, contactId, ...input };
-      return write('ticket create', undefined, () => adapter.createTicket(ticket), {
-        op: 'createTicket',
-        ticket,
-      });
-    },
-    addNote(note) {
-      return write('note', undefined, () => adapter.addNote(note), { op: 'addNote', note });
-    },
+    ready,
     dispose() {
-      for (const off of offMany) off();
+      disposed = true;
+      for (const off of [...offMany, ...unregister.splice(0)]) off();
       listeners.clear();
     },
   };

@@ -21,11 +21,17 @@ export interface FieldMapping<R extends VendorRef = VendorRef> {
   } | null;
 }
 
+const picklistValue = z.string().check(z.minLength(1));
+
 /**
  * The zod schema of a field mapping whose vendor references match `ref`, e.g. `z.int()` for
- * Zendesk field ids or a `cf_` pattern for Freshdesk.
+ * Zendesk field ids or a `cf_` pattern for Freshdesk, and whose picklist values match `value`
+ * (any non-empty string by default; Dynamics option values are digits).
  */
-export function fieldMappingSchema<R extends VendorRef>(ref: z.ZodMiniType<R>) {
+export function fieldMappingSchema<R extends VendorRef>(
+  ref: z.ZodMiniType<R>,
+  value: z.ZodMiniType<string> = picklistValue,
+) {
   return z.object({
     /** Our custom-field names to the vendor's fields. */
     customFields: z._default(z.record(z.string().check(z.minLength(1)), ref), {}),
@@ -35,8 +41,8 @@ export function fieldMappingSchema<R extends VendorRef>(ref: z.ZodMiniType<R>) {
         z.object({
           /** The vendor's field. */
           field: ref,
-          /** Our codes to picklist values (each non-empty). */
-          values: z.record(z.string().check(z.minLength(1)), z.string().check(z.minLength(1))),
+          /** Our codes to picklist values. */
+          values: z.record(z.string().check(z.minLength(1)), value),
         }),
       ),
       null,
@@ -49,9 +55,10 @@ export function parseMapping<R extends VendorRef>(
   vendor: string,
   ref: z.ZodMiniType<R>,
   input: unknown,
+  value?: z.ZodMiniType<string>,
 ): FieldMapping<R> {
   return parseOrThrow(
-    fieldMappingSchema(ref),
+    fieldMappingSchema(ref, value),
     input ?? {},
     `${vendor} field mapping`,
     'CONFIG_INVALID',

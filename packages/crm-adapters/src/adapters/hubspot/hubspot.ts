@@ -16,6 +16,7 @@ import type { LoggedInteraction } from '../../model/interaction';
 import type { CrmTicket, CrmTicketStatus } from '../../model/ticket';
 import { parseOrThrow } from '../../validate';
 import { emailField } from '../customerFields';
+import { assertCall } from '../shared/vendorKit';
 import { vendorClient, type VendorOptions } from '../vendorOptions';
 import { hubspotDialect } from './hubspotDialect';
 import { hubspotObjectSchema, hubspotSearchSchema, type HubspotObject } from './hubspotSchemas';
@@ -278,15 +279,7 @@ export function createHubspotCrm(options: HubspotOptions): CrmAdapter {
       return calls.map(call).sort((a, b) => b.at - a.at);
     },
     async logInteraction(record, { idempotencyKey, signal }) {
-      if (record.channel !== 'voice' && record.channel !== 'callback') {
-        throw new CrmError(
-          'UNSUPPORTED',
-          'The HubSpot adapter logs calls; log other channels as notes.',
-          {
-            details: { channel: record.channel },
-          },
-        );
-      }
+      assertCall('HubSpot', record.channel, 'calls (log other channels as notes)');
       const disposition = mapDisposition(mapping, record.disposition);
       const properties: Record<string, string> = {
         hs_timestamp: new Date(record.startedAt).toISOString(),

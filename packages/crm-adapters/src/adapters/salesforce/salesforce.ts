@@ -15,7 +15,8 @@ import { defineCrmAdapter } from '../../model/defineCrmAdapter';
 import type { LoggedInteraction } from '../../model/interaction';
 import type { CrmTicket, CrmTicketStatus } from '../../model/ticket';
 import { parseOrThrow } from '../../validate';
-import { emailField } from '../customerFields';
+import { emailField, nameParts } from '../customerFields';
+import { upsertByIdOrEmail } from '../shared/vendorKit';
 import { vendorClient, type VendorOptions } from '../vendorOptions';
 import { salesforceDialect } from './salesforceDialect';
 import {
@@ -178,34 +179,34 @@ export function createSalesforceCrm(options: SalesforceOptions): CrmAdapter {
       return first?.Id ? customer(first, first.Id) : null;
     },
     async upsertCustomer(input, { signal }) {
-      const [first, ...rest] = (input.name ?? '').split(' ');
+      const { first, last } = nameParts(input.name);
       const fields = {
-        ...(rest.length > 0
-          ? { FirstName: first, LastName: rest.join(' ') }
-          : { LastName: first || 'Unknown' }),
+        ...(first === undefined ? {} : { FirstName: first }),
+        LastName: last,
         ...(input.email ? { Email: input.email } : {}),
         ...(input.phone ? { Phone: input.phone } : {}),
       };
-      const known =
-        input.id ??
-        (input.email
-          ? (
-              await query(
-                `SELECT Id FROM Contact WHERE Email = ${soqlString(input.email)} LIMIT 1`,
-                signal,
-              )
-            )[0]?.Id
-          : undefined);
-      if (known === undefined)
-        return customer({ ...fields, Name: input.name }, await create('Contact', fields, signal));
-      await http.request({
-        method: 'PATCH',
-        path: `/sobjects/Contact/${sfId(known)}`,
-        body: fields,
-        idempotent: true,
-        signal,
-      });
-      return customer({ ...fields, Name: input.name }, known);
+      const id = await upsertByIdOrEmail(
+        input,
+        async (email) =>
+          (
+            await query(`SELECT Id FROM Contact WHERE Email = ${soqlString(email)} LIMIT 1`, signal)
+          )[0]?.Id,
+        {
+          create: () => create('Contact', fields, signal),
+          update: async (known) => {
+            await http.request({
+              method: 'PATCH',
+              path: `/sobjects/Contact/${sfId(known)}`,
+              body: fields,
+              idempotent: true,
+              signal,
+            });
+            return known;
+          },
+        },
+      );
+      return customer({ ...fields, Name: input.name }, id);
     },
     async getHistory(customerId, { signal }) {
       const records = await query(

@@ -1,6 +1,5 @@
 import type { Customer, CustomerId } from '@switchboard/core';
 import * as z from 'zod/mini';
-import { CrmError } from '../../errors';
 import type { HttpClient } from '../../http/httpClient';
 import {
   mapCustomFields,
@@ -14,8 +13,16 @@ import { fullCapabilities } from '../../model/capabilities';
 import { defineCrmAdapter } from '../../model/defineCrmAdapter';
 import type { LoggedInteraction } from '../../model/interaction';
 import type { CrmTicket, CrmTicketStatus } from '../../model/ticket';
-import { parseOrThrow } from '../../validate';
 import { emailField } from '../customerFields';
+import { fromInteractionTags, interactionTag, interactionTags } from '../shared/interactionTags';
+import {
+  keyStamp,
+  noteTargetUnsupported,
+  nullWhenNotFound,
+  numericIds,
+  onceByKey,
+  responseReader,
+} from '../shared/vendorKit';
 import { vendorClient, type VendorOptions } from '../vendorOptions';
 import {
   commentsEnvelope,
@@ -37,7 +44,6 @@ export interface ZendeskOptions extends VendorOptions {
   readonly mapping?: unknown;
 }
 
-const interactionTag = 'switchboard_interaction';
 const toZendeskStatus: Record<CrmTicketStatus, ZendeskTicket['status']> = {
   new: 'new',
   open: 'open',
@@ -55,17 +61,8 @@ const fromZendeskStatus: Record<ZendeskTicket['status'], CrmTicketStatus> = {
   closed: 'closed',
 };
 
-const numericId = (id: string, what: string): number => {
-  if (!/^\d+$/.test(id)) {
-    throw new CrmError('VALIDATION_FAILED', `A Zendesk ${what} id is a number.`, {
-      issues: [{ path: ['id'], message: 'not a Zendesk id' }],
-    });
-  }
-  return Number(id);
-};
-const read = <T>(schema: Parameters<typeof parseOrThrow<T>>[0], body: unknown) =>
-  parseOrThrow(schema, body, 'Zendesk response', 'BAD_RESPONSE');
-const marker = (key: string | undefined) => (key === undefined ? '' : `\n\n[switchboard:${key}]`);
+const numericId = numericIds('Zendesk');
+const read = responseReader('Zendesk');
 
 /**
  * Creates the Zendesk {@link CrmAdapter} (Support API v2): users, tickets, private comments.
@@ -103,17 +100,13 @@ export function createZendeskCrm(options: ZendeskOptions): CrmAdapter {
     priority: t.priority ?? 'normal',
     customerId: t.requester_id == null ? null : String(t.requester_id),
   });
-  const tagValue = (t: ZendeskTicket, prefix: string) =>
-    t.tags.find((tag) => tag.startsWith(prefix))?.slice(prefix.length);
   const interaction = (t: ZendeskTicket): LoggedInteraction => {
     const field = mapping.disposition?.field;
     const value = t.custom_fields.find((f) => f.id === field)?.value;
     return {
       id: String(t.id),
-      channel: (tagValue(t, 'switchboard_channel_') ?? 'voice') as LoggedInteraction['channel'],
-      direction: t.tags.includes('switchboard_outbound') ? 'outbound' : 'inbound',
+      ...fromInteractionTags(t.tags),
       at: t.created_at ? Date.parse(t.created_at) : 0,
-      durationMs: Number(tagValue(t, 'switchboard_duration_') ?? 0) * 1000,
       disposition: unmapDisposition(mapping, value),
       summary: t.description ?? '',
     };
@@ -145,16 +138,13 @@ export function createZendeskCrm(options: ZendeskOptions): CrmAdapter {
     recordUrl: (id) => `${base}/agent/users/${id}`,
     async findCustomer(lookup, { signal }) {
       if ('id' in lookup) {
-        const response = await http
-          .request({
+        const response = await nullWhenNotFound(
+          http.request({
             method: 'GET',
             path: `/api/v2/users/${String(numericId(lookup.id, 'user'))}`,
             signal,
-          })
-          .catch((error: unknown) => {
-            if (error instanceof CrmError && error.code === 'NOT_FOUND') return null;
-            throw error;
-          });
+          }),
+        );
         return response ? customer(read(userEnvelope, response.body).user) : null;
       }
       const query = 'phone' in lookup ? `phone:${lookup.phone}` : `email:${lookup.email}`;
@@ -191,7 +181,6 @@ export function createZendeskCrm(options: ZendeskOptions): CrmAdapter {
     },
     async logInteraction(record, { idempotencyKey, signal }) {
       const disposition = mapDisposition(mapping, record.disposition);
-      const seconds = Math.round((record.endedAt - record.startedAt) / 1000);
       const response = await postTicket(idempotencyKey, signal, {
         subject: `${record.channel === 'voice' ? 'Call' : record.channel} ${record.direction}`,
         comment: {
@@ -201,12 +190,7 @@ export function createZendeskCrm(options: ZendeskOptions): CrmAdapter {
         requester_id: numericId(record.customerId, 'user'),
         status: 'solved',
         external_id: record.contactId,
-        tags: [
-          interactionTag,
-          `switchboard_channel_${record.channel}`,
-          `switchboard_duration_${String(seconds)}`,
-          ...(record.direction === 'outbound' ? ['switchboard_outbound'] : []),
-        ],
+        tags: interactionTags(record),
         ...(disposition !== null && mapping.disposition
           ? { custom_fields: [{ id: mapping.disposition.field, value: disposition }] }
           : {}),
@@ -251,34 +235,38 @@ export function createZendeskCrm(options: ZendeskOptions): CrmAdapter {
       return ticket(read(ticketEnvelope, response.body).ticket);
     },
     async addNote(draft, { idempotencyKey, signal }) {
-      if (draft.target.kind !== 'ticket') {
-        throw new CrmError('UNSUPPORTED', 'Zendesk notes go on tickets.', {
-          details: { target: draft.target.kind },
-        });
-      }
+      if (draft.target.kind !== 'ticket')
+        throw noteTargetUnsupported('Zendesk', 'tickets', draft.target.kind);
       const ticketId = String(numericId(draft.target.id, 'ticket'));
-      const stamp = marker(idempotencyKey);
-      if (idempotencyKey !== undefined) {
-        const listed = await http.request({
-          method: 'GET',
-          path: `/api/v2/tickets/${ticketId}/comments`,
-          signal,
-        });
-        const found = read(commentsEnvelope, listed.body).comments.find((c) =>
-          c.body?.endsWith(stamp),
-        );
-        if (found) return { id: String(found.id), body: draft.body };
-      }
-      await http.request({
-        method: 'PUT',
-        path: `/api/v2/tickets/${ticketId}`,
-        idempotent: false,
-        body: {
-          ticket: { comment: { body: draft.body + stamp, public: draft.visibility === 'public' } },
+      const stamp = keyStamp(idempotencyKey);
+      return onceByKey(
+        idempotencyKey,
+        async () => {
+          const listed = await http.request({
+            method: 'GET',
+            path: `/api/v2/tickets/${ticketId}/comments`,
+            signal,
+          });
+          const found = read(commentsEnvelope, listed.body).comments.find((c) =>
+            c.body?.endsWith(stamp),
+          );
+          return found ? { id: String(found.id), body: draft.body } : null;
         },
-        signal,
-      });
-      return { id: `${ticketId}:${idempotencyKey ?? 'note'}`, body: draft.body };
+        async () => {
+          await http.request({
+            method: 'PUT',
+            path: `/api/v2/tickets/${ticketId}`,
+            idempotent: false,
+            body: {
+              ticket: {
+                comment: { body: draft.body + stamp, public: draft.visibility === 'public' },
+              },
+            },
+            signal,
+          });
+          return { id: `${ticketId}:${idempotencyKey ?? 'note'}`, body: draft.body };
+        },
+      );
     },
     async searchTickets(query, { signal }) {
       const all =
