@@ -4,7 +4,7 @@ import { createRig, until, type ChatRig, type RigKind } from './support/rig';
 
 // The same conversation tests run on the in-process transport and on a real `ws` server on
 // 127.0.0.1: the customer is the widget client, the agent a desk with the chat plugin.
-describe.each<RigKind>(['inProcess', 'ws'])('a chat over %s', (kind) => {
+describe.each<RigKind>(['inProcess', 'ws'])('a chat over %s', { timeout: 60_000 }, (kind) => {
   let rig: ChatRig;
   afterEach(async () => {
     await rig.close();

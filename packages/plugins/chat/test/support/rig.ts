@@ -19,6 +19,8 @@ export interface ChatRig {
   readonly host: TestHost;
   readonly gateway: ChatGateway;
   readonly dial: ChatDialer;
+  /** How many `send` frames the clients put on the wire, and for how many distinct client ids. */
+  sends(): { frames: number; distinct: number };
   /** A new customer widget client on the rig's transport. */
   customer(options?: Omit<ChatClientOptions, 'connect'>): ChatClient;
   /** Breaks every open connection (server side), as a network failure would; how many it broke. */
@@ -55,6 +57,22 @@ export async function createRig(kind: RigKind, options: TestHostOptions = {}): P
     transport = inProcess.server;
     cut = () => inProcess.drop();
   }
+  // Counts the send frames both sides write, to tell resends (same client id) from new messages.
+  const sendFrames = new Map<string, number>();
+  const rawDial = dial;
+  dial = async () => {
+    const link = await rawDial();
+    return {
+      ...link,
+      send(data) {
+        const frame = JSON.parse(data) as { type?: string; clientId?: string };
+        if (frame.type === 'send' && frame.clientId) {
+          sendFrames.set(frame.clientId, (sendFrames.get(frame.clientId) ?? 0) + 1);
+        }
+        link.send(data);
+      },
+    };
+  };
   const host = await createTestHost({
     ...options,
     plugins: [{ plugin: chat, config: { connect: dial } }, ...(options.plugins ?? [])],
@@ -65,8 +83,12 @@ export async function createRig(kind: RigKind, options: TestHostOptions = {}): P
     host,
     gateway,
     dial,
+    sends: () => ({
+      frames: [...sendFrames.values()].reduce((sum, count) => sum + count, 0),
+      distinct: sendFrames.size,
+    }),
     customer(extra = {}) {
-      const client = createChatClient({ ...extra, connect: dial });
+      const client = createChatClient({ timers: host.clock, ...extra, connect: dial });
       clients.push(client);
       return client;
     },
@@ -83,11 +105,20 @@ export async function createRig(kind: RigKind, options: TestHostOptions = {}): P
   };
 }
 
-/** Waits (real time, bounded) until `check` holds; fails with `what` otherwise. */
-export async function until(check: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+/**
+ * Waits (real time, bounded) until `check` holds; fails with `what` otherwise. `tick` runs on each
+ * turn (e.g. to move a virtual clock so reconnect back-offs fire).
+ */
+export async function until(
+  check: () => boolean,
+  what: string,
+  timeoutMs = 20_000,
+  tick?: () => void,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    tick?.();
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
