@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ChatDeskApi } from '../src/index';
 import { createRig, until, type ChatRig, type RigKind } from './support/rig';
 
 // The same conversation tests run on the in-process transport and on a real `ws` server on
@@ -9,7 +8,7 @@ describe.each<RigKind>(['inProcess', 'ws'])('a chat over %s', { timeout: 60_000 
   afterEach(async () => {
     await rig.close();
   });
-  const chatApi = () => rig.host.plugin('chat') as ChatDeskApi;
+  const chatApi = () => rig.host.plugin('chat');
   const deskChat = (contactId: string) =>
     chatApi()
       .getSnapshot()

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChatClient } from '../src/client';
-import type { ChatDeskApi, ChatMessage } from '../src/index';
+import type { ChatMessage } from '../src/index';
 import { createRig, until, type ChatRig, type RigKind } from './support/rig';
 
 const cuts = 50;
@@ -16,7 +16,7 @@ describe.each<RigKind>(['inProcess', 'ws'])('resume over %s', { timeout: 60_000 
   afterEach(async () => {
     await rig.close();
   });
-  const chatApi = () => rig.host.plugin('chat') as ChatDeskApi;
+  const chatApi = () => rig.host.plugin('chat');
 
   async function connectedChat(): Promise<[ChatClient, string]> {
     await until(() => chatApi().getSnapshot().connection === 'open', 'the desk to connect');

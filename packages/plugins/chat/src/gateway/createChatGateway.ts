@@ -9,16 +9,12 @@ import {
 } from '@switchboard/core';
 import * as z from 'zod/mini';
 import { ChatError } from '../errors';
-import { decodeFrame } from '../protocol/codec';
 import type { ChatProblem } from '../protocol/codes';
-import {
-  agentFrameSchema,
-  chatProtocolVersion,
-  helloSchema,
-  type ServerFrame,
-} from '../protocol/frames';
+import type { ServerFrame } from '../protocol/frames';
 import type { chatDraftSchema, ChatMessage } from '../protocol/message';
 import type { ChatLink, ChatServerTransport } from '../transport/link';
+import { acceptLinks } from './acceptLinks';
+import { openAgentSession } from './agentSession';
 import { createAgentSessions } from './agentSessions';
 import {
   chatHoldersOf,
@@ -28,7 +24,7 @@ import {
   type Conversation,
 } from './conversation';
 import { openCustomerSession, type CustomerHello, type Posted } from './customerSession';
-import { problemFrame, refusal } from './problems';
+import { refusal } from './problems';
 import { createTranscript } from './transcript';
 
 /** Options of {@link createChatGateway}. */
@@ -269,116 +265,21 @@ export function createChatGateway(options: ChatGatewayOptions): ChatGateway {
     return { message, duplicate: false };
   }
 
-  const onAgentFrame = (agentId: string, link: ChatLink, data: string) => {
-    const decoded = decodeFrame(agentFrameSchema, data);
-    if (!decoded.ok) {
-      problemFrame(link, decoded.problem);
-      return;
-    }
-    const frame = decoded.value;
-    const conversation = conversations.get(frame.contactId);
-    if (!conversation || !conversation.holders.has(agentId)) {
-      problemFrame(
-        link,
-        refusal('NOT_YOUR_CHAT', `Agent ${agentId} does not hold ${frame.contactId}.`),
-        frame.contactId,
-      );
-      return;
-    }
-    if (frame.type === 'send') {
-      const result = post(conversation, 'agent', frame, agentId);
-      if ('code' in result) {
-        problemFrame(link, result, frame.contactId);
-        return;
-      }
-      if (result.duplicate) {
-        link.send(
-          JSON.stringify({ type: 'message', contactId: conversation.id, message: result.message }),
-        );
-      }
-      return;
-    }
-    if (frame.type === 'typing') {
-      toCustomer(conversation, { type: 'typing', typing: frame.typing });
-      return;
-    }
-    const mark = Math.min(frame.upTo, conversation.messages.length);
-    if (mark <= conversation.agentReadUpTo) return;
-    conversation.agentReadUpTo = mark;
-    toCustomer(conversation, { type: 'read', upTo: mark });
-  };
-
-  const stopListening = options.transport.onConnection((link) => {
-    links.add(link);
-    let session: ((data: string) => void) | undefined;
-    link.onClose(() => links.delete(link));
-    link.onMessage((data) => {
-      try {
-        if (data.length > settings.maxFrameLength) {
-          problemFrame(
-            link,
-            refusal(
-              'FRAME_TOO_LARGE',
-              `Frames are limited to ${settings.maxFrameLength} characters.`,
-            ),
-          );
-          return;
-        }
-        if (session) {
-          session(data);
-          return;
-        }
-        const decoded = decodeFrame(helloSchema, data);
-        if (!decoded.ok) {
-          const isHello = decodeFrame(z.object({ type: z.literal('hello') }), data).ok;
-          problemFrame(
-            link,
-            isHello ? decoded.problem : refusal('HELLO_REQUIRED', 'Say hello first.'),
-          );
-          return;
-        }
-        const hello = decoded.value;
-        if (hello.v !== chatProtocolVersion) {
-          problemFrame(
-            link,
-            refusal('VERSION_UNSUPPORTED', `This gateway speaks version ${chatProtocolVersion}.`),
-          );
-          link.close();
-          return;
-        }
-        if (hello.role === 'customer') {
-          session = customerSession(link, hello);
-          return;
-        }
-        session = () => undefined; // frames before authorisation settles are dropped
-        void Promise.resolve(
-          options.authorizeAgent?.(hello) ?? center.getSnapshot().agents.has(hello.agentId),
-        ).then((allowed) => {
-          if (!allowed) {
-            problemFrame(link, refusal('UNAUTHORIZED', `Agent ${hello.agentId} may not chat.`));
-            link.close();
-            return;
-          }
-          session = (frame) => {
-            onAgentFrame(hello.agentId, link, frame);
-          };
-          agents.add(hello.agentId, link);
-          const held = [...conversations.values()].filter((c) => c.holders.has(hello.agentId));
-          link.send(
-            JSON.stringify({
-              type: 'welcome',
-              v: chatProtocolVersion,
-              contactIds: held.map((c) => c.id),
-            }),
-          );
-          for (const conversation of held) {
-            link.send(JSON.stringify(chatFrame(conversation, hello.resume[conversation.id] ?? 0)));
-          }
-        });
-      } catch (error) {
-        logger.error('The chat gateway failed on a frame', { error });
-      }
-    });
+  const agentSession = openAgentSession({
+    authorize: (hello) =>
+      options.authorizeAgent?.(hello) ?? center.getSnapshot().agents.has(hello.agentId),
+    held: (agentId) => [...conversations.values()].filter((c) => c.holders.has(agentId)),
+    find: (id) => conversations.get(id),
+    agents,
+    post: (conversation, draft, agentId) => post(conversation, 'agent', draft, agentId),
+    toCustomer,
+  });
+  const stopListening = acceptLinks(options.transport, {
+    maxFrameLength: settings.maxFrameLength,
+    logger,
+    links,
+    customer: customerSession,
+    agent: agentSession,
   });
 
   return {

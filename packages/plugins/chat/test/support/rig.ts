@@ -1,4 +1,5 @@
 import { createTestHost, type TestHost, type TestHostOptions } from '@switchboard/core/testing';
+import { assert } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { createChatClient, type ChatClient, type ChatClientOptions } from '../../src/client';
 import {
@@ -65,7 +66,10 @@ export async function createRig(kind: RigKind, options: TestHostOptions = {}): P
     return {
       ...link,
       send(data) {
-        const frame = JSON.parse(data) as { type?: string; clientId?: string };
+        const frame = (data.startsWith('{') ? JSON.parse(data) : {}) as {
+          type?: string;
+          clientId?: string;
+        };
         if (frame.type === 'send' && frame.clientId) {
           sendFrames.set(frame.clientId, (sendFrames.get(frame.clientId) ?? 0) + 1);
         }
@@ -99,7 +103,11 @@ export async function createRig(kind: RigKind, options: TestHostOptions = {}): P
       gateway.dispose();
       if (server) {
         for (const socket of server.clients) socket.terminate();
-        await new Promise<void>((resolve) => server?.close(() => resolve()));
+        await new Promise<void>((resolve) => {
+          server.close(() => {
+            resolve();
+          });
+        });
       }
     },
   };
@@ -117,7 +125,7 @@ export async function until(
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    if (Date.now() > deadline) assert.fail(`Timed out waiting for ${what}`);
     tick?.();
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
