@@ -7,4 +7,19 @@ export type {
   ChatClientSnapshot,
   ChatResumePoint,
 } from './client/createChatClient';
-export * from './shared';
+export { fromWebSocketUrl } from './transport/webSocket';
+export type {
+  WebSocketConstructor,
+  WebSocketDialerOptions,
+  WebSocketLike,
+} from './transport/webSocket';
+export type { ChatErrorCode, ChatIssue, ChatProblem } from './protocol/codes';
+export type {
+  ChatAttachment,
+  ChatAuthor,
+  ChatMessage,
+  ChatStatus,
+  PendingChatMessage,
+} from './protocol/message';
+export type { ChatConnectionState, ChatTimers, ReconnectPolicy } from './shared/session';
+export type { ChatDialer, ChatLink, Unsubscribe } from './transport/link';
