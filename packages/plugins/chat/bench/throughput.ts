@@ -68,11 +68,19 @@ const inProcess = createInProcessChatTransport();
 await run('in-process', inProcess.server, inProcess.dial);
 
 const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
-await new Promise<void>((resolve) => server.once('listening', () => { resolve(); }));
+await new Promise<void>((resolve) =>
+  server.once('listening', () => {
+    resolve();
+  }),
+);
 const { port } = server.address() as { port: number };
 const dial = fromWebSocketUrl(`ws://127.0.0.1:${port}`, {
   WebSocket: WebSocket as unknown as WebSocketConstructor,
 });
 await run('ws loopback', fromWsServer(server), dial);
 for (const socket of server.clients) socket.terminate();
-await new Promise<void>((resolve) => { server.close(() => { resolve(); }); });
+await new Promise<void>((resolve) => {
+  server.close(() => {
+    resolve();
+  });
+});
