@@ -139,6 +139,11 @@ describe('the resume window', { timeout: 30_000 }, () => {
     expect(rig.host.center.getSnapshot().contacts.get(contactId)?.status).toBe('queued');
     rig.host.advance(1);
     expect(rig.host.center.getSnapshot().contacts.get(contactId)?.status).toBe('abandoned');
+    // Ended and nobody left to resume: forgotten one window later (the transcript stays).
+    expect(rig.gateway.size()).toBe(1);
+    rig.host.advance(60_000);
+    expect(rig.gateway.size()).toBe(0);
+    expect(await rig.gateway.transcript(contactId)).toEqual([]);
     await rig.close();
   });
 });

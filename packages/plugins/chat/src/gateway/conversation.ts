@@ -27,6 +27,8 @@ export interface Conversation {
   readonly customers: Set<ChatLink>;
   /** Fires when the customer stayed away longer than the resume window. */
   leaveTimer: unknown;
+  /** Whether the gateway will forget it once the resume window has passed. */
+  forgetting: boolean;
 }
 
 /** Statuses in which a holder has the chat open. */

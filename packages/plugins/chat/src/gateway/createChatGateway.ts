@@ -150,10 +150,13 @@ export function createChatGateway(options: ChatGatewayOptions): ChatGateway {
     const removed = [...before].filter((agentId) => !holders.has(agentId));
     if (added.length > 0) agents.send(added, chatFrame(conversation, 0));
     if (removed.length > 0) agents.send(removed, { type: 'closed', contactId: conversation.id });
-    if (status === 'ended' && holders.size === 0) scheduleForget(conversation);
+    if (status === 'ended' && holders.size === 0 && !conversation.forgetting) {
+      scheduleForget(conversation);
+    }
   };
 
   const scheduleForget = (conversation: Conversation) => {
+    conversation.forgetting = true;
     const handle = clock.setTimeout(() => {
       forgetTimers.delete(handle);
       if (conversation.customers.size === 0) conversations.delete(conversation.id);
@@ -207,6 +210,7 @@ export function createChatGateway(options: ChatGatewayOptions): ChatGateway {
           holders: new Set(),
           customers: new Set([link]),
           leaveTimer: undefined,
+          forgetting: false,
         };
         conversations.set(contact.id, conversation);
         transcript.meta(conversation);

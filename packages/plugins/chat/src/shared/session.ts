@@ -97,7 +97,10 @@ export function openSession(
         failures = 0;
         on.state('open');
       }
-      if (frame.type === 'error') on.problem(frame);
+      if (frame.type === 'error') {
+        const { code, message, issues } = frame;
+        on.problem({ code, message, ...(issues ? { issues } : {}) });
+      }
       on.frame(frame);
     });
     opened.onClose(() => {
