@@ -96,7 +96,10 @@ export const customerFrameSchema = z.discriminatedUnion('type', [
 /** A frame from the customer's widget. */
 export type CustomerFrame = z.input<typeof customerFrameSchema>;
 
-const onContact = { contactId: id };
+const onContact = {
+  /** The chat (its contact id) the frame is about. */
+  contactId: id,
+};
 /** Validates what an agent's desk sends after `hello`: the same frames, naming the chat. */
 export const agentFrameSchema = z.discriminatedUnion('type', [
   z.extend(send, onContact),
