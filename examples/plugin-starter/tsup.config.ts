@@ -1,0 +1,3 @@
+import { defineBuild } from '../../tooling/tsup';
+
+export default defineBuild({ index: 'src/index.ts' });
