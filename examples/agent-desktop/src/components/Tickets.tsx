@@ -13,14 +13,16 @@ import { useStore } from '../useStore';
 
 /** The customer's tickets in the CRM: create one from the contact, move it on, escalate it. */
 export function Tickets({ customerId, contact }: { customerId: string; contact: Contact }) {
-  const { world, crm, run } = useSession();
+  const { world, desk, run } = useSession();
   const tickets = useStore(world.crm).tickets.filter((ticket) => ticket.customerId === customerId);
   const [subject, setSubject] = useState(subjectOf(contact));
   const [priority, setPriority] = useState<TicketPriority>('normal');
 
   const create = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
-    void run(() => crm.createTicket(contact.id, { subject, priority, customerId }));
+    void run(() =>
+      desk.invoke('crm.createTicket', { subject, priority, customerId, contactId: contact.id }),
+    );
   };
 
   return (
@@ -57,17 +59,20 @@ export function Tickets({ customerId, contact }: { customerId: string; contact: 
 
 /** One ticket: its status moves follow the core's ticket workflow (`ticketTransitions`). */
 function TicketRow({ ticket }: { ticket: CrmTicket }) {
-  const { desk, world, run } = useSession();
+  const { desk, run } = useSession();
   const moves = ticketTransitions[ticket.status].filter((status) => status !== 'escalated');
   const raised = ticketPriorities[ticketPriorities.indexOf(ticket.priority) + 1] ?? ticket.priority;
 
   const move = (status: CrmTicket['status']) =>
-    void run(() => world.crm.updateTicket(ticket.id, { status }));
+    void run(() => desk.invoke('crm.updateTicket', { id: ticket.id, changes: { status } }));
   // Escalating raises the priority a step and says who escalated, on the ticket itself.
   const escalate = () =>
     void run(async () => {
-      await world.crm.updateTicket(ticket.id, { status: 'escalated', priority: raised });
-      await world.crm.addNote({
+      await desk.invoke('crm.updateTicket', {
+        id: ticket.id,
+        changes: { status: 'escalated', priority: raised },
+      });
+      await desk.invoke('crm.addNote', {
         target: { kind: 'ticket', id: ticket.id },
         body: `Escalated by ${desk.getSnapshot().agent.profile.name}.`,
       });

@@ -88,7 +88,10 @@ export async function signIn(world: World, agentId: AgentId): Promise<Session> {
       notes.set(contactId, note);
       await desk.complete(contactId, { disposition });
       if (note && customerId)
-        await crm.addNote({ target: { kind: 'customer', id: customerId }, body: note });
+        await desk.invoke('crm.addNote', {
+          target: { kind: 'customer', id: customerId },
+          body: note,
+        });
     },
     signOut: async () => {
       await desk.logout();
