@@ -87,8 +87,8 @@ export interface CallSnapshot {
 /** Options of {@link Call.answer}. */
 export interface AnswerOptions {
   /**
-   * Puts every other connected call on hold first (call waiting); `true` by default. Calls of
-   * the same conference are never held by it.
+   * Puts every other connected call on hold first (call waiting); the softphone's
+   * `holdOnAnswer` (`true`) by default. Calls of the same conference are never held by it.
    */
   readonly holdOthers?: boolean;
 }

@@ -178,7 +178,10 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       resolveTarget: async (target) =>
         (await resolveTarget(target, domain, options.defaultCountry)).uri,
       handleOf: (id) => handles.get(id),
-      beforeAnswer: (callId, answerOptions) => control.beforeAnswer(callId, answerOptions),
+      beforeAnswer: (callId, answer) =>
+        control.beforeAnswer(callId, {
+          holdOthers: answer.holdOthers ?? options.holdOnAnswer ?? true,
+        }),
       onReferral: (original, referral) => {
         followReferral(original, referral, {
           policy: options.incomingTransfers ?? 'follow',

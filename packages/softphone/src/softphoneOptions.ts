@@ -86,6 +86,12 @@ export interface SoftphoneOptions {
    * `follow` (default) calls the target and reports the outcome back, `refuse` answers 603.
    */
   readonly incomingTransfers?: 'follow' | 'refuse';
+  /**
+   * Whether answering a call holds the other connected calls first (call waiting): `true` by
+   * default, as an agent has one conversation at a time; bots that talk to many pass `false`.
+   * `call.answer({ holdOthers })` decides per call.
+   */
+  readonly holdOnAnswer?: boolean;
   /** How long a transfer may wait for the far end's new call to be answered; 30 000 ms by default. */
   readonly transferTimeoutMs?: number;
 }
@@ -130,6 +136,7 @@ const optionsSchema = z.object({
   ),
   incomingTransfers: z.optional(z.enum(['follow', 'refuse'])),
   transferTimeoutMs: z.optional(positive),
+  holdOnAnswer: z.optional(z.boolean()),
 });
 
 /** Checks `input` against the options schema; throws `INVALID_INPUT` with zod's issues. */

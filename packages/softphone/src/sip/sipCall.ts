@@ -1,5 +1,5 @@
 import { createEventBus, type Clock, type TimerHandle } from '@switchboard/core';
-import { Invitation, Inviter, SessionState, UserAgent, type Referral, type Session } from 'sip.js';
+import { Invitation, Inviter, SessionState, type Referral, type Session } from 'sip.js';
 import type { Core } from 'sip.js';
 import type {
   AnswerOptions,
@@ -7,19 +7,16 @@ import type {
   CallEndReason,
   CallParty,
   CallSnapshot,
-  PauseRecordingOptions,
   RejectOptions,
-  TransferResult,
 } from '../call';
 import { estimateMos } from '../core/mos';
 import { createReinviteQueue } from '../core/reinviteQueue';
 import { SoftphoneError } from '../errors';
 import type { CallMedia, MediaDescriptionOptions, MediaStatsSample } from '../media/callMedia';
-import type { RecordingAction, RecordingControlOptions } from '../softphoneOptions';
+import type { RecordingControlOptions } from '../softphoneOptions';
 import type { SoftphoneEvents } from '../softphoneTypes';
 import { descriptionOptions } from './mediaAdapter';
-import { recordingRequest } from './recordingControl';
-import { sendRefer } from './transfer';
+import { createCallFeatures } from './callFeatures';
 import { endReasonOf, isRetryableStatus } from './statusCodes';
 
 /** What a call needs from the softphone that owns it. */
@@ -110,7 +107,6 @@ export function createCallHandle(
   });
   /** How the call ends if the far end hangs up during or after a transfer. */
   let expectedEnd: 'transferred' | 'replaced' | null = null;
-  let resumeTimer: TimerHandle;
   const queue = createReinviteQueue({
     clock,
     random: context.random,
@@ -129,7 +125,7 @@ export function createCallHandle(
   const end = (reason: CallEndReason, statusCode: number | null) => {
     if (snapshot.status === 'ended') return;
     clock.clearTimeout(qualityTimer);
-    clock.clearTimeout(resumeTimer);
+    features.stop();
     queue.clear(new SoftphoneError('INVALID_STATE', 'The call ended.'));
     update({ status: 'ended', endedAt: clock.now(), endReason: reason, statusCode });
     snapshot = Object.freeze({ ...snapshot, status: 'ended' as const });
@@ -277,69 +273,22 @@ export function createCallHandle(
       content: `Signal=${tone}\r\nDuration=160`,
     });
 
-  const recording = async (action: RecordingAction, reason: 'request' | 'timeout', ms = 0) => {
-    if (snapshot.status !== 'connected') throw fail(`${action} the recording of`);
-    await confirmed;
-    const request = recordingRequest(context.recordingControl, action);
-    await sendInfo(`The recording ${action} INFO`, request.body, request.extraHeaders);
-    clock.clearTimeout(resumeTimer);
-    const paused = action === 'pause';
-    if (paused && ms > 0) {
-      resumeTimer = clock.setTimeout(() => {
-        recording('resume', 'timeout').catch((error: unknown) => {
-          context.emit('error', {
-            error: new SoftphoneError('CALL_FAILED', 'The automatic resume failed.', {
-              cause: error,
-              details: { callId: session.id },
-            }),
-          });
-        });
-      }, ms);
-    }
-    update({ recordingPaused: paused });
-    if (paused) context.emit('call.recordingPaused', { call: snapshot, autoResumeMs: ms });
-    else context.emit('call.recordingResumed', { call: snapshot, reason });
-  };
-
-  const transfer = async (target: string | Call): Promise<TransferResult> => {
-    if (snapshot.status !== 'connected') throw fail('transfer');
-    if (!context.canSignal()) throw fail('transfer', { reconnecting: true });
-    const consulted = typeof target === 'string' ? undefined : context.handleOf(target.id);
-    if (typeof target !== 'string' && consulted?.call.getSnapshot().status !== 'connected') {
-      throw new SoftphoneError('INVALID_STATE', 'An attended transfer needs a connected call.', {
-        details: { callId: session.id, targetCallId: target.id },
-      });
-    }
-    const uri = typeof target === 'string' ? await context.resolveTarget(target) : null;
-    const referTo = consulted ? consulted.session : UserAgent.makeURI(uri ?? '');
-    if (!referTo) {
-      throw new SoftphoneError('INVALID_TARGET', `"${String(uri)}" is not a valid SIP URI.`);
-    }
-    const targetUri = uri ?? consulted?.call.getSnapshot().remote.uri ?? '';
-    const mode = consulted ? 'attended' : 'blind';
-    consulted?.expectEnd('transferred');
-    expectedEnd = 'transferred';
-    try {
-      const statusCode = await queue.run(async () => {
-        await confirmed;
-        if (session.state !== SessionState.Established) throw fail('transfer');
-        return sendRefer(session, referTo, {
-          clock,
-          timeoutMs: context.transferTimeoutMs,
-          details: { callId: session.id, target: targetUri, mode },
-        });
-      });
-      const result: TransferResult = { mode, target: targetUri, statusCode };
-      context.emit('call.transferred', { call: snapshot, ...result });
-      pendingReason = { reason: 'transferred', statusCode: null };
-      if (session.state === SessionState.Established) await session.bye().catch(() => undefined);
-      return result;
-    } catch (error) {
-      consulted?.expectEnd(null);
-      expectedEnd = null;
-      throw error;
-    }
-  };
+  const features = createCallFeatures({
+    session,
+    context,
+    queue,
+    confirmed,
+    snapshot: () => snapshot,
+    update,
+    fail,
+    sendInfo,
+    expectEnd: (reason) => {
+      expectedEnd = reason;
+    },
+    endAs: (reason) => {
+      pendingReason = { reason, statusCode: null };
+    },
+  });
 
   const call: Call = {
     id: session.id,
@@ -395,14 +344,9 @@ export function createCallHandle(
         else await sendTone(tone);
       }
     },
-    transfer,
-    pauseRecording: (options: PauseRecordingOptions = {}) =>
-      recording(
-        'pause',
-        'request',
-        options.autoResumeMs ?? context.recordingControl?.autoResumeMs ?? 180_000,
-      ),
-    resumeRecording: () => recording('resume', 'request'),
+    transfer: features.transfer,
+    pauseRecording: features.pauseRecording,
+    resumeRecording: features.resumeRecording,
   };
 
   const handle: CallHandle = {
