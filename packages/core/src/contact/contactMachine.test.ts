@@ -320,7 +320,7 @@ describe('contact lifecycle', () => {
     ]);
     expect(contact).toMatchObject({ status: 'connected', since: before.since });
     expect(contact.attributes).toEqual({ ...before.attributes, recordingPaused: true });
-    const done = run(contact, [{ type: 'end' }, 6], [{ type: 'complete' }, 7]);
+    const done = run(contact, [{ type: 'end' }, 6], [{ type: 'complete', disposition: null }, 7]);
     expect(errorOf(() => step(done, { type: 'annotate', attributes: { late: 1 } }, 8)).code).toBe(
       'INVALID_TRANSITION',
     );
