@@ -32,3 +32,4 @@ export type { StaticMediaOptions } from './media/staticMedia';
 export type { WebSocketConstructor } from './sip/webSocketTransport';
 export { bindSoftphone } from './bindSoftphone';
 export type { BindSoftphoneOptions, SoftphoneBinding } from './bindSoftphone';
+export type { DeskTransferTarget, TransferMapping } from './binding/transferMirror';
