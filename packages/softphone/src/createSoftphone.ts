@@ -1,5 +1,6 @@
 import { createEventBus, silentLogger, systemClock, type TimerHandle } from '@switchboard/core';
-import { Inviter, Registerer, UserAgent, UserAgentState, type Session } from 'sip.js';
+import { Inviter, Registerer, SIPExtension, UserAgent, UserAgentState, type Session } from 'sip.js';
+import { createCallControl } from './callControl';
 import type { Call } from './call';
 import { backoffDelay } from './core/backoff';
 import {
@@ -13,6 +14,7 @@ import { isSoftphoneError, SoftphoneError } from './errors';
 import { defaultMedia } from './media/defaultMedia';
 import { createCredentialLease } from './sip/credentialLease';
 import { descriptionOptions, toSessionDescriptionHandler } from './sip/mediaAdapter';
+import { followReferral } from './sip/referrals';
 import { createCallHandle, partyOf, type CallHandle } from './sip/sipCall';
 import { WebSocketTransport, type WebSocketTransportOptions } from './sip/webSocketTransport';
 import { parseSoftphoneOptions, type SoftphoneOptions } from './softphoneOptions';
@@ -118,6 +120,7 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     transportConstructor: WebSocketTransport,
     transportOptions,
     reconnectionAttempts: 0,
+    sipExtensionReplaces: SIPExtension.Supported,
     logBuiltinEnabled: false,
     logLevel: 'warn',
     logConnector: (level, category, _label, content) => {
@@ -132,8 +135,17 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     },
     delegate: {
       onInvite: (invitation) => {
+        const replaced = invitation.replacee ? handles.get(invitation.replacee.id) : undefined;
+        const waiting = snapshot.calls.length > 0;
         const handle = track(invitation, null);
-        bus.emit('call.incoming', { call: handle.call });
+        if (!replaced) {
+          bus.emit('call.incoming', { call: handle.call, waiting });
+          return;
+        }
+        // The far end of an attended transfer: answered at once, sip.js hangs the old call up.
+        replaced.expectEnd('replaced');
+        bus.emit('call.replaced', { call: handle.call, replaced: replaced.call.getSnapshot() });
+        handle.call.answer({ holdOthers: false }).catch(report);
       },
       onDisconnect: (error) => {
         if (error) connectionLost();
@@ -141,6 +153,12 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     },
   });
   const transport = ua.transport as unknown as WebSocketTransport;
+  let conferences = 0;
+  const control = createCallControl({
+    handles,
+    emit: bus.emit,
+    newId: () => `conference-${(conferences += 1)}`,
+  });
   const lease = createCredentialLease(options.credentials, (password) => {
     ua.configuration.authorizationPassword = password;
   });
@@ -157,6 +175,27 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       },
       canSignal: () => registration.status === 'registered',
       qualityIntervalMs: options.qualityIntervalMs ?? 5_000,
+      resolveTarget: async (target) =>
+        (await resolveTarget(target, domain, options.defaultCountry)).uri,
+      handleOf: (id) => handles.get(id),
+      beforeAnswer: (callId, answer) =>
+        control.beforeAnswer(callId, {
+          holdOthers: answer.holdOthers ?? options.holdOnAnswer ?? true,
+        }),
+      onReferral: (original, referral) => {
+        followReferral(original, referral, {
+          policy: options.incomingTransfers ?? 'follow',
+          track: (inviter) => track(inviter, null),
+          lease,
+          placed: (call, from) => {
+            bus.emit('call.referred', { call, from });
+            bus.emit('call.outgoing', { call });
+          },
+          report,
+        });
+      },
+      recordingControl: options.recordingControl,
+      transferTimeoutMs: options.transferTimeoutMs ?? 30_000,
     });
     handles.set(session.id, handle);
     rebuild();
@@ -381,6 +420,14 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       return handle.call;
     },
     getCall: (id): Call | undefined => handles.get(id)?.call,
+    async switchTo(callId) {
+      assertLive();
+      await control.switchTo(callId);
+    },
+    async conference(calls) {
+      assertLive();
+      return control.conference(calls);
+    },
     async refresh() {
       assertLive();
       if (registration.status === 'reconnecting') {

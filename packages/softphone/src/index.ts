@@ -2,7 +2,10 @@
 
 export { createSoftphone } from './createSoftphone';
 export type { KeepAliveOptions, ReconnectOptions, SoftphoneOptions } from './softphoneOptions';
+export type { RecordingAction, RecordingControlOptions } from './softphoneOptions';
 export type { CallOptions, Softphone, SoftphoneEvents, SoftphoneSnapshot } from './softphoneTypes';
+export type { Conference } from './softphoneTypes';
+export type { AnswerOptions, PauseRecordingOptions, TransferResult } from './call';
 export type {
   Call,
   CallEndReason,
@@ -29,3 +32,4 @@ export type { StaticMediaOptions } from './media/staticMedia';
 export type { WebSocketConstructor } from './sip/webSocketTransport';
 export { bindSoftphone } from './bindSoftphone';
 export type { BindSoftphoneOptions, SoftphoneBinding } from './bindSoftphone';
+export type { DeskTransferTarget, TransferMapping } from './binding/transferMirror';

@@ -1,5 +1,5 @@
 import type { Unsubscribe } from '@switchboard/core';
-import type { Call, CallSnapshot } from './call';
+import type { Call, CallSnapshot, TransferResult } from './call';
 import type { RegistrationState } from './core/registrationMachine';
 import type { SoftphoneError } from './errors';
 import type { MediaStatsSample } from './media/callMedia';
@@ -23,6 +23,8 @@ export interface SoftphoneEvents {
   'call.incoming': {
     /** The ringing call. */
     readonly call: Call;
+    /** Whether another call is in progress (call waiting: answering holds it). */
+    readonly waiting: boolean;
   };
   /** A call was placed. */
   'call.outgoing': {
@@ -69,6 +71,52 @@ export interface SoftphoneEvents {
     /** The tone: `0-9`, `*`, `#` or `A-D`. */
     readonly tone: string;
   };
+  /** This side's transfer completed: the far end was answered elsewhere; the call then ends. */
+  'call.transferred': {
+    /** The transferred call. */
+    readonly call: CallSnapshot;
+    /** `blind` or `attended`. */
+    readonly mode: TransferResult['mode'];
+    /** Where the far end went. */
+    readonly target: string;
+    /** The final status of the far end's new call (2xx). */
+    readonly statusCode: number;
+  };
+  /** The far end asked this phone to call someone else (incoming REFER); the new call is placed. */
+  'call.referred': {
+    /** The new call to the transfer target (live). */
+    readonly call: Call;
+    /** The call whose far end asked for the transfer. */
+    readonly from: CallSnapshot;
+  };
+  /** An incoming call replaced a connected one (INVITE with Replaces) and was answered. */
+  'call.replaced': {
+    /** The new call (live). */
+    readonly call: Call;
+    /** The call it replaced, which ends with `replaced`. */
+    readonly replaced: CallSnapshot;
+  };
+  /** The recorder was asked to pause recording this call, and accepted. */
+  'call.recordingPaused': {
+    /** The call. */
+    readonly call: CallSnapshot;
+    /** Recording resumes by itself after this many ms (0: never). */
+    readonly autoResumeMs: number;
+  };
+  /** The recorder was asked to resume recording this call, and accepted. */
+  'call.recordingResumed': {
+    /** The call. */
+    readonly call: CallSnapshot;
+    /** `request` (resumeRecording) or `timeout` (the automatic resume). */
+    readonly reason: 'request' | 'timeout';
+  };
+  /** Calls were joined into a conference (or left it: `calls` is then empty). */
+  'conference.changed': {
+    /** The conference. */
+    readonly conferenceId: string;
+    /** The calls in it. */
+    readonly calls: readonly CallSnapshot[];
+  };
   /** A call ended; `call.endReason` says why. */
   'call.ended': {
     /** The call, in its final state. */
@@ -79,6 +127,18 @@ export interface SoftphoneEvents {
     /** What failed. */
     readonly error: SoftphoneError;
   };
+}
+
+/** A conference of this phone's calls (see {@link Softphone.conference}). */
+export interface Conference {
+  /** Its id, also in each call's `conferenceId`. */
+  readonly id: string;
+  /** The calls in it (live). */
+  readonly calls: readonly Call[];
+  /** Ends the conference but not the calls: all but the first are held. */
+  split(): Promise<void>;
+  /** Hangs every call of the conference up. */
+  hangUp(): Promise<void>;
 }
 
 /** Options of {@link Softphone.call}. */
@@ -112,6 +172,17 @@ export interface Softphone {
   call(target: string, options?: CallOptions): Promise<Call>;
   /** The live call with this id, if any. */
   getCall(id: string): Call | undefined;
+  /**
+   * Call waiting: makes `callId` the active call. Holds every other connected call (except
+   * those of its conference), then resumes it, or answers it if it rings.
+   */
+  switchTo(callId: string): Promise<void>;
+  /**
+   * Joins connected calls into a three-way (or larger) conference: takes them all off hold and
+   * marks them with one `conferenceId`. The softphone does not mix media itself: see
+   * `docs/softphone.md#conference` for what the media layers do with it.
+   */
+  conference(calls: readonly Call[]): Promise<Conference>;
   /** Re-registers now (and restores calls' media): after a network change or a wake-up. */
   refresh(): Promise<void>;
   /** Hangs up every call, unregisters and closes the connection. */
