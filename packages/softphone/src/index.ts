@@ -27,5 +27,7 @@ export { createWebRtcMedia } from './media/webRtcMedia';
 export type { WebRtcMediaOptions } from './media/webRtcMedia';
 export type { StaticMediaOptions } from './media/staticMedia';
 export type { WebSocketConstructor } from './sip/webSocketTransport';
+export type { DialogStorage } from './sip/dialogMemory';
+export type { WakeEventTarget, WakeOptions, WakeReason } from './web/wakeWatcher';
 export { bindSoftphone } from './bindSoftphone';
 export type { BindSoftphoneOptions, SoftphoneBinding } from './bindSoftphone';
