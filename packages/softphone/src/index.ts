@@ -28,6 +28,15 @@ export type { WebRtcMediaOptions } from './media/webRtcMedia';
 export type { StaticMediaOptions } from './media/staticMedia';
 export type { WebSocketConstructor } from './sip/webSocketTransport';
 export type { DialogStorage } from './sip/dialogMemory';
+export { createDeviceManager } from './web/devices';
+export type {
+  AudioDevice,
+  DeviceEvents,
+  DeviceManager,
+  DeviceManagerOptions,
+  DeviceSnapshot,
+  MediaDevicesPort,
+} from './web/devices';
 export type { WakeEventTarget, WakeOptions, WakeReason } from './web/wakeWatcher';
 export { bindSoftphone } from './bindSoftphone';
 export type { BindSoftphoneOptions, SoftphoneBinding } from './bindSoftphone';
