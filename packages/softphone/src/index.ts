@@ -29,6 +29,15 @@ export type { StaticMediaOptions } from './media/staticMedia';
 export type { WebSocketConstructor } from './sip/webSocketTransport';
 export type { DialogStorage } from './sip/dialogMemory';
 export { createDeviceManager } from './web/devices';
+export { createSharedSoftphone } from './tabs/createSharedSoftphone';
+export type {
+  SharedSoftphone,
+  SharedSoftphoneOptions,
+  TabChannel,
+  TabLocks,
+  TabOptions,
+  TabRole,
+} from './tabs/createSharedSoftphone';
 export type {
   AudioDevice,
   DeviceEvents,

@@ -3,6 +3,7 @@ import type { Call, CallSnapshot } from './call';
 import type { RegistrationState } from './core/registrationMachine';
 import type { SoftphoneError } from './errors';
 import type { MediaStatsSample } from './media/callMedia';
+import type { TabRole } from './tabs/createSharedSoftphone';
 import type { WakeReason } from './web/wakeWatcher';
 
 /** The softphone's state: registration and every call not yet ended. Frozen. */
@@ -93,6 +94,11 @@ export interface SoftphoneEvents {
     readonly reason: WakeReason;
     /** For `timerGap`, how much later than due the sleep detector's timer fired, in ms. */
     readonly gapMs: number;
+  };
+  /** This tab started or stopped owning the registration (`createSharedSoftphone` only). */
+  'tabs.roleChanged': {
+    /** The tab's part now. */
+    readonly role: TabRole;
   };
   /** Something failed that no promise could report (a refresh, a reconnect, a listener). */
   error: {

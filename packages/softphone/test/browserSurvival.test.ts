@@ -181,3 +181,87 @@ describe('devices', { timeout: 60_000 }, () => {
     }
   });
 });
+
+describe('tabs', { timeout: 120_000 }, () => {
+  const quantile = (sorted: readonly number[], q: number) =>
+    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+
+  it('two tabs share one registration; a follower answers (audio in the leader); when the leader closes another tab takes over within 2 s', async () => {
+    const context = await browser.newContext();
+    const openTab = async () => {
+      const page = await context.newPage();
+      await page.goto(pages.origin);
+      await run(page, 'startShared', kamailio.wsUrl, uriOf('alice'), users.alice);
+      return page;
+    };
+    const registered = async (page: Page) =>
+      (await run<string>(page, 'registration')) === 'registered';
+    const oneBinding = () =>
+      until(async () => (await kamailio.contacts('alice')).length === 1, 'one binding', 4000);
+    let leader = await openTab();
+    let follower = await openTab();
+    expect(await run<string>(leader, 'role')).toBe('leader');
+    expect(await run<string>(follower, 'role')).toBe('follower');
+    await until(() => registered(follower), 'the follower sees the registration');
+    expect(await kamailio.contacts('alice')).toHaveLength(1);
+
+    // Bob calls; the follower tab answers through the leader, whose tab plays the audio.
+    const bob = await softphonePage('bob');
+    await run(bob, 'call', 'alice');
+    await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'ringing');
+    await run(follower, 'answer');
+    await until(
+      async () =>
+        (await run<string>(bob, 'status')) === 'connected' &&
+        (await run<string>(leader, 'status')) === 'connected' &&
+        (await run<string>(follower, 'status')) === 'connected',
+      'connected in both tabs',
+    );
+    await until(() => receiving(bob), 'bob hears alice');
+    expect(await receiving(follower)).toBe(true); // getStats carried out by the leader
+
+    // The leader closes mid-call: the follower takes over, and ends the orphaned call.
+    const takeovers: number[] = [];
+    let start = performance.now();
+    await leader.close();
+    await until(
+      async () =>
+        (await run<string>(follower, 'role')) === 'leader' && (await registered(follower)),
+      'takeover',
+      5000,
+    );
+    takeovers.push(performance.now() - start);
+    expect(await run<string>(follower, 'status')).toBe('ended');
+    expect(await run<string>(follower, 'endReason')).toBe('connectionLost');
+    await until(async () => (await run<string>(bob, 'status')) === 'ended', 'bob ended');
+    expect(await run<string>(bob, 'endReason')).toBe('remoteHangUp');
+    await oneBinding();
+
+    // Ten more take-overs, each by a newly opened tab.
+    leader = follower;
+    for (let round = 0; round < 10; round += 1) {
+      follower = await openTab();
+      await until(() => registered(follower), 'the new tab sees the registration');
+      expect(await run<string>(follower, 'role')).toBe('follower');
+      start = performance.now();
+      await leader.close();
+      await until(
+        async () =>
+          (await run<string>(follower, 'role')) === 'leader' && (await registered(follower)),
+        `takeover ${round + 2}`,
+        5000,
+      );
+      takeovers.push(performance.now() - start);
+      await oneBinding();
+      leader = follower;
+    }
+    const sorted = [...takeovers].sort((a, b) => a - b);
+    console.log(
+      `${sorted.length} take-overs (leader tab closed -> other tab registered), ms: min ${sorted[0]?.toFixed(0)}, ` +
+        `median ${quantile(sorted, 0.5).toFixed(0)}, p90 ${quantile(sorted, 0.9).toFixed(0)}, max ${sorted.at(-1)?.toFixed(0)}`,
+    );
+    expect(sorted.at(-1)).toBeLessThan(2000);
+    await context.close();
+    await bob.context().close();
+  });
+});

@@ -3,11 +3,13 @@
 // audio elements are recorded as they are made so the test can read which devices a call uses.
 import {
   createDeviceManager,
+  createSharedSoftphone,
   createSoftphone,
   createWebRtcMedia,
   isSoftphoneError,
   type Call,
   type DeviceManager,
+  type SharedSoftphone,
   type Softphone,
 } from '../../src/index';
 
@@ -31,6 +33,7 @@ globalThis.Audio = class extends NativeAudio {
 let phone: Softphone | undefined;
 let devices: DeviceManager | undefined;
 let current: Call | undefined;
+let role: () => ReturnType<SharedSoftphone['getRole']> | 'none' = () => 'none';
 const events: { name: string; payload: unknown }[] = [];
 const codeOf = (error: unknown) => (isSoftphoneError(error) ? error.code : String(error));
 
@@ -54,6 +57,26 @@ const api = {
     });
     await phone.register();
   },
+  /** A softphone shared by the tabs of this browser context; calls are answered explicitly. */
+  async startShared(server: string, uri: string, password: string) {
+    const shared = createSharedSoftphone({
+      server,
+      uri,
+      credentials: () => password,
+      iceServers: [],
+      media: createWebRtcMedia({ iceGatheringTimeoutMs: 300 }),
+    });
+    phone = shared;
+    role = () => shared.getRole();
+    shared.on('tabs.roleChanged', (payload) => events.push({ name: 'tabs.roleChanged', payload }));
+    shared.on('call.incoming', ({ call }) => {
+      current = call;
+    });
+    await shared.register();
+  },
+  role: () => role(),
+  registration: () => phone?.getSnapshot().registration.status ?? 'none',
+  answer: () => current?.answer(),
   async call(target: string) {
     current = await phone?.call(target);
   },
