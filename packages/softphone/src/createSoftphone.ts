@@ -432,7 +432,11 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     ? watchWake(
         (reason, gapMs) => {
           bus.emit('softphone.woke', { reason, gapMs });
-          if (!disposed && registration.status !== 'unregistered') phone.refresh().catch(report);
+          // Not after a failure: a refused password must not be retried on every wake-up.
+          const { status } = registration;
+          if (!disposed && (status === 'registered' || status === 'reconnecting')) {
+            phone.refresh().catch(report);
+          }
         },
         clock,
         options.wake || {},

@@ -34,7 +34,9 @@ export type {
   SharedSoftphone,
   SharedSoftphoneOptions,
   TabChannel,
+  TabLockRequest,
   TabLocks,
+  TabMessageEvent,
   TabOptions,
   TabRole,
 } from './tabs/createSharedSoftphone';

@@ -18,14 +18,28 @@ import {
 /** Which part a tab plays: it owns the registration, or it works through the tab that does. */
 export type TabRole = 'electing' | 'leader' | 'follower';
 
+/** Options of one lock request (those of `navigator.locks.request`). */
+export interface TabLockRequest {
+  /** Calls back at once with `null` when another tab holds the lock. */
+  readonly ifAvailable?: boolean;
+  /** Gives up waiting for the lock. */
+  readonly signal?: AbortSignal;
+}
+
 /** The part of the Web Locks API (`navigator.locks`) the election uses. */
 export interface TabLocks {
   /** Calls `callback` once the lock is held (or with `null` at once with `ifAvailable`). */
   request(
     name: string,
-    options: { ifAvailable?: boolean; signal?: AbortSignal },
+    options: TabLockRequest,
     callback: (lock: unknown) => Promise<void>,
   ): Promise<unknown>;
+}
+
+/** A message event of a {@link TabChannel}. */
+export interface TabMessageEvent {
+  /** What the other tab posted. */
+  readonly data: unknown;
 }
 
 /** The part of a `BroadcastChannel` the tabs talk over. */
@@ -33,7 +47,7 @@ export interface TabChannel {
   /** Sends to every other tab on the channel. */
   postMessage(message: unknown): void;
   /** Receives from the other tabs. */
-  onmessage: ((event: { data: unknown }) => void) | null;
+  onmessage: ((event: TabMessageEvent) => void) | null;
   /** Leaves the channel. */
   close(): void;
 }
