@@ -46,6 +46,7 @@ export type {
   DeviceManager,
   DeviceManagerOptions,
   DeviceSnapshot,
+  ListedDevice,
   MediaDevicesPort,
 } from './web/devices';
 export type { WakeEventTarget, WakeOptions, WakeReason } from './web/wakeWatcher';

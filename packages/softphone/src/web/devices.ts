@@ -50,10 +50,20 @@ export interface DeviceEvents {
   };
 }
 
+/** One device as `enumerateDevices` lists it (the part of `MediaDeviceInfo` used). */
+export interface ListedDevice {
+  /** The browser's id of the device. */
+  readonly deviceId: string;
+  /** `audioinput`, `audiooutput` or `videoinput`. */
+  readonly kind: string;
+  /** Its name; empty before permission. */
+  readonly label: string;
+}
+
 /** The part of `navigator.mediaDevices` the manager uses. */
 export interface MediaDevicesPort {
   /** Lists devices. */
-  enumerateDevices(): Promise<{ deviceId: string; kind: string; label: string }[]>;
+  enumerateDevices(): Promise<ListedDevice[]>;
   /** Opens a microphone. */
   getUserMedia(constraints: MediaStreamConstraints): Promise<MediaStream>;
   /** Listens to `devicechange`. */
