@@ -13,12 +13,14 @@ import { resolveTarget } from './core/target';
 import { isSoftphoneError, SoftphoneError } from './errors';
 import { defaultMedia } from './media/defaultMedia';
 import { createCredentialLease } from './sip/credentialLease';
+import { createDialogMemory, type DialogStorage } from './sip/dialogMemory';
 import { descriptionOptions, toSessionDescriptionHandler } from './sip/mediaAdapter';
 import { followReferral } from './sip/referrals';
 import { createCallHandle, partyOf, type CallHandle } from './sip/sipCall';
 import { WebSocketTransport, type WebSocketTransportOptions } from './sip/webSocketTransport';
 import { parseSoftphoneOptions, type SoftphoneOptions } from './softphoneOptions';
 import type { Softphone, SoftphoneEvents, SoftphoneSnapshot } from './softphoneTypes';
+import { watchWake } from './web/wakeWatcher';
 
 /**
  * Creates a {@link Softphone}: a SIP user agent over WebSocket that registers, places and
@@ -60,6 +62,10 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
   };
   const survivalMs = options.reconnect?.callSurvivalMs ?? 30_000;
   const iceServers = options.iceServers ?? [];
+  const dialogs = createDialogMemory(
+    options.dialogStorage === undefined ? defaultDialogStorage() : options.dialogStorage,
+    options.uri,
+  );
 
   const bus = createEventBus<SoftphoneEvents>((error, event) => {
     logger.error(`A softphone listener of ${event} threw`, { error });
@@ -170,6 +176,8 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       emit: bus.emit,
       changed: () => {
         const ended = handle.call.getSnapshot().status === 'ended';
+        if (ended) dialogs.forget(session.dialog?.callId ?? '');
+        else if (handle.call.getSnapshot().status === 'connected') dialogs.remember(session);
         if (ended && !handle.owesBye) handles.delete(session.id);
         rebuild();
       },
@@ -367,10 +375,18 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
         throw typed;
       }
       move({ type: 'accepted', at: clock.now() });
+      void endOrphans();
     })().finally(() => {
       registering = undefined;
     });
     return registering;
+  }
+
+  /** Ends the calls the previous page (before a reload) left connected; see dialogMemory. */
+  async function endOrphans() {
+    for (const outcome of await dialogs.endOrphans(ua, clock, 5000)) {
+      bus.emit('call.orphanEnded', outcome);
+    }
   }
 
   const phone: Softphone = {
@@ -440,6 +456,9 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
         transport.lose('Refresh found the connection closed.');
         return;
       }
+      // After a sleep the socket may be silent: it is dropped within the ping timeout and the
+      // reconnection re-registers, so no REGISTER waits 32 s on a dead connection.
+      if (!(await transport.probe())) return;
       await sendRegister();
       move({ type: 'accepted', at: clock.now() });
     },
@@ -449,10 +468,35 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       await Promise.allSettled(live.map((call) => call.hangUp()));
       await phone.unregister().catch(() => undefined);
       disposed = true;
+      stopWake();
       clock.clearTimeout(survivalTimer);
       await ua.stop().catch(() => undefined);
       await transport.dispose();
     },
   };
+  const wakeOn = options.wake !== false && (options.wake?.target ?? globalThis.document);
+  const stopWake = wakeOn
+    ? watchWake(
+        (reason, gapMs) => {
+          bus.emit('softphone.woke', { reason, gapMs });
+          // Not after a failure: a refused password must not be retried on every wake-up.
+          const { status } = registration;
+          if (!disposed && (status === 'registered' || status === 'reconnecting')) {
+            phone.refresh().catch(report);
+          }
+        },
+        clock,
+        options.wake || {},
+      )
+    : () => undefined;
   return phone;
+}
+
+/** `sessionStorage` where it exists and may be used (sandboxed frames throw on access). */
+function defaultDialogStorage(): DialogStorage | null {
+  try {
+    return (globalThis as { sessionStorage?: DialogStorage }).sessionStorage ?? null;
+  } catch {
+    return null;
+  }
 }

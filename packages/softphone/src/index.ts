@@ -30,6 +30,29 @@ export { createWebRtcMedia } from './media/webRtcMedia';
 export type { WebRtcMediaOptions } from './media/webRtcMedia';
 export type { StaticMediaOptions } from './media/staticMedia';
 export type { WebSocketConstructor } from './sip/webSocketTransport';
+export type { DialogStorage } from './sip/dialogMemory';
+export { createDeviceManager } from './web/devices';
+export { createSharedSoftphone } from './tabs/createSharedSoftphone';
+export type {
+  SharedSoftphone,
+  SharedSoftphoneOptions,
+  TabChannel,
+  TabLockRequest,
+  TabLocks,
+  TabMessageEvent,
+  TabOptions,
+  TabRole,
+} from './tabs/createSharedSoftphone';
+export type {
+  AudioDevice,
+  DeviceEvents,
+  DeviceManager,
+  DeviceManagerOptions,
+  DeviceSnapshot,
+  ListedDevice,
+  MediaDevicesPort,
+} from './web/devices';
+export type { WakeEventTarget, WakeOptions, WakeReason } from './web/wakeWatcher';
 export { bindSoftphone } from './bindSoftphone';
 export type { BindSoftphoneOptions, SoftphoneBinding } from './bindSoftphone';
 export type { DeskTransferTarget, TransferMapping } from './binding/transferMirror';

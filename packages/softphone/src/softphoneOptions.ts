@@ -2,6 +2,8 @@ import type { Clock, Logger } from '@switchboard/core';
 import * as z from 'zod/mini';
 import { SoftphoneError } from './errors';
 import type { IceServer, MediaFactory } from './media/callMedia';
+import type { DialogStorage } from './sip/dialogMemory';
+import type { WakeOptions } from './web/wakeWatcher';
 import type { WebSocketConstructor } from './sip/webSocketTransport';
 
 /** How the softphone reconnects after the connection to the server is lost. */
@@ -94,6 +96,17 @@ export interface SoftphoneOptions {
   readonly holdOnAnswer?: boolean;
   /** How long a transfer may wait for the far end's new call to be answered; 30 000 ms by default. */
   readonly transferTimeoutMs?: number;
+  /**
+   * Where connected calls' dialog facts (Call-ID, tags, route; never a secret) are kept so that
+   * the page loaded after a reload ends the calls it orphaned; `sessionStorage` by default where
+   * it exists, `null` to turn reload recovery off.
+   */
+  readonly dialogStorage?: DialogStorage | null;
+  /**
+   * Re-register when the page becomes visible, the network comes back or a sleep is detected
+   * (browsers; on by default where `window` exists). `false` turns it off.
+   */
+  readonly wake?: false | WakeOptions;
 }
 
 const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function');
@@ -137,6 +150,17 @@ const optionsSchema = z.object({
   incomingTransfers: z.optional(z.enum(['follow', 'refuse'])),
   transferTimeoutMs: z.optional(positive),
   holdOnAnswer: z.optional(z.boolean()),
+  dialogStorage: z.optional(z.nullable(z.object({ getItem: fn, setItem: fn, removeItem: fn }))),
+  wake: z.optional(
+    z.union([
+      z.literal(false),
+      z.object({
+        target: z.optional(z.object({ addEventListener: fn, removeEventListener: fn })),
+        tickMs: z.optional(positive),
+        gapMs: z.optional(positive),
+      }),
+    ]),
+  ),
 });
 
 /** Checks `input` against the options schema; throws `INVALID_INPUT` with zod's issues. */

@@ -3,6 +3,8 @@ import type { Call, CallSnapshot, TransferResult } from './call';
 import type { RegistrationState } from './core/registrationMachine';
 import type { SoftphoneError } from './errors';
 import type { MediaStatsSample } from './media/callMedia';
+import type { TabRole } from './tabs/createSharedSoftphone';
+import type { WakeReason } from './web/wakeWatcher';
 
 /** The softphone's state: registration and every call not yet ended. Frozen. */
 export interface SoftphoneSnapshot {
@@ -121,6 +123,30 @@ export interface SoftphoneEvents {
   'call.ended': {
     /** The call, in its final state. */
     readonly call: CallSnapshot;
+  };
+  /**
+   * A call the page before a reload left connected was found and ended: a BYE went to the far
+   * end (its media died with the old page), so no ghost call stays up on either side.
+   */
+  'call.orphanEnded': {
+    /** The SIP Call-ID of the orphaned dialog. */
+    readonly callId: string;
+    /** The far end's URI. */
+    readonly remoteUri: string;
+    /** The far end's answer to the BYE (200, or 481 when it had already ended); `null` if none. */
+    readonly statusCode: number | null;
+  };
+  /** The page became visible, the network came back or a sleep ended: the phone re-registers. */
+  'softphone.woke': {
+    /** What was noticed. */
+    readonly reason: WakeReason;
+    /** For `timerGap`, how much later than due the sleep detector's timer fired, in ms. */
+    readonly gapMs: number;
+  };
+  /** This tab started or stopped owning the registration (`createSharedSoftphone` only). */
+  'tabs.roleChanged': {
+    /** The tab's part now. */
+    readonly role: TabRole;
   };
   /** Something failed that no promise could report (a refresh, a reconnect, a listener). */
   error: {
