@@ -220,6 +220,28 @@ describe('tabs', { timeout: 120_000 }, () => {
     await until(() => receiving(bob), 'bob hears alice');
     expect(await receiving(follower)).toBe(true); // getStats carried out by the leader
 
+    // Hold, switchTo and the PCI recording pause, asked in the follower, done by the leader.
+    const flags = (page: Page) => run<{ held: boolean; recordingPaused: boolean }>(page, 'flags');
+    await run(follower, 'hold');
+    expect(await flags(follower)).toEqual({ held: true, recordingPaused: false });
+    await until(async () => (await flags(leader)).held, 'held in the leader');
+    // Bob answered recvonly: the leader (asked from the follower) receives nothing from him.
+    await until(async () => !(await receiving(follower, 300)), 'alice no longer hears bob');
+    await run(follower, 'switchToCurrent'); // the only call: resumed
+    expect((await flags(follower)).held).toBe(false);
+    await until(() => receiving(follower), 'alice hears bob again');
+    await run(follower, 'pauseRecording');
+    expect(await flags(follower)).toEqual({ held: false, recordingPaused: true });
+    await until(async () => (await flags(leader)).recordingPaused, 'paused in the leader');
+    await run(follower, 'resumeRecording');
+    expect((await flags(follower)).recordingPaused).toBe(false);
+    expect(
+      (await run<PageEvent[]>(follower, 'events')).filter((e) => e.name.startsWith('call.')),
+    ).toEqual([
+      { name: 'call.recordingPaused', payload: { autoResumeMs: 0 } },
+      { name: 'call.recordingResumed', payload: { reason: 'request' } },
+    ]);
+
     // The leader closes mid-call: the follower takes over, and ends the orphaned call.
     const takeovers: number[] = [];
     let start = performance.now();

@@ -4,8 +4,9 @@ import { createSoftphone } from '../createSoftphone';
 import { SoftphoneError } from '../errors';
 import type { DialogStorage } from '../sip/dialogMemory';
 import { parseSoftphoneOptions, type SoftphoneOptions } from '../softphoneOptions';
-import type { Softphone, SoftphoneEvents, SoftphoneSnapshot } from '../softphoneTypes';
-import { createRemoteCall, type RemoteCall } from './remoteCall';
+import type { Conference, Softphone, SoftphoneEvents, SoftphoneSnapshot } from '../softphoneTypes';
+import { createLeaderCommands, type PerformCommand } from './leaderCommands';
+import { createRemoteCall, createRemoteConference, type RemoteCall } from './remoteCall';
 import {
   forwardedEvents,
   fromWireError,
@@ -13,6 +14,7 @@ import {
   readMessage,
   toWireError,
   type TabMessage,
+  type WireConference,
 } from './tabProtocol';
 
 /** Which part a tab plays: it owns the registration, or it works through the tab that does. */
@@ -121,6 +123,7 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
   const changes = createEventBus<{ change: undefined }>();
   let role: TabRole = 'electing';
   let inner: Softphone | undefined;
+  let perform: PerformCommand | undefined;
   let shared: SoftphoneSnapshot = idle;
   let wanted = false;
   let disposed = false;
@@ -224,46 +227,12 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
       post({ type: 'result', from: tabId, to: message.from, id: message.id, ...result });
     };
     try {
+      if (!perform) throw new SoftphoneError('INVALID_STATE', 'This tab does not lead.');
       reply({ value: await perform(message.name, message.callId, message.args) });
     } catch (error) {
       reply({ error: toWireError(error) });
     }
   }
-  async function perform(command: string, callId: string | null, args: readonly unknown[]) {
-    const phone = inner;
-    if (!phone) throw new SoftphoneError('INVALID_STATE', 'This tab does not lead.');
-    if (callId === null) {
-      if (command === 'register') return phone.register();
-      if (command === 'unregister') return phone.unregister();
-      if (command === 'refresh') return phone.refresh();
-      if (command === 'call') {
-        const call = await phone.call(args[0] as string, args[1] as never);
-        return call.getSnapshot();
-      }
-    } else {
-      const call = phone.getCall(callId);
-      if (!call)
-        throw new SoftphoneError('NOT_FOUND', `No call ${callId}.`, { details: { callId } });
-      const control = (call as unknown as Record<string, (...rest: unknown[]) => unknown>)[command];
-      if (
-        [
-          'answer',
-          'reject',
-          'hangUp',
-          'hold',
-          'resume',
-          'sendDtmf',
-          'setMuted',
-          'getStats',
-        ].includes(command) &&
-        control
-      ) {
-        return await control(...args);
-      }
-    }
-    throw new SoftphoneError('INVALID_INPUT', `Unknown command ${command}.`);
-  }
-
   async function lead(): Promise<void> {
     if (disposed) return;
     // Calls shown from the tab that led before died with it: end them here.
@@ -291,6 +260,7 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
         options.dialogStorage === undefined ? scope.localStorage : options.dialogStorage,
     });
     inner = phone;
+    perform = createLeaderCommands(phone);
     phone.subscribe(() => {
       changes.emit('change', undefined);
       publish();
@@ -374,6 +344,15 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
       return inner?.getCall(placed.id) ?? remoteFor(placed);
     },
     getCall: (id) => inner?.getCall(id) ?? remotes.get(id)?.call,
+    switchTo: (callId) => viaLeader((phone) => phone.switchTo(callId), 'switchTo', [callId]),
+    async conference(calls) {
+      const joined = await viaLeader<Conference | WireConference>(
+        (phone) => phone.conference(calls),
+        'conference',
+        [calls.map((call) => call.id)],
+      );
+      return 'split' in joined ? joined : createRemoteConference(joined, calls, send);
+    },
     async dispose() {
       if (disposed) return;
       disposed = true;

@@ -1,11 +1,13 @@
 import { createEventBus } from '@switchboard/core';
-import type { Call, CallSnapshot } from '../call';
+import type { Call, CallSnapshot, TransferResult } from '../call';
 import type { MediaStatsSample } from '../media/callMedia';
+import type { Conference } from '../softphoneTypes';
+import type { WireConference, WireTransferTarget } from './tabProtocol';
 
 /** Sends a call control to the leading tab and resolves with its result. */
 export type SendCommand = (
   name: string,
-  callId: string,
+  callId: string | null,
   args: readonly unknown[],
 ) => Promise<unknown>;
 
@@ -50,6 +52,12 @@ export function createRemoteCall(
       send('setMuted', snapshot.id, [muted]).catch(failed);
     },
     getStats: async () => (await send('getStats', snapshot.id, [])) as MediaStatsSample | null,
+    async transfer(target) {
+      const wire: WireTransferTarget = typeof target === 'string' ? target : { callId: target.id };
+      return (await send('transfer', snapshot.id, [wire])) as TransferResult;
+    },
+    pauseRecording: control('pauseRecording'),
+    resumeRecording: control('resumeRecording'),
     header: (name) => headers[name.toLowerCase()] ?? null,
   };
   return {
@@ -62,5 +70,22 @@ export function createRemoteCall(
       snapshot = Object.freeze(next);
       listeners.emit('change', undefined);
     },
+  };
+}
+
+/**
+ * A follower tab's handle on a conference the leading tab started for it: splitting and hanging
+ * up are carried out by the leading tab. `calls` are this tab's handles of the joined calls.
+ */
+export function createRemoteConference(
+  wire: WireConference,
+  calls: readonly Call[],
+  send: SendCommand,
+): Conference {
+  return {
+    id: wire.id,
+    calls: wire.callIds.map((id) => calls.find((call) => call.id === id)).filter((c) => !!c),
+    split: () => send('conference.split', null, [wire.id]).then(() => undefined),
+    hangUp: () => send('conference.hangUp', null, [wire.id]).then(() => undefined),
   };
 }

@@ -14,12 +14,29 @@ export const forwardedEvents = {
   'call.restored': true,
   'call.quality': true,
   'call.dtmfReceived': true,
+  'call.transferred': true,
+  'call.referred': true,
+  'call.replaced': true,
+  'call.recordingPaused': true,
+  'call.recordingResumed': true,
+  'conference.changed': true,
   'call.ended': true,
   'call.orphanEnded': true,
   'softphone.woke': true,
   'tabs.roleChanged': false, // each tab's own
   error: true,
 } as const satisfies Record<keyof SoftphoneEvents, boolean>;
+
+/** A conference the leading tab started for another tab, as it crosses tabs. */
+export interface WireConference {
+  /** The conference's id (each call's `conferenceId`). */
+  readonly id: string;
+  /** The ids of its calls. */
+  readonly callIds: readonly string[];
+}
+
+/** A transfer target as it crosses tabs: an address, or the id of a call of the leading tab. */
+export type WireTransferTarget = string | { readonly callId: string };
 
 /** A {@link SoftphoneError} as it crosses tabs. */
 export interface WireError {

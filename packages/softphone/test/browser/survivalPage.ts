@@ -69,6 +69,12 @@ const api = {
     phone = shared;
     role = () => shared.getRole();
     shared.on('tabs.roleChanged', (payload) => events.push({ name: 'tabs.roleChanged', payload }));
+    shared.on('call.recordingPaused', ({ autoResumeMs }) =>
+      events.push({ name: 'call.recordingPaused', payload: { autoResumeMs } }),
+    );
+    shared.on('call.recordingResumed', ({ reason }) =>
+      events.push({ name: 'call.recordingResumed', payload: { reason } }),
+    );
     shared.on('call.incoming', ({ call }) => {
       current = call;
     });
@@ -85,6 +91,15 @@ const api = {
   calls: () => phone?.getSnapshot().calls.length ?? 0,
   bytesReceived: async () => (await current?.getStats())?.bytesReceived ?? -1,
   hangUp: () => current?.hangUp(),
+  /** The current call's flags that the tab controls change. */
+  flags: () => {
+    const snapshot = current?.getSnapshot();
+    return { held: snapshot?.held, recordingPaused: snapshot?.recordingPaused };
+  },
+  hold: () => current?.hold(),
+  switchToCurrent: () => (current ? phone?.switchTo(current.id) : undefined),
+  pauseRecording: () => current?.pauseRecording({ autoResumeMs: 0 }),
+  resumeRecording: () => current?.resumeRecording(),
   setMuted: (muted: boolean) => current?.setMuted(muted),
   events: () => events,
   storedDialogs: () =>
