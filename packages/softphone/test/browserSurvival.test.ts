@@ -183,6 +183,39 @@ describe('devices', { timeout: 60_000 }, () => {
 });
 
 describe('tabs', { timeout: 120_000 }, () => {
+  it('a follower tab transfers a call (blind) through the leading tab', async () => {
+    const context = await browser.newContext();
+    const openTab = async () => {
+      const page = await context.newPage();
+      await page.goto(pages.origin);
+      await run(page, 'startShared', kamailio.wsUrl, uriOf('alice'), users.alice);
+      return page;
+    };
+    const leader = await openTab();
+    const follower = await openTab();
+    expect(await run<string>(follower, 'role')).toBe('follower');
+    const carol = await softphonePage('carol'); // answers every call
+    const bob = await softphonePage('bob');
+    await run(bob, 'call', 'alice');
+    await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'ringing');
+    await run(follower, 'answer');
+    await until(async () => (await run<string>(bob, 'status')) === 'connected', 'connected');
+
+    expect(await run(follower, 'transfer', 'carol')).toMatchObject({
+      mode: 'blind',
+      target: uriOf('carol'),
+      statusCode: 200,
+    });
+    await until(async () => (await run<string>(follower, 'status')) === 'ended', 'ended');
+    expect(await run<string>(follower, 'endReason')).toBe('transferred');
+    expect(await run<string>(leader, 'endReason')).toBe('transferred');
+    await until(async () => (await run<string>(carol, 'status')) === 'connected', 'carol');
+    expect(await run<string>(follower, 'transfer', 'carol')).toBe('NOT_FOUND'); // call is over
+    await context.close();
+    await bob.context().close();
+    await carol.context().close();
+  });
+
   const quantile = (sorted: readonly number[], q: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 

@@ -98,6 +98,13 @@ const api = {
   },
   hold: () => current?.hold(),
   switchToCurrent: () => (current ? phone?.switchTo(current.id) : undefined),
+  async transfer(target: string) {
+    try {
+      return await current?.transfer(target);
+    } catch (error) {
+      return codeOf(error);
+    }
+  },
   pauseRecording: () => current?.pauseRecording({ autoResumeMs: 0 }),
   resumeRecording: () => current?.resumeRecording(),
   setMuted: (muted: boolean) => current?.setMuted(muted),
