@@ -58,7 +58,11 @@ export interface TabChannel {
 export interface TabOptions {
   /** The lock and channel name; `switchboard-softphone:` + the phone's URI by default. */
   readonly name?: string;
-  /** How long a follower waits for the leading tab to carry out a command, in ms; 10 000. */
+  /**
+   * How long a follower waits for the leading tab to carry out a command, in ms; 10 000. A
+   * transfer, which lasts until the far end's new call is answered, waits `transferTimeoutMs`
+   * longer.
+   */
   readonly commandTimeoutMs?: number;
   /** `navigator.locks` by default. */
   readonly locks?: TabLocks;
@@ -116,6 +120,7 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
   const openChannel = tabs.channel ?? (Channel ? (name: string) => new Channel(name) : undefined);
   const name = tabs.name ?? `switchboard-softphone:${options.uri}`;
   const timeoutMs = tabs.commandTimeoutMs ?? 10_000;
+  const transferTimeoutMs = timeoutMs + (options.transferTimeoutMs ?? 30_000);
   const clock = options.clock ?? systemClock;
   const tabId = `${clock.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
@@ -160,12 +165,15 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
   const send = (command: string, callId: string | null, args: readonly unknown[]) =>
     new Promise<unknown>((resolve, reject) => {
       const id = `${tabId}:${(sequence += 1).toString()}`;
-      const timer = clock.setTimeout(() => {
-        pending.delete(id);
-        reject(
-          new SoftphoneError('TRANSPORT_FAILED', `The leading tab did not answer ${command}.`),
-        );
-      }, timeoutMs);
+      const timer = clock.setTimeout(
+        () => {
+          pending.delete(id);
+          reject(
+            new SoftphoneError('TRANSPORT_FAILED', `The leading tab did not answer ${command}.`),
+          );
+        },
+        command === 'transfer' ? transferTimeoutMs : timeoutMs,
+      );
       pending.set(id, {
         resolve: (value) => {
           clock.clearTimeout(timer);
