@@ -36,6 +36,7 @@ export function startBot(options: BotOptions): Softphone {
     credentials: options.password,
     media: createStaticMedia(),
     webSocket: WebSocket,
+    holdOnAnswer: false, // a bot talks to every caller at once: no call waiting
     ...(options.defaultCountry ? { defaultCountry: options.defaultCountry } : {}),
   });
   phone.on('registration.changed', ({ registration }) => {

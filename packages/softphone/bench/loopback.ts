@@ -57,9 +57,10 @@ try {
   }
   summary('re-register on an open connection', again);
 
-  // Call set-up: INVITE (407 challenge, retry) to 200 OK answered by a second softphone.
+  // Call set-up: INVITE (407 challenge, retry) to 200 OK answered by a second softphone. Bob
+  // answers many calls at once below: without holding the others (no call waiting).
   bob.on('call.incoming', ({ call }) => {
-    void call.answer();
+    void call.answer({ holdOthers: false });
   });
   const setup: number[] = [];
   for (let round = 0; round < rounds; round += 1) {

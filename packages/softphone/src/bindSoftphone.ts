@@ -1,15 +1,24 @@
 import type { Contact, Desk, Unsubscribe } from '@switchboard/core';
-import type { Call, CallSnapshot } from './call';
+import type { BindingContext } from './binding/bindingContext';
+import { mirrorRecording } from './binding/recordingMirror';
+import { mirrorTransfers, type TransferMapping } from './binding/transferMirror';
+import type { Call, CallSnapshot, PauseRecordingOptions } from './call';
 import { SoftphoneError } from './errors';
 import type { Softphone } from './softphoneTypes';
 
 /** Options of {@link bindSoftphone}. */
-export interface BindSoftphoneOptions {
+export interface BindSoftphoneOptions extends TransferMapping {
   /**
    * The INVITE header in which the PBX or ACD names the contact a call belongs to;
    * `X-Switchboard-Contact-Id` by default.
    */
   readonly contactHeader?: string;
+  /**
+   * A direct call that comes in while the agent already holds a voice contact (the core's voice
+   * capacity is one): `ring` (default) lets it ring as a waiting call the desk does not see;
+   * `busy` declines it with 486 Busy Here, as an ACD would.
+   */
+  readonly callWaiting?: 'ring' | 'busy';
   /** Called when mirroring a change fails (a refused desk action, a failed re-INVITE). */
   readonly onError?: (error: unknown) => void;
 }
@@ -20,6 +29,10 @@ export interface SoftphoneBinding {
   contactOf(callId: string): string | undefined;
   /** The call a contact is linked to, if any. */
   callOf(contactId: string): Call | undefined;
+  /** Pauses the recording of the contact's call (PCI); the contact is annotated. */
+  pauseRecording(contactId: string, options?: PauseRecordingOptions): Promise<void>;
+  /** Resumes the recording of the contact's call. */
+  resumeRecording(contactId: string): Promise<void>;
   /** Stops mirroring; calls and contacts stay as they are. */
   unbind(): void;
 }
@@ -58,8 +71,12 @@ export function bindSoftphone(
   let pendingOutbound: Call | undefined;
   /** The desk's outbound contact while the phone places its call. */
   let placing: string | undefined;
+  /** The next outgoing call is the binding's own (a consultation). */
+  let ownCall = false;
 
   const link = (call: Call, contactId: string) => {
+    const previous = contactToCall.get(contactId);
+    if (previous) callToContact.delete(previous.id);
     callToContact.set(call.id, contactId);
     contactToCall.set(contactId, call);
   };
@@ -91,7 +108,8 @@ export function bindSoftphone(
         .contacts.filter(
           (candidate) =>
             candidate.channel === 'voice' &&
-            candidate.status === 'offered' &&
+            (candidate.status === 'offered' ||
+              (candidate.status === 'inConsult' && candidate.consultAgentId === desk.agentId)) &&
             !contactToCall.has(candidate.id),
         );
       const match =
@@ -99,6 +117,12 @@ export function bindSoftphone(
         offered[0];
       if (match) {
         link(call, match.id);
+        return;
+      }
+      // Call waiting beyond the agent's voice capacity: it rings unmirrored, or is busy (docs).
+      const agent = desk.center.getSnapshot().agents.get(desk.agentId);
+      if (agent && agent.load.voice >= agent.profile.capacity.voice) {
+        if (options.callWaiting === 'busy') attempt(() => call.reject({ statusCode: 486 }));
         return;
       }
       attempt(() => {
@@ -114,6 +138,10 @@ export function bindSoftphone(
       });
     }),
     phone.on('call.outgoing', ({ call }) => {
+      if (ownCall) {
+        ownCall = false;
+        return;
+      }
       if (placing !== undefined) {
         link(call, placing);
         placing = undefined;
@@ -157,11 +185,19 @@ export function bindSoftphone(
     phone.on('call.ended', ({ call }) => {
       const linked = contactOfCall(call);
       unlink(call.id);
-      if (!linked) return;
+      // A transferred or replaced call's contact moved on (see the transfer mirror).
+      if (!linked || call.endReason === 'transferred' || call.endReason === 'replaced') return;
       attempt(() => {
         if (linked.status === 'offered') {
           if (call.endReason === 'rejected') return desk.reject(linked.id);
           return desk.center.contactCommand(linked.id, { type: 'abandon' });
+        }
+        // An outbound call that was never answered (busy, declined, unanswered) failed.
+        if (linked.status === 'accepted') {
+          return desk.center.contactCommand(linked.id, {
+            type: 'fail',
+            reason: call.endReason ?? 'failed',
+          });
         }
         if (engaged.has(linked.status)) return desk.wrapUp(linked.id);
         return undefined;
@@ -228,9 +264,31 @@ export function bindSoftphone(
     }),
   );
 
+  const context: BindingContext = {
+    desk,
+    phone,
+    contactOf: (callId) => {
+      const id = callToContact.get(callId);
+      return id === undefined ? undefined : contact(id);
+    },
+    callFor,
+    link,
+    unlink,
+    attempt,
+    onError,
+    placeOwnCall: () => {
+      ownCall = true;
+    },
+  };
+  offs.push(mirrorTransfers(context, options));
+  const recording = mirrorRecording(context);
+  offs.push(recording.off);
+
   return {
     contactOf: (callId) => callToContact.get(callId),
     callOf: (contactId) => contactToCall.get(contactId),
+    pauseRecording: recording.pause,
+    resumeRecording: recording.resume,
     unbind() {
       for (const off of offs.splice(0)) off();
     },

@@ -21,6 +21,10 @@ export type CallEndReason =
   | 'answeredElsewhere'
   /** The connection to the server stayed down longer than the call could survive. */
   | 'connectionLost'
+  /** The call was handed to someone else by a transfer (this side's or the far end's). */
+  | 'transferred'
+  /** An incoming call replaced it (INVITE with Replaces: the far end of an attended transfer). */
+  | 'replaced'
   /** Any other failure (see `statusCode`). */
   | 'failed';
 
@@ -74,6 +78,38 @@ export interface CallSnapshot {
   readonly endReason: CallEndReason | null;
   /** The SIP status code behind the end, when there was one (486, 603, ...). */
   readonly statusCode: number | null;
+  /** Whether the call's recording is paused (see {@link Call.pauseRecording}). */
+  readonly recordingPaused: boolean;
+  /** The conference the call belongs to, if any (see `Softphone.conference`). */
+  readonly conferenceId: string | null;
+}
+
+/** Options of {@link Call.answer}. */
+export interface AnswerOptions {
+  /**
+   * Puts every other connected call on hold first (call waiting); the softphone's
+   * `holdOnAnswer` (`true`) by default. Calls of the same conference are never held by it.
+   */
+  readonly holdOthers?: boolean;
+}
+
+/** What a completed transfer reports. */
+export interface TransferResult {
+  /** `blind` (REFER to an address) or `attended` (REFER with Replaces to a consulted call). */
+  readonly mode: 'blind' | 'attended';
+  /** The address the far end was sent to. */
+  readonly target: string;
+  /** The final status of the far end's new call, from the NOTIFY's `message/sipfrag` (2xx). */
+  readonly statusCode: number;
+}
+
+/** Options of {@link Call.pauseRecording}. */
+export interface PauseRecordingOptions {
+  /**
+   * Recording resumes by itself after this many ms, in case nobody resumes it; the softphone's
+   * `recordingControl.autoResumeMs` (3 minutes) by default, 0 never.
+   */
+  readonly autoResumeMs?: number;
 }
 
 /** Options of {@link Call.reject}. */
@@ -90,8 +126,8 @@ export interface Call {
   getSnapshot(): CallSnapshot;
   /** Calls `listener` when the snapshot changes. */
   subscribe(listener: () => void): Unsubscribe;
-  /** Answers an incoming call. */
-  answer(): Promise<void>;
+  /** Answers an incoming call; other connected calls are held first unless told otherwise. */
+  answer(options?: AnswerOptions): Promise<void>;
   /** Declines an incoming call. */
   reject(options?: RejectOptions): Promise<void>;
   /** Ends the call: CANCEL while dialling, a decline while ringing, BYE once connected. */
@@ -108,4 +144,19 @@ export interface Call {
   header(name: string): string | null;
   /** Sends DTMF tones (`0-9`, `*`, `#`, `A-D`; `,` pauses): RFC 4733 when negotiated, SIP INFO otherwise. */
   sendDtmf(tones: string): Promise<void>;
+  /**
+   * Transfers the far end: to an address (blind: REFER), or to another connected call of this
+   * phone (attended: REFER with Replaces, after a consultation). Resolves once the far end's new
+   * call is answered, then this call ends with `transferred`; rejects with `TRANSFER_FAILED`
+   * (`details.stage`: `refer` when the far end refused the REFER, `notify` when the new call
+   * failed, with its `statusCode`; `timeout` when no outcome came) and the call goes on.
+   */
+  transfer(target: string | Call): Promise<TransferResult>;
+  /**
+   * Asks the recorder to pause (PCI: while card data is taken) by an in-call request the host
+   * configures (`recordingControl`, SIP INFO by default); resumes by itself after `autoResumeMs`.
+   */
+  pauseRecording(options?: PauseRecordingOptions): Promise<void>;
+  /** Asks the recorder to resume recording. */
+  resumeRecording(): Promise<void>;
 }

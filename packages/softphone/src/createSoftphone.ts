@@ -1,5 +1,6 @@
 import { createEventBus, silentLogger, systemClock, type TimerHandle } from '@switchboard/core';
-import { Inviter, Registerer, UserAgent, UserAgentState, type Session } from 'sip.js';
+import { Inviter, Registerer, SIPExtension, UserAgent, UserAgentState, type Session } from 'sip.js';
+import { createCallControl } from './callControl';
 import type { Call } from './call';
 import { backoffDelay } from './core/backoff';
 import {
@@ -12,11 +13,14 @@ import { resolveTarget } from './core/target';
 import { isSoftphoneError, SoftphoneError } from './errors';
 import { defaultMedia } from './media/defaultMedia';
 import { createCredentialLease } from './sip/credentialLease';
+import { createDialogMemory, type DialogStorage } from './sip/dialogMemory';
 import { descriptionOptions, toSessionDescriptionHandler } from './sip/mediaAdapter';
+import { followReferral } from './sip/referrals';
 import { createCallHandle, partyOf, type CallHandle } from './sip/sipCall';
 import { WebSocketTransport, type WebSocketTransportOptions } from './sip/webSocketTransport';
 import { parseSoftphoneOptions, type SoftphoneOptions } from './softphoneOptions';
 import type { Softphone, SoftphoneEvents, SoftphoneSnapshot } from './softphoneTypes';
+import { watchWake } from './web/wakeWatcher';
 
 /**
  * Creates a {@link Softphone}: a SIP user agent over WebSocket that registers, places and
@@ -58,6 +62,10 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
   };
   const survivalMs = options.reconnect?.callSurvivalMs ?? 30_000;
   const iceServers = options.iceServers ?? [];
+  const dialogs = createDialogMemory(
+    options.dialogStorage === undefined ? defaultDialogStorage() : options.dialogStorage,
+    options.uri,
+  );
 
   const bus = createEventBus<SoftphoneEvents>((error, event) => {
     logger.error(`A softphone listener of ${event} threw`, { error });
@@ -118,6 +126,7 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     transportConstructor: WebSocketTransport,
     transportOptions,
     reconnectionAttempts: 0,
+    sipExtensionReplaces: SIPExtension.Supported,
     logBuiltinEnabled: false,
     logLevel: 'warn',
     logConnector: (level, category, _label, content) => {
@@ -132,8 +141,17 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     },
     delegate: {
       onInvite: (invitation) => {
+        const replaced = invitation.replacee ? handles.get(invitation.replacee.id) : undefined;
+        const waiting = snapshot.calls.length > 0;
         const handle = track(invitation, null);
-        bus.emit('call.incoming', { call: handle.call });
+        if (!replaced) {
+          bus.emit('call.incoming', { call: handle.call, waiting });
+          return;
+        }
+        // The far end of an attended transfer: answered at once, sip.js hangs the old call up.
+        replaced.expectEnd('replaced');
+        bus.emit('call.replaced', { call: handle.call, replaced: replaced.call.getSnapshot() });
+        handle.call.answer({ holdOthers: false }).catch(report);
       },
       onDisconnect: (error) => {
         if (error) connectionLost();
@@ -141,6 +159,12 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     },
   });
   const transport = ua.transport as unknown as WebSocketTransport;
+  let conferences = 0;
+  const control = createCallControl({
+    handles,
+    emit: bus.emit,
+    newId: () => `conference-${(conferences += 1)}`,
+  });
   const lease = createCredentialLease(options.credentials, (password) => {
     ua.configuration.authorizationPassword = password;
   });
@@ -152,11 +176,34 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       emit: bus.emit,
       changed: () => {
         const ended = handle.call.getSnapshot().status === 'ended';
+        if (ended) dialogs.forget(session.dialog?.callId ?? '');
+        else if (handle.call.getSnapshot().status === 'connected') dialogs.remember(session);
         if (ended && !handle.owesBye) handles.delete(session.id);
         rebuild();
       },
       canSignal: () => registration.status === 'registered',
       qualityIntervalMs: options.qualityIntervalMs ?? 5_000,
+      resolveTarget: async (target) =>
+        (await resolveTarget(target, domain, options.defaultCountry)).uri,
+      handleOf: (id) => handles.get(id),
+      beforeAnswer: (callId, answer) =>
+        control.beforeAnswer(callId, {
+          holdOthers: answer.holdOthers ?? options.holdOnAnswer ?? true,
+        }),
+      onReferral: (original, referral) => {
+        followReferral(original, referral, {
+          policy: options.incomingTransfers ?? 'follow',
+          track: (inviter) => track(inviter, null),
+          lease,
+          placed: (call, from) => {
+            bus.emit('call.referred', { call, from });
+            bus.emit('call.outgoing', { call });
+          },
+          report,
+        });
+      },
+      recordingControl: options.recordingControl,
+      transferTimeoutMs: options.transferTimeoutMs ?? 30_000,
     });
     handles.set(session.id, handle);
     rebuild();
@@ -328,10 +375,18 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
         throw typed;
       }
       move({ type: 'accepted', at: clock.now() });
+      void endOrphans();
     })().finally(() => {
       registering = undefined;
     });
     return registering;
+  }
+
+  /** Ends the calls the previous page (before a reload) left connected; see dialogMemory. */
+  async function endOrphans() {
+    for (const outcome of await dialogs.endOrphans(ua, clock, 5000)) {
+      bus.emit('call.orphanEnded', outcome);
+    }
   }
 
   const phone: Softphone = {
@@ -381,6 +436,14 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       return handle.call;
     },
     getCall: (id): Call | undefined => handles.get(id)?.call,
+    async switchTo(callId) {
+      assertLive();
+      await control.switchTo(callId);
+    },
+    async conference(calls) {
+      assertLive();
+      return control.conference(calls);
+    },
     async refresh() {
       assertLive();
       if (registration.status === 'reconnecting') {
@@ -393,6 +456,9 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
         transport.lose('Refresh found the connection closed.');
         return;
       }
+      // After a sleep the socket may be silent: it is dropped within the ping timeout and the
+      // reconnection re-registers, so no REGISTER waits 32 s on a dead connection.
+      if (!(await transport.probe())) return;
       await sendRegister();
       move({ type: 'accepted', at: clock.now() });
     },
@@ -402,10 +468,35 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       await Promise.allSettled(live.map((call) => call.hangUp()));
       await phone.unregister().catch(() => undefined);
       disposed = true;
+      stopWake();
       clock.clearTimeout(survivalTimer);
       await ua.stop().catch(() => undefined);
       await transport.dispose();
     },
   };
+  const wakeOn = options.wake !== false && (options.wake?.target ?? globalThis.document);
+  const stopWake = wakeOn
+    ? watchWake(
+        (reason, gapMs) => {
+          bus.emit('softphone.woke', { reason, gapMs });
+          // Not after a failure: a refused password must not be retried on every wake-up.
+          const { status } = registration;
+          if (!disposed && (status === 'registered' || status === 'reconnecting')) {
+            phone.refresh().catch(report);
+          }
+        },
+        clock,
+        options.wake || {},
+      )
+    : () => undefined;
   return phone;
+}
+
+/** `sessionStorage` where it exists and may be used (sandboxed frames throw on access). */
+function defaultDialogStorage(): DialogStorage | null {
+  try {
+    return (globalThis as { sessionStorage?: DialogStorage }).sessionStorage ?? null;
+  } catch {
+    return null;
+  }
 }

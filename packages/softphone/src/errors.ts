@@ -22,6 +22,8 @@ export const softphoneErrorCodes = {
   TRANSPORT_FAILED: 'The connection to the SIP server failed.',
   /** The far end or a proxy refused or failed the call or an in-call request. */
   CALL_FAILED: 'The call, or a request within it, failed.',
+  /** A transfer failed: the far end refused the REFER, or its new call failed or never ended. */
+  TRANSFER_FAILED: 'The transfer failed; the call goes on.',
   /** The media layer (SDP, microphone, peer connection) failed. */
   MEDIA_FAILED: 'The media session could not be set up.',
   /** The browser or the user refused access to the microphone. */

@@ -2,6 +2,8 @@ import type { Clock, Logger } from '@switchboard/core';
 import * as z from 'zod/mini';
 import { SoftphoneError } from './errors';
 import type { IceServer, MediaFactory } from './media/callMedia';
+import type { DialogStorage } from './sip/dialogMemory';
+import type { WakeOptions } from './web/wakeWatcher';
 import type { WebSocketConstructor } from './sip/webSocketTransport';
 
 /** How the softphone reconnects after the connection to the server is lost. */
@@ -20,6 +22,24 @@ export interface KeepAliveOptions {
   readonly intervalMs?: number;
   /** A ping unanswered this long drops the connection as lost; 5 000 by default. */
   readonly timeoutMs?: number;
+}
+
+/** What a recording request asks for. */
+export type RecordingAction = 'pause' | 'resume';
+
+/**
+ * How the softphone asks the call recorder to pause and resume (PCI: no card numbers on tape):
+ * an in-call SIP INFO that the recorder, or the PBX in front of it, acts on.
+ */
+export interface RecordingControlOptions {
+  /** The INFO body's content type; `application/json` by default. */
+  readonly contentType?: string;
+  /** The INFO body for an action; `{"recording":"pause"}` / `{"recording":"resume"}` by default. */
+  readonly body?: (action: RecordingAction) => string;
+  /** Extra headers for an action; `X-Recording: pause` / `X-Recording: resume` by default. */
+  readonly headers?: (action: RecordingAction) => readonly string[];
+  /** A paused recording resumes by itself after this many ms; 180 000 by default, 0 never. */
+  readonly autoResumeMs?: number;
 }
 
 /** Options of {@link createSoftphone}. */
@@ -61,6 +81,32 @@ export interface SoftphoneOptions {
   readonly random?: () => number;
   /** Where failures that cannot be thrown are reported (sip.js errors included). */
   readonly logger?: Logger;
+  /** How recording is paused and resumed (`call.pauseRecording()`). */
+  readonly recordingControl?: RecordingControlOptions;
+  /**
+   * What to do when the far end asks this phone to call someone else (an incoming REFER):
+   * `follow` (default) calls the target and reports the outcome back, `refuse` answers 603.
+   */
+  readonly incomingTransfers?: 'follow' | 'refuse';
+  /**
+   * Whether answering a call holds the other connected calls first (call waiting): `true` by
+   * default, as an agent has one conversation at a time; bots that talk to many pass `false`.
+   * `call.answer({ holdOthers })` decides per call.
+   */
+  readonly holdOnAnswer?: boolean;
+  /** How long a transfer may wait for the far end's new call to be answered; 30 000 ms by default. */
+  readonly transferTimeoutMs?: number;
+  /**
+   * Where connected calls' dialog facts (Call-ID, tags, route; never a secret) are kept so that
+   * the page loaded after a reload ends the calls it orphaned; `sessionStorage` by default where
+   * it exists, `null` to turn reload recovery off.
+   */
+  readonly dialogStorage?: DialogStorage | null;
+  /**
+   * Re-register when the page becomes visible, the network comes back or a sleep is detected
+   * (browsers; on by default where `window` exists). `false` turns it off.
+   */
+  readonly wake?: false | WakeOptions;
 }
 
 const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function');
@@ -93,6 +139,28 @@ const optionsSchema = z.object({
   clock: z.optional(z.object({ now: fn, setTimeout: fn, clearTimeout: fn })),
   random: z.optional(fn),
   logger: z.optional(z.object({ debug: fn, info: fn, warn: fn, error: fn })),
+  recordingControl: z.optional(
+    z.object({
+      contentType: z.optional(z.string().check(z.regex(/^[\w.+-]+\/[\w.+-]+$/))),
+      body: z.optional(fn),
+      headers: z.optional(fn),
+      autoResumeMs: z.optional(nonNegative),
+    }),
+  ),
+  incomingTransfers: z.optional(z.enum(['follow', 'refuse'])),
+  transferTimeoutMs: z.optional(positive),
+  holdOnAnswer: z.optional(z.boolean()),
+  dialogStorage: z.optional(z.nullable(z.object({ getItem: fn, setItem: fn, removeItem: fn }))),
+  wake: z.optional(
+    z.union([
+      z.literal(false),
+      z.object({
+        target: z.optional(z.object({ addEventListener: fn, removeEventListener: fn })),
+        tickMs: z.optional(positive),
+        gapMs: z.optional(positive),
+      }),
+    ]),
+  ),
 });
 
 /** Checks `input` against the options schema; throws `INVALID_INPUT` with zod's issues. */

@@ -1,8 +1,10 @@
 import type { Unsubscribe } from '@switchboard/core';
-import type { Call, CallSnapshot } from './call';
+import type { Call, CallSnapshot, TransferResult } from './call';
 import type { RegistrationState } from './core/registrationMachine';
 import type { SoftphoneError } from './errors';
 import type { MediaStatsSample } from './media/callMedia';
+import type { TabRole } from './tabs/createSharedSoftphone';
+import type { WakeReason } from './web/wakeWatcher';
 
 /** The softphone's state: registration and every call not yet ended. Frozen. */
 export interface SoftphoneSnapshot {
@@ -23,6 +25,8 @@ export interface SoftphoneEvents {
   'call.incoming': {
     /** The ringing call. */
     readonly call: Call;
+    /** Whether another call is in progress (call waiting: answering holds it). */
+    readonly waiting: boolean;
   };
   /** A call was placed. */
   'call.outgoing': {
@@ -69,16 +73,98 @@ export interface SoftphoneEvents {
     /** The tone: `0-9`, `*`, `#` or `A-D`. */
     readonly tone: string;
   };
+  /** This side's transfer completed: the far end was answered elsewhere; the call then ends. */
+  'call.transferred': {
+    /** The transferred call. */
+    readonly call: CallSnapshot;
+    /** `blind` or `attended`. */
+    readonly mode: TransferResult['mode'];
+    /** Where the far end went. */
+    readonly target: string;
+    /** The final status of the far end's new call (2xx). */
+    readonly statusCode: number;
+  };
+  /** The far end asked this phone to call someone else (incoming REFER); the new call is placed. */
+  'call.referred': {
+    /** The new call to the transfer target (live). */
+    readonly call: Call;
+    /** The call whose far end asked for the transfer. */
+    readonly from: CallSnapshot;
+  };
+  /** An incoming call replaced a connected one (INVITE with Replaces) and was answered. */
+  'call.replaced': {
+    /** The new call (live). */
+    readonly call: Call;
+    /** The call it replaced, which ends with `replaced`. */
+    readonly replaced: CallSnapshot;
+  };
+  /** The recorder was asked to pause recording this call, and accepted. */
+  'call.recordingPaused': {
+    /** The call. */
+    readonly call: CallSnapshot;
+    /** Recording resumes by itself after this many ms (0: never). */
+    readonly autoResumeMs: number;
+  };
+  /** The recorder was asked to resume recording this call, and accepted. */
+  'call.recordingResumed': {
+    /** The call. */
+    readonly call: CallSnapshot;
+    /** `request` (resumeRecording) or `timeout` (the automatic resume). */
+    readonly reason: 'request' | 'timeout';
+  };
+  /** Calls were joined into a conference (or left it: `calls` is then empty). */
+  'conference.changed': {
+    /** The conference. */
+    readonly conferenceId: string;
+    /** The calls in it. */
+    readonly calls: readonly CallSnapshot[];
+  };
   /** A call ended; `call.endReason` says why. */
   'call.ended': {
     /** The call, in its final state. */
     readonly call: CallSnapshot;
+  };
+  /**
+   * A call the page before a reload left connected was found and ended: a BYE went to the far
+   * end (its media died with the old page), so no ghost call stays up on either side.
+   */
+  'call.orphanEnded': {
+    /** The SIP Call-ID of the orphaned dialog. */
+    readonly callId: string;
+    /** The far end's URI. */
+    readonly remoteUri: string;
+    /** The far end's answer to the BYE (200, or 481 when it had already ended); `null` if none. */
+    readonly statusCode: number | null;
+  };
+  /** The page became visible, the network came back or a sleep ended: the phone re-registers. */
+  'softphone.woke': {
+    /** What was noticed. */
+    readonly reason: WakeReason;
+    /** For `timerGap`, how much later than due the sleep detector's timer fired, in ms. */
+    readonly gapMs: number;
+  };
+  /** This tab started or stopped owning the registration (`createSharedSoftphone` only). */
+  'tabs.roleChanged': {
+    /** The tab's part now. */
+    readonly role: TabRole;
   };
   /** Something failed that no promise could report (a refresh, a reconnect, a listener). */
   error: {
     /** What failed. */
     readonly error: SoftphoneError;
   };
+}
+
+/** A conference of this phone's calls (see {@link Softphone.conference}). */
+export interface Conference {
+  /** Its id, also in each call's `conferenceId`. */
+  readonly id: string;
+  /** The calls in it (live). */
+  readonly calls: readonly Call[];
+  /** Ends the conference but not the calls: all but the first are held. */
+  split(): Promise<void>;
+  /** Hangs every call of the conference up. */
+  hangUp(): Promise<void>;
 }
 
 /** Options of {@link Softphone.call}. */
@@ -112,6 +198,17 @@ export interface Softphone {
   call(target: string, options?: CallOptions): Promise<Call>;
   /** The live call with this id, if any. */
   getCall(id: string): Call | undefined;
+  /**
+   * Call waiting: makes `callId` the active call. Holds every other connected call (except
+   * those of its conference), then resumes it, or answers it if it rings.
+   */
+  switchTo(callId: string): Promise<void>;
+  /**
+   * Joins connected calls into a three-way (or larger) conference: takes them all off hold and
+   * marks them with one `conferenceId`. The softphone does not mix media itself: see
+   * `docs/softphone.md#conference` for what the media layers do with it.
+   */
+  conference(calls: readonly Call[]): Promise<Conference>;
   /** Re-registers now (and restores calls' media): after a network change or a wake-up. */
   refresh(): Promise<void>;
   /** Hangs up every call, unregisters and closes the connection. */

@@ -126,6 +126,12 @@ export const contactCommandSchema = z.discriminatedUnion('type', [
     type: z.literal('abandon'),
   }),
   z.object({
+    /** Merge facts into the contact's attributes (any status before it is finished). */
+    type: z.literal('annotate'),
+    /** The facts to merge, e.g. `{ recordingPaused: true }`. */
+    attributes: z.record(z.string(), z.unknown()),
+  }),
+  z.object({
     /** The contact cannot continue. */
     type: z.literal('fail'),
     /** Why, e.g. `mediaError`. */

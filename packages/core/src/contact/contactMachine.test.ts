@@ -135,21 +135,22 @@ const everyCommand: Record<ContactCommand['type'], ContactCommand> = {
   end: { type: 'end' },
   complete: { type: 'complete', disposition: 'resolved' },
   abandon: { type: 'abandon' },
+  annotate: { type: 'annotate', attributes: { recordingPaused: true } },
   fail: { type: 'fail', reason: 'mediaError' },
 };
 
 /** The accepted commands per status, written out independently of the source table. */
 const accepted: Record<ContactStatus, readonly ContactCommand['type'][]> = {
-  created: ['enterIvr', 'queue', 'offer', 'abandon', 'fail'],
-  inIvr: ['queue', 'abandon', 'fail'],
-  queued: ['queue', 'requestCallback', 'offer', 'abandon', 'fail'],
-  offered: ['accept', 'reject', 'miss', 'abandon', 'fail'],
-  accepted: ['connect', 'abandon', 'fail'],
-  connected: ['hold', 'consult', 'transfer', 'end', 'fail'],
-  onHold: ['resume', 'consult', 'transfer', 'end', 'fail'],
-  inConsult: ['endConsult', 'conference', 'transfer', 'end', 'fail'],
-  conferenced: ['end', 'fail'],
-  wrapUp: ['complete'],
+  created: ['enterIvr', 'queue', 'offer', 'abandon', 'annotate', 'fail'],
+  inIvr: ['queue', 'abandon', 'annotate', 'fail'],
+  queued: ['queue', 'requestCallback', 'offer', 'abandon', 'annotate', 'fail'],
+  offered: ['accept', 'reject', 'miss', 'abandon', 'annotate', 'fail'],
+  accepted: ['connect', 'abandon', 'annotate', 'fail'],
+  connected: ['hold', 'consult', 'transfer', 'end', 'annotate', 'fail'],
+  onHold: ['resume', 'consult', 'transfer', 'end', 'annotate', 'fail'],
+  inConsult: ['endConsult', 'conference', 'transfer', 'end', 'annotate', 'fail'],
+  conferenced: ['end', 'annotate', 'fail'],
+  wrapUp: ['complete', 'annotate'],
   completed: [],
   abandoned: [],
   failed: [],
@@ -299,6 +300,30 @@ describe('contact lifecycle', () => {
       [{ type: 'complete', disposition: null }, 2],
     );
     expect(done).toMatchObject({ status: 'completed', disposition: null });
+  });
+
+  it('annotates: merges attributes, keeps the status, names the holder; refused once finished', () => {
+    const before = connected();
+    const { contact, events } = step(
+      before,
+      { type: 'annotate', attributes: { recordingPaused: true } },
+      5,
+    );
+    expect(events).toEqual([
+      {
+        type: 'contact.annotated',
+        at: 5,
+        contactId: before.id,
+        agentId: before.agentId,
+        attributes: { recordingPaused: true },
+      },
+    ]);
+    expect(contact).toMatchObject({ status: 'connected', since: before.since });
+    expect(contact.attributes).toEqual({ ...before.attributes, recordingPaused: true });
+    const done = run(contact, [{ type: 'end' }, 6], [{ type: 'complete', disposition: null }, 7]);
+    expect(errorOf(() => step(done, { type: 'annotate', attributes: { late: 1 } }, 8)).code).toBe(
+      'INVALID_TRANSITION',
+    );
   });
 
   it('offers for the command time-out when one is given', () => {
@@ -756,6 +781,8 @@ function commandOf(step: Step, contact: Contact): ContactCommand {
       return { type, disposition: step.pick % 2 === 0 ? 'resolved' : null };
     case 'fail':
       return { type, reason: 'mediaError' };
+    case 'annotate':
+      return { type, attributes: { step: step.pick } };
     default:
       return { type };
   }

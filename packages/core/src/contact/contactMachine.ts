@@ -7,16 +7,16 @@ import type { ContactCommand } from './contactCommands';
 export const contactTransitions: Readonly<
   Record<ContactStatus, readonly ContactCommand['type'][]>
 > = {
-  created: ['enterIvr', 'queue', 'offer', 'abandon', 'fail'],
-  inIvr: ['queue', 'abandon', 'fail'],
-  queued: ['queue', 'requestCallback', 'offer', 'abandon', 'fail'],
-  offered: ['accept', 'reject', 'miss', 'abandon', 'fail'],
-  accepted: ['connect', 'abandon', 'fail'],
-  connected: ['hold', 'consult', 'transfer', 'end', 'fail'],
-  onHold: ['resume', 'consult', 'transfer', 'end', 'fail'],
-  inConsult: ['endConsult', 'conference', 'transfer', 'end', 'fail'],
-  conferenced: ['end', 'fail'],
-  wrapUp: ['complete'],
+  created: ['enterIvr', 'queue', 'offer', 'abandon', 'annotate', 'fail'],
+  inIvr: ['queue', 'abandon', 'annotate', 'fail'],
+  queued: ['queue', 'requestCallback', 'offer', 'abandon', 'annotate', 'fail'],
+  offered: ['accept', 'reject', 'miss', 'abandon', 'annotate', 'fail'],
+  accepted: ['connect', 'abandon', 'annotate', 'fail'],
+  connected: ['hold', 'consult', 'transfer', 'end', 'annotate', 'fail'],
+  onHold: ['resume', 'consult', 'transfer', 'end', 'annotate', 'fail'],
+  inConsult: ['endConsult', 'conference', 'transfer', 'end', 'annotate', 'fail'],
+  conferenced: ['end', 'annotate', 'fail'],
+  wrapUp: ['complete', 'annotate'],
   completed: [],
   abandoned: [],
   failed: [],
@@ -148,6 +148,15 @@ export function decideContact(
       ];
     case 'abandon':
       return [{ type: 'contact.abandoned', ...base }];
+    case 'annotate':
+      return [
+        {
+          type: 'contact.annotated',
+          ...base,
+          agentId: contact.agentId,
+          attributes: command.attributes,
+        },
+      ];
     case 'fail':
       return [{ type: 'contact.failed', ...base, reason: command.reason }];
   }

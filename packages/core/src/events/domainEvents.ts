@@ -182,6 +182,16 @@ export type TransferTarget =
       readonly queueId: QueueId;
     };
 
+/** Facts were merged into a contact's attributes (a host or plugin annotated it). */
+export interface ContactAnnotated extends Base<'contact.annotated'> {
+  /** Which contact. */
+  readonly contactId: ContactId;
+  /** The agent holding the contact, if any (their desk hears of it). */
+  readonly agentId: AgentId | null;
+  /** The facts merged into `attributes`. */
+  readonly attributes: Readonly<Record<string, unknown>>;
+}
+
 /** Every event about agents. */
 export type AgentEvent = AgentRegistered | AgentStatusChanged | AgentProfileChanged;
 
@@ -205,6 +215,7 @@ export type ContactEvent =
   | ContactWrapUpStarted
   | ContactCompleted
   | ContactAbandoned
+  | ContactAnnotated
   | ContactFailed;
 
 /** Every event the state machines produce: the append-only history of a centre. */

@@ -162,6 +162,7 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
       switch (event.type) {
         case 'contact.ivrEntered':
         case 'contact.callbackRequested':
+        case 'contact.annotated':
           return;
         case 'contact.queued':
           endEngaged(c, at);

@@ -70,6 +70,7 @@ const domainTypes: ReadonlySet<string> = new Set<DomainEvent['type']>([
   'contact.ivrEntered',
   'contact.queued',
   'contact.callbackRequested',
+  'contact.annotated',
   'contact.offered',
   'contact.accepted',
   'contact.rejected',

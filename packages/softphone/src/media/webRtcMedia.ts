@@ -1,4 +1,6 @@
 import { SoftphoneError } from '../errors';
+import { followDevices } from '../web/followDevices';
+import { microphoneError, type DeviceManager } from '../web/devices';
 import type { CallMedia, MediaFactory, MediaStatsSample } from './callMedia';
 
 /** Options of {@link createWebRtcMedia}. */
@@ -7,6 +9,11 @@ export interface WebRtcMediaOptions {
   readonly constraints?: MediaStreamConstraints;
   /** How long to wait for ICE candidates before sending the SDP, in ms; 1000 by default. */
   readonly iceGatheringTimeoutMs?: number;
+  /**
+   * The chosen microphone and speaker ({@link createDeviceManager}); a change of choice
+   * switches the devices of calls in progress. Without it, the defaults (and `constraints`).
+   */
+  readonly devices?: DeviceManager;
 }
 
 /**
@@ -25,21 +32,28 @@ export function createWebRtcMedia(options: WebRtcMediaOptions = {}): MediaFactor
       player.play().catch(() => undefined);
     };
     let microphone: Promise<MediaStream> | undefined;
+    const { devices } = options;
     const local = () =>
-      (microphone ??= navigator.mediaDevices
-        .getUserMedia(options.constraints ?? { audio: true })
+      (microphone ??= (
+        devices
+          ? devices.openMicrophone()
+          : navigator.mediaDevices.getUserMedia(options.constraints ?? { audio: true })
+      )
         .then((stream) => {
           for (const track of stream.getTracks()) pc.addTrack(track, stream);
           return stream;
         })
         .catch((cause: unknown) => {
-          const denied = cause instanceof DOMException && cause.name === 'NotAllowedError';
-          throw new SoftphoneError(
-            denied ? 'PERMISSION_DENIED' : 'MEDIA_FAILED',
-            denied ? 'Microphone access was denied.' : 'The microphone could not be opened.',
-            { cause },
-          );
+          throw microphoneError(cause);
         }));
+    const unfollow = devices
+      ? followDevices(devices, pc, player, {
+          opened: () => microphone,
+          replaced: (stream) => {
+            microphone = Promise.resolve(stream);
+          },
+        })
+      : () => undefined;
 
     const media: CallMedia = {
       async getLocalDescription({ held, iceRestart }) {
@@ -74,6 +88,7 @@ export function createWebRtcMedia(options: WebRtcMediaOptions = {}): MediaFactor
         return statsOf(await pc.getStats());
       },
       close() {
+        unfollow();
         pc.close();
         player.srcObject = null;
         void microphone?.then(

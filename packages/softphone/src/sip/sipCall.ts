@@ -1,13 +1,22 @@
 import { createEventBus, type Clock, type TimerHandle } from '@switchboard/core';
-import { Invitation, Inviter, SessionState, type Session } from 'sip.js';
+import { Invitation, Inviter, SessionState, type Referral, type Session } from 'sip.js';
 import type { Core } from 'sip.js';
-import type { Call, CallEndReason, CallParty, CallSnapshot, RejectOptions } from '../call';
+import type {
+  AnswerOptions,
+  Call,
+  CallEndReason,
+  CallParty,
+  CallSnapshot,
+  RejectOptions,
+} from '../call';
 import { estimateMos } from '../core/mos';
 import { createReinviteQueue } from '../core/reinviteQueue';
 import { SoftphoneError } from '../errors';
 import type { CallMedia, MediaDescriptionOptions, MediaStatsSample } from '../media/callMedia';
+import type { RecordingControlOptions } from '../softphoneOptions';
 import type { SoftphoneEvents } from '../softphoneTypes';
 import { descriptionOptions } from './mediaAdapter';
+import { createCallFeatures } from './callFeatures';
 import { endReasonOf, isRetryableStatus } from './statusCodes';
 
 /** What a call needs from the softphone that owns it. */
@@ -22,6 +31,18 @@ export interface CallContext {
   readonly canSignal: () => boolean;
   /** How often a connected call's media figures are sampled for `call.quality`; 0 never. */
   readonly qualityIntervalMs: number;
+  /** Turns a transfer target (URI, user, number) into a SIP URI. */
+  readonly resolveTarget: (target: string) => Promise<string>;
+  /** The handle of another call of the same phone (the consulted call of an attended transfer). */
+  readonly handleOf: (callId: string) => CallHandle | undefined;
+  /** Runs before an incoming call is answered (call waiting holds the other calls). */
+  readonly beforeAnswer: (callId: string, options: AnswerOptions) => Promise<void>;
+  /** Handles the far end's REFER (calls the target, or refuses). */
+  readonly onReferral: (handle: CallHandle, referral: Referral) => void;
+  /** How recording pause and resume requests look. */
+  readonly recordingControl: RecordingControlOptions | undefined;
+  /** How long a transfer waits for its final NOTIFY. */
+  readonly transferTimeoutMs: number;
 }
 
 /** The softphone's side of a call: the public {@link Call} plus what reconnection needs. */
@@ -40,6 +61,12 @@ export interface CallHandle {
   flush(): void;
   /** Whether the BYE of an abandoned call is still to be sent. */
   readonly owesBye: boolean;
+  /** The sip.js session (internal: never leaves the package). */
+  readonly session: Session;
+  /** Ends with `reason` (instead of `remoteHangUp`) if the far end hangs up from now on. */
+  expectEnd(reason: 'transferred' | 'replaced' | null): void;
+  /** Sets or clears the call's conference. */
+  setConference(conferenceId: string | null): void;
   /**
    * Sends an outbound call's INVITE; resolves once sent. `settled` is called on the first
    * answer that needs no more credentials (a provisional or final response).
@@ -75,13 +102,17 @@ export function createCallHandle(
     endedAt: null,
     endReason: null,
     statusCode: null,
+    recordingPaused: false,
+    conferenceId: null,
   });
+  /** How the call ends if the far end hangs up during or after a transfer. */
+  let expectedEnd: 'transferred' | 'replaced' | null = null;
   const queue = createReinviteQueue({
     clock,
     random: context.random,
     isRetryable: (error) =>
       error instanceof SoftphoneError
-        ? isRetryableStatus(error.details.statusCode)
+        ? error.details.stage !== 'notify' && isRetryableStatus(error.details.statusCode)
         : /in progress/i.test(String(error)),
   });
 
@@ -94,6 +125,7 @@ export function createCallHandle(
   const end = (reason: CallEndReason, statusCode: number | null) => {
     if (snapshot.status === 'ended') return;
     clock.clearTimeout(qualityTimer);
+    features.stop();
     queue.clear(new SoftphoneError('INVALID_STATE', 'The call ended.'));
     update({ status: 'ended', endedAt: clock.now(), endReason: reason, statusCode });
     snapshot = Object.freeze({ ...snapshot, status: 'ended' as const });
@@ -169,7 +201,7 @@ export function createCallHandle(
       confirm();
       // sip.js terminates before it hands the final response to the request delegate.
       queueMicrotask(() => {
-        const why = pendingReason ?? { reason: 'failed' as const, statusCode: null };
+        const why = pendingReason ?? { reason: expectedEnd ?? 'failed', statusCode: null };
         end(why.reason, why.statusCode);
       });
     }
@@ -179,7 +211,7 @@ export function createCallHandle(
       confirm();
     },
     onBye: (bye) => {
-      pendingReason ??= { reason: 'remoteHangUp', statusCode: null };
+      pendingReason ??= { reason: expectedEnd ?? 'remoteHangUp', statusCode: null };
       bye.accept().catch(() => undefined);
     },
     onInfo: (info) => {
@@ -193,6 +225,9 @@ export function createCallHandle(
     onInvite: (request) => {
       const body = request.body;
       update({ remoteHeld: /^a=(sendonly|inactive)\s*$/m.test(body) });
+    },
+    onRefer: (referral) => {
+      context.onReferral(handle, referral);
     },
   };
 
@@ -220,20 +255,40 @@ export function createCallHandle(
     context.emit(held ? 'call.held' : 'call.resumed', { call: snapshot });
   };
 
-  const sendInfo = async (tone: string) => {
-    const { delegate, done } = requestResult('The DTMF INFO');
+  const sendInfo = async (
+    what: string,
+    body: { readonly contentType: string; readonly content: string },
+    extraHeaders: string[] = [],
+  ) => {
+    const { delegate, done } = requestResult(what);
     await session.info({
       requestDelegate: delegate,
-      requestOptions: {
-        body: {
-          contentDisposition: 'render',
-          contentType: 'application/dtmf-relay',
-          content: `Signal=${tone}\r\nDuration=160`,
-        },
-      },
+      requestOptions: { extraHeaders, body: { contentDisposition: 'render', ...body } },
     });
     await done;
   };
+  const sendTone = (tone: string) =>
+    sendInfo('The DTMF INFO', {
+      contentType: 'application/dtmf-relay',
+      content: `Signal=${tone}\r\nDuration=160`,
+    });
+
+  const features = createCallFeatures({
+    session,
+    context,
+    queue,
+    confirmed,
+    snapshot: () => snapshot,
+    update,
+    fail,
+    sendInfo,
+    expectEnd: (reason) => {
+      expectedEnd = reason;
+    },
+    endAs: (reason) => {
+      pendingReason = { reason, statusCode: null };
+    },
+  });
 
   const call: Call = {
     id: session.id,
@@ -242,8 +297,11 @@ export function createCallHandle(
     header: (name) =>
       session instanceof Invitation ? (session.request.getHeader(name) ?? null) : null,
     subscribe: (listener) => listeners.on('change', listener),
-    async answer() {
+    async answer(options: AnswerOptions = {}) {
       if (!(session instanceof Invitation) || snapshot.status !== 'ringing') throw fail('answer');
+      await context.beforeAnswer(session.id, options);
+      // The caller may have given up while the other calls were being held.
+      if (call.getSnapshot().status !== 'ringing') throw fail('answer');
       await session.accept({
         sessionDescriptionHandlerOptions: descriptionOptions({ held: false, iceRestart: false }),
       });
@@ -283,13 +341,23 @@ export function createCallHandle(
       await confirmed; // in-dialog requests wait for the caller's ACK
       for (const tone of tones) {
         if (tone === ',') await new Promise<void>((resolve) => clock.setTimeout(resolve, 500));
-        else await sendInfo(tone);
+        else await sendTone(tone);
       }
     },
+    transfer: features.transfer,
+    pauseRecording: features.pauseRecording,
+    resumeRecording: features.resumeRecording,
   };
 
-  return {
+  const handle: CallHandle = {
     call,
+    session,
+    expectEnd(reason) {
+      expectedEnd = reason;
+    },
+    setConference(conferenceId) {
+      update({ conferenceId });
+    },
     attachMedia(next) {
       media = next;
     },
@@ -344,6 +412,7 @@ export function createCallHandle(
       });
     },
   };
+  return handle;
 }
 
 /** Describes the far end of a session for {@link CallParty}. */

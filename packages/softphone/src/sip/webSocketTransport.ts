@@ -55,6 +55,7 @@ export class WebSocketTransport implements Transport {
   private keepAliveTimer: TimerHandle;
   private pongTimer: TimerHandle;
   private readonly options: WebSocketTransportOptions;
+  private readonly probes: ((alive: boolean) => void)[] = [];
 
   constructor(_logger: unknown, options: WebSocketTransportOptions) {
     this.options = options;
@@ -169,6 +170,7 @@ export class WebSocketTransport implements Transport {
 
   /** Any traffic proves the connection alive: the pending ping is answered. */
   private alive(): void {
+    this.settleProbes(true);
     if (this.pongTimer === undefined) return;
     this.options.clock.clearTimeout(this.pongTimer);
     this.pongTimer = undefined;
@@ -176,18 +178,42 @@ export class WebSocketTransport implements Transport {
   }
 
   private scheduleKeepAlive(): void {
-    const { clock, keepAliveIntervalMs, keepAliveTimeoutMs } = this.options;
+    const { clock, keepAliveIntervalMs } = this.options;
     if (keepAliveIntervalMs <= 0) return;
     clock.clearTimeout(this.keepAliveTimer);
     this.keepAliveTimer = clock.setTimeout(() => {
       this.keepAliveTimer = undefined;
-      if (this._state !== TransportState.Connected) return;
-      this.pongTimer = clock.setTimeout(() => {
-        this.pongTimer = undefined;
-        this.lose(`No keep-alive answer within ${keepAliveTimeoutMs} ms (half-open connection).`);
-      }, keepAliveTimeoutMs);
-      this.send(PING).catch(() => undefined);
+      this.ping();
     }, keepAliveIntervalMs);
+  }
+
+  /**
+   * Sends a keep-alive ping now (after a wake-up). Resolves `true` once the server answers, or
+   * `false` when the connection is closed or silent: then it is dropped as lost.
+   */
+  probe(): Promise<boolean> {
+    if (this._state !== TransportState.Connected) return Promise.resolve(false);
+    const answered = new Promise<boolean>((resolve) => this.probes.push(resolve));
+    if (this.pongTimer === undefined) {
+      this.options.clock.clearTimeout(this.keepAliveTimer);
+      this.keepAliveTimer = undefined;
+      this.ping();
+    }
+    return answered;
+  }
+
+  private settleProbes(alive: boolean): void {
+    for (const resolve of this.probes.splice(0)) resolve(alive);
+  }
+
+  private ping(): void {
+    const { clock, keepAliveTimeoutMs } = this.options;
+    if (this._state !== TransportState.Connected) return;
+    this.pongTimer = clock.setTimeout(() => {
+      this.pongTimer = undefined;
+      this.lose(`No keep-alive answer within ${keepAliveTimeoutMs} ms (half-open connection).`);
+    }, keepAliveTimeoutMs);
+    this.send(PING).catch(() => undefined);
   }
 
   /** Detaches and closes the current socket without waiting for its closing handshake. */
@@ -197,6 +223,7 @@ export class WebSocketTransport implements Transport {
     clock.clearTimeout(this.pongTimer);
     this.keepAliveTimer = undefined;
     this.pongTimer = undefined;
+    this.settleProbes(false);
     const socket = this.socket;
     this.socket = undefined;
     if (!socket) return;

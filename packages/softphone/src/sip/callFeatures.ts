@@ -1,0 +1,142 @@
+import type { Clock, TimerHandle } from '@switchboard/core';
+import { SessionState, UserAgent, type Session } from 'sip.js';
+import type {
+  Call,
+  CallEndReason,
+  CallSnapshot,
+  PauseRecordingOptions,
+  TransferResult,
+} from '../call';
+import type { ReinviteQueue } from '../core/reinviteQueue';
+import { SoftphoneError } from '../errors';
+import type { RecordingAction } from '../softphoneOptions';
+import { recordingRequest } from './recordingControl';
+import type { CallContext } from './sipCall';
+import { sendRefer } from './transfer';
+
+/** What transfers and the recording pause need from the call they belong to. */
+export interface CallInternals {
+  /** The call's sip.js session. */
+  readonly session: Session;
+  /** The softphone's side. */
+  readonly context: CallContext;
+  /** The call's renegotiation queue (transfers join it). */
+  readonly queue: ReinviteQueue;
+  /** Settles once the caller's ACK has arrived (at once for outbound calls). */
+  readonly confirmed: Promise<void>;
+  /** The call's current snapshot. */
+  readonly snapshot: () => CallSnapshot;
+  /** Changes the snapshot. */
+  readonly update: (patch: Partial<CallSnapshot>) => void;
+  /** An `INVALID_STATE` error for doing `what` now. */
+  readonly fail: (what: string, details?: Record<string, unknown>) => SoftphoneError;
+  /** Sends an in-call INFO and waits for its answer. */
+  readonly sendInfo: (
+    what: string,
+    body: { readonly contentType: string; readonly content: string },
+    extraHeaders?: string[],
+  ) => Promise<void>;
+  /** How the call ends if the far end hangs up from now on (`null`: as usual). */
+  readonly expectEnd: (reason: 'transferred' | 'replaced' | null) => void;
+  /** The reason the call ends with when this side hangs up now. */
+  readonly endAs: (reason: CallEndReason) => void;
+}
+
+/** A call's transfer and recording controls. */
+export interface CallFeatures {
+  /** See `Call.transfer`. */
+  readonly transfer: (target: string | Call) => Promise<TransferResult>;
+  /** See `Call.pauseRecording`. */
+  readonly pauseRecording: (options?: PauseRecordingOptions) => Promise<void>;
+  /** See `Call.resumeRecording`. */
+  readonly resumeRecording: () => Promise<void>;
+  /** Stops the automatic resume (the call ended). */
+  stop(): void;
+}
+
+/** Builds the transfer (REFER through the call's queue) and PCI pause controls of one call. */
+export function createCallFeatures(internals: CallInternals): CallFeatures {
+  const { session, context, queue, confirmed, update, fail, sendInfo, expectEnd, endAs } =
+    internals;
+  const clock: Clock = context.clock;
+  let resumeTimer: TimerHandle;
+
+  const recording = async (action: RecordingAction, reason: 'request' | 'timeout', ms = 0) => {
+    if (internals.snapshot().status !== 'connected') throw fail(`${action} the recording of`);
+    await confirmed;
+    const request = recordingRequest(context.recordingControl, action);
+    await sendInfo(`The recording ${action} INFO`, request.body, request.extraHeaders);
+    clock.clearTimeout(resumeTimer);
+    const paused = action === 'pause';
+    if (paused && ms > 0) {
+      resumeTimer = clock.setTimeout(() => {
+        recording('resume', 'timeout').catch((error: unknown) => {
+          context.emit('error', {
+            error: new SoftphoneError('CALL_FAILED', 'The automatic resume failed.', {
+              cause: error,
+              details: { callId: session.id },
+            }),
+          });
+        });
+      }, ms);
+    }
+    update({ recordingPaused: paused });
+    if (paused)
+      context.emit('call.recordingPaused', { call: internals.snapshot(), autoResumeMs: ms });
+    else context.emit('call.recordingResumed', { call: internals.snapshot(), reason });
+  };
+
+  const transfer = async (target: string | Call): Promise<TransferResult> => {
+    if (internals.snapshot().status !== 'connected') throw fail('transfer');
+    if (!context.canSignal()) throw fail('transfer', { reconnecting: true });
+    const consulted = typeof target === 'string' ? undefined : context.handleOf(target.id);
+    if (typeof target !== 'string' && consulted?.call.getSnapshot().status !== 'connected') {
+      throw new SoftphoneError('INVALID_STATE', 'An attended transfer needs a connected call.', {
+        details: { callId: session.id, targetCallId: target.id },
+      });
+    }
+    const uri = typeof target === 'string' ? await context.resolveTarget(target) : null;
+    const referTo = consulted ? consulted.session : UserAgent.makeURI(uri ?? '');
+    if (!referTo) {
+      throw new SoftphoneError('INVALID_TARGET', `"${String(uri)}" is not a valid SIP URI.`);
+    }
+    const targetUri = uri ?? consulted?.call.getSnapshot().remote.uri ?? '';
+    const mode = consulted ? 'attended' : 'blind';
+    consulted?.expectEnd('transferred');
+    expectEnd('transferred');
+    try {
+      const statusCode = await queue.run(async () => {
+        await confirmed;
+        if (session.state !== SessionState.Established) throw fail('transfer');
+        return sendRefer(session, referTo, {
+          clock,
+          timeoutMs: context.transferTimeoutMs,
+          details: { callId: session.id, target: targetUri, mode },
+        });
+      });
+      const result: TransferResult = { mode, target: targetUri, statusCode };
+      context.emit('call.transferred', { call: internals.snapshot(), ...result });
+      endAs('transferred');
+      if (session.state === SessionState.Established) await session.bye().catch(() => undefined);
+      return result;
+    } catch (error) {
+      consulted?.expectEnd(null);
+      expectEnd(null);
+      throw error;
+    }
+  };
+
+  return {
+    transfer,
+    pauseRecording: (options: PauseRecordingOptions = {}) =>
+      recording(
+        'pause',
+        'request',
+        options.autoResumeMs ?? context.recordingControl?.autoResumeMs ?? 180_000,
+      ),
+    resumeRecording: () => recording('resume', 'request'),
+    stop: () => {
+      clock.clearTimeout(resumeTimer);
+    },
+  };
+}

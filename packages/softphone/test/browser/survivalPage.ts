@@ -1,0 +1,151 @@
+// Bundled by browserSurvival.test.ts and loaded in headless Chromium: softphones for the reload,
+// tab and device tests, driven from the test through `window.softphone`. Peer connections and
+// audio elements are recorded as they are made so the test can read which devices a call uses.
+import {
+  createDeviceManager,
+  createSharedSoftphone,
+  createSoftphone,
+  createWebRtcMedia,
+  isSoftphoneError,
+  type Call,
+  type DeviceManager,
+  type SharedSoftphone,
+  type Softphone,
+} from '../../src/index';
+
+const connections: RTCPeerConnection[] = [];
+const NativePeerConnection = RTCPeerConnection;
+globalThis.RTCPeerConnection = class extends NativePeerConnection {
+  constructor(configuration?: RTCConfiguration) {
+    super(configuration);
+    connections.push(this);
+  }
+};
+const players: HTMLAudioElement[] = [];
+const NativeAudio = Audio;
+globalThis.Audio = class extends NativeAudio {
+  constructor(src?: string) {
+    super(src);
+    players.push(this);
+  }
+};
+
+let phone: Softphone | undefined;
+let devices: DeviceManager | undefined;
+let current: Call | undefined;
+let role: () => ReturnType<SharedSoftphone['getRole']> | 'none' = () => 'none';
+const events: { name: string; payload: unknown }[] = [];
+const codeOf = (error: unknown) => (isSoftphoneError(error) ? error.code : String(error));
+
+const api = {
+  async start(server: string, uri: string, password: string, withDevices = false) {
+    devices = withDevices ? createDeviceManager() : undefined;
+    devices?.on('devices.fallback', (payload) =>
+      events.push({ name: 'devices.fallback', payload }),
+    );
+    phone = createSoftphone({
+      server,
+      uri,
+      credentials: () => password,
+      iceServers: [],
+      media: createWebRtcMedia({ iceGatheringTimeoutMs: 300, devices }),
+    });
+    phone.on('call.orphanEnded', (payload) => events.push({ name: 'call.orphanEnded', payload }));
+    phone.on('call.incoming', ({ call }) => {
+      current = call;
+      void call.answer();
+    });
+    await phone.register();
+  },
+  /** A softphone shared by the tabs of this browser context; calls are answered explicitly. */
+  async startShared(server: string, uri: string, password: string) {
+    const shared = createSharedSoftphone({
+      server,
+      uri,
+      credentials: () => password,
+      iceServers: [],
+      media: createWebRtcMedia({ iceGatheringTimeoutMs: 300 }),
+    });
+    phone = shared;
+    role = () => shared.getRole();
+    shared.on('tabs.roleChanged', (payload) => events.push({ name: 'tabs.roleChanged', payload }));
+    shared.on('call.recordingPaused', ({ autoResumeMs }) =>
+      events.push({ name: 'call.recordingPaused', payload: { autoResumeMs } }),
+    );
+    shared.on('call.recordingResumed', ({ reason }) =>
+      events.push({ name: 'call.recordingResumed', payload: { reason } }),
+    );
+    shared.on('call.incoming', ({ call }) => {
+      current = call;
+    });
+    await shared.register();
+  },
+  role: () => role(),
+  registration: () => phone?.getSnapshot().registration.status ?? 'none',
+  answer: () => current?.answer(),
+  async call(target: string) {
+    current = await phone?.call(target);
+  },
+  status: () => current?.getSnapshot().status ?? 'none',
+  endReason: () => current?.getSnapshot().endReason ?? null,
+  calls: () => phone?.getSnapshot().calls.length ?? 0,
+  bytesReceived: async () => (await current?.getStats())?.bytesReceived ?? -1,
+  hangUp: () => current?.hangUp(),
+  /** The current call's flags that the tab controls change. */
+  flags: () => {
+    const snapshot = current?.getSnapshot();
+    return { held: snapshot?.held, recordingPaused: snapshot?.recordingPaused };
+  },
+  hold: () => current?.hold(),
+  switchToCurrent: () => (current ? phone?.switchTo(current.id) : undefined),
+  async transfer(target: string) {
+    try {
+      return await current?.transfer(target);
+    } catch (error) {
+      return codeOf(error);
+    }
+  },
+  pauseRecording: () => current?.pauseRecording({ autoResumeMs: 0 }),
+  resumeRecording: () => current?.resumeRecording(),
+  setMuted: (muted: boolean) => current?.setMuted(muted),
+  events: () => events,
+  storedDialogs: () =>
+    Object.keys(sessionStorage).filter((key) => key.startsWith('switchboard-softphone:dialogs')),
+
+  // Devices
+  async requestPermission() {
+    try {
+      await (devices ?? createDeviceManager()).requestPermission();
+      return 'granted';
+    } catch (error) {
+      return codeOf(error);
+    }
+  },
+  devices: () => devices?.getSnapshot(),
+  async select(kind: 'microphone' | 'speaker', id: string | null) {
+    try {
+      await (kind === 'microphone' ? devices?.selectMicrophone(id) : devices?.selectSpeaker(id));
+      return 'ok';
+    } catch (error) {
+      return codeOf(error);
+    }
+  },
+  /** The device behind the live call's sending track, and whether it is enabled. */
+  sendingDevice() {
+    const pc = connections.filter((candidate) => candidate.connectionState !== 'closed').at(-1);
+    const track = pc?.getSenders().find((sender) => sender.track)?.track;
+    return track
+      ? { deviceId: track.getSettings().deviceId ?? null, enabled: track.enabled }
+      : null;
+  },
+  playingSink: () => players.at(-1)?.sinkId ?? null,
+  /** Makes the browser stop listing `id` and fires `devicechange`, like unplugging it. */
+  unplug(id: string) {
+    const media = navigator.mediaDevices;
+    const list = media.enumerateDevices.bind(media);
+    media.enumerateDevices = async () => (await list()).filter((device) => device.deviceId !== id);
+    media.dispatchEvent(new Event('devicechange'));
+  },
+};
+
+(globalThis as unknown as { softphone: typeof api }).softphone = api;
