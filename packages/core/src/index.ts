@@ -100,6 +100,7 @@ export { eventPermission, reservedPluginNames } from './plugins/permissions';
 export { defineAction } from './actions/defineAction';
 export type * from './actions/actionTypes';
 export type { Permission } from './actions/permission';
+export { parseInput } from './validation';
 export type {
   Validator,
   ValidatorFailure,

@@ -72,8 +72,7 @@ export function parseOrThrow<T>(
 /**
  * Parses host input at a public boundary: the parsed value, or `VALIDATION_FAILED` naming the
  * input (`what`, e.g. `contact`) and the first field at fault, with every issue attached.
- *
- * @internal
+ * Plugins use it for their own inputs, so their errors read like the core's.
  */
 export function parseInput<T>(validator: Validator<T>, input: unknown, what: string): T {
   const describe = ([first]: readonly ValidatorIssue[]) => {

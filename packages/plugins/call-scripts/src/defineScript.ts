@@ -1,4 +1,4 @@
-import { parse } from './parse';
+import { parseInput } from '@switchboard/core';
 import { scriptSchema, type Script, type ScriptInput } from './scriptSchema';
 
 /**
@@ -20,6 +20,6 @@ import { scriptSchema, type Script, type ScriptInput } from './scriptSchema';
  */
 export function defineScript(input: ScriptInput): Script {
   return Object.freeze(
-    parse(scriptSchema, input, `script "${String((input as { id?: unknown }).id)}"`),
+    parseInput(scriptSchema, input, `script "${String((input as { id?: unknown }).id)}"`),
   );
 }
