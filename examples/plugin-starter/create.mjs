@@ -18,24 +18,13 @@ const skipped = new Set([
   'create.test.ts',
   'changeset.md',
 ]);
-/** Names the core reserves (its own event and action domains). */
-const reserved = [
-  'agent',
-  'contact',
-  'queue',
-  'routing',
-  'ticket',
-  'note',
-  'customer',
-  'metrics',
-  'desk',
-  'center',
-  'plugin',
-  'state',
-  'storage',
-  'softphone',
-  'crm',
-];
+/** Names the core reserves (its own event and action domains), read from the core's own list. */
+const reserved = JSON.parse(
+  readFileSync(
+    join(root, 'packages', 'core', 'src', 'plugins', 'reservedPluginNames.json'),
+    'utf8',
+  ),
+);
 
 /**
  * @param {string} message

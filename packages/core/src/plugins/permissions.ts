@@ -1,27 +1,13 @@
 import { domainOf, type Permission } from '../actions/permission';
 import { SwitchboardError } from '../errors';
+import reservedNames from './reservedPluginNames.json';
 
 /**
  * Names no plugin may take, because a plugin's name is also a namespace it may use freely:
- * the core's own event, action and state domains.
+ * the core's own event, action and state domains. The list lives in `reservedPluginNames.json`,
+ * which the plugin starter's copy script reads too.
  */
-export const reservedPluginNames: readonly string[] = Object.freeze([
-  'agent',
-  'contact',
-  'queue',
-  'routing',
-  'ticket',
-  'note',
-  'customer',
-  'metrics',
-  'desk',
-  'center',
-  'plugin',
-  'state',
-  'storage',
-  'softphone',
-  'crm',
-]);
+export const reservedPluginNames: readonly string[] = Object.freeze(reservedNames);
 
 /**
  * Checks one plugin's calls against its declared permissions.
