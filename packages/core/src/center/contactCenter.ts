@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { createStore } from '../store/store';
+import { createPlainStore } from '../store/plainStore';
 import {
   evaluationSchema,
   monitorRequestSchema,
@@ -37,7 +37,7 @@ import { emptyCenterState, reduceCenter, type CenterState } from './centerState'
 import { centerRulesSchema, type CenterRules, type CenterRulesInput } from './centerOptions';
 import { createCenterTimers } from './centerTimers';
 import { ivrMenuSchema, type IvrMenuInput } from '../ivr/ivrMenu';
-import { createIvrRunner, type IvrPrompt } from '../ivr/ivrRunner';
+import { createIvrRunner, type IvrHost, type IvrPrompt, type IvrRunner } from '../ivr/ivrRunner';
 import { holdersOf } from '../contact/contactMachine';
 import { createRouter, type RoutingDecision } from '../routing/router';
 import type { RoutingExplanation } from '../routing/explanation';
@@ -172,6 +172,50 @@ export interface ContactCenter {
  * ```
  */
 export function createContactCenter(options: ContactCenterOptions = {}): ContactCenter {
+  return assembleContactCenter(options, createIvrFromMenus);
+}
+
+/**
+ * How a centre builds its IVR: `createContactCenter` validates and runs the menus it is given,
+ * a desk's embedded centre (which has none) passes `noIvr` so the menu schema and runner
+ * stay out of its bundle.
+ */
+export type IvrFactory = (menus: readonly IvrMenuInput[], host: CenterIvrHost) => IvrRunner;
+
+/** What a centre lends its IVR: the runner's host, plus a queue lookup to check routes with. */
+export interface CenterIvrHost extends IvrHost {
+  /** Throws `NOT_FOUND` for an unknown queue. */
+  readonly queueOf: (queueId: QueueId) => Queue;
+}
+
+/** Validates the menus (every route to a known queue) and runs them. */
+function createIvrFromMenus(menus: readonly IvrMenuInput[], host: CenterIvrHost): IvrRunner {
+  return createIvrRunner(
+    new Map(
+      menus.map((input) => {
+        const menu = parseInput(ivrMenuSchema, input, 'IVR menu');
+        const routes = [
+          menu.fallback,
+          ...Object.values(menu.nodes).flatMap((node) =>
+            node.options.flatMap((option) => option.route ?? []),
+          ),
+        ];
+        for (const route of routes) host.queueOf(route.queueId);
+        return [menu.id, menu] as const;
+      }),
+    ),
+    host,
+  );
+}
+
+/**
+ * The centre with its IVR built by `withIvr`; {@link createContactCenter} is this with every
+ * part. Internal: the desk's embedded centre calls it with `noIvr`.
+ */
+export function assembleContactCenter(
+  options: ContactCenterOptions,
+  withIvr: IvrFactory,
+): ContactCenter {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
   const createId = options.createId ?? (() => globalThis.crypto.randomUUID());
@@ -197,8 +241,8 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
   };
 
   const bus = createReportingBus(logger, 'centre');
-  const store = createStore<CenterState, DomainEvent>(
-    { initial: emptyCenterState, reduce: reduceCenter, historyLimit: 0 },
+  const store = createPlainStore<CenterState, DomainEvent>(
+    { initial: emptyCenterState, reduce: reduceCenter },
     (error) => {
       logger.error('A state subscriber threw', { error });
     },
@@ -232,28 +276,14 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
     );
   }
   queues.forEach(assertStrategy);
-  const ivr = createIvrRunner(
-    new Map(
-      (options.ivrMenus ?? []).map((input) => {
-        const menu = parseInput(ivrMenuSchema, input, 'IVR menu');
-        const routes = [
-          menu.fallback,
-          ...Object.values(menu.nodes).flatMap((node) =>
-            node.options.flatMap((option) => option.route ?? []),
-          ),
-        ];
-        for (const route of routes) queueOf(route.queueId);
-        return [menu.id, menu] as const;
-      }),
-    ),
-    {
-      clock,
-      contactCommand: (contactId, command) => contactCommand(contactId, command),
-      prompt: (prompt) => {
-        emit('ivr.prompted', prompt);
-      },
+  const ivr = withIvr(options.ivrMenus ?? [], {
+    clock,
+    queueOf,
+    contactCommand: (contactId, command) => contactCommand(contactId, command),
+    prompt: (prompt) => {
+      emit('ivr.prompted', prompt);
     },
-  );
+  });
   /** The agents holding each unfinished contact, as last filed with the router. */
   const holders = new Map<ContactId, readonly AgentId[]>();
   let escalationTimer: { at: number; handle: TimerHandle } | null = null;

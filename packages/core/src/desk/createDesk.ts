@@ -1,6 +1,6 @@
 import { createActionRegistry } from '../actions/actionRegistry';
 import type { ActionName, ActionPayload, ActionResult, Caller } from '../actions/actionTypes';
-import { createContactCenter, type ContactCenter } from '../center/contactCenter';
+import { assembleContactCenter, type ContactCenter } from '../center/contactCenter';
 import { SwitchboardError } from '../errors';
 import type { Unsubscribe } from '../events/eventBus';
 import { createReportingBus } from '../events/reportingBus';
@@ -11,6 +11,7 @@ import type { PluginApi } from '../plugins/pluginTypes';
 import { systemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import { createMemoryStorage, type Storage } from '../ports/storage';
+import { noIvr } from '../ivr/noIvr';
 import { parseInput } from '../validation';
 import { adminActions } from './adminActions';
 import { deskActions } from './deskActions';
@@ -80,7 +81,7 @@ export function createDesk(options: DeskOptions): Desk {
   const profile = parseInput(agentSchema, options.agent, 'agent');
   const center =
     options.center ??
-    createContactCenter({ clock, logger, queues: [{ id: 'default', name: 'Default' }] });
+    assembleContactCenter({ clock, logger, queues: [{ id: 'default', name: 'Default' }] }, noIvr);
   if (!center.getSnapshot().agents.has(profile.id)) center.registerAgent(profile);
   const agentId = profile.id;
   const caller: Caller = { roles: profile.roles, agentId };

@@ -1,9 +1,9 @@
 import type { ContactCommandInput } from '../contact/contactCommands';
-import { SwitchboardError } from '../errors';
 import type { Contact } from '../model/contact';
 import type { ContactId } from '../model/ids';
 import type { Clock } from '../ports/clock';
 import { createKeyedTimers } from '../ports/keyedTimers';
+import { notInIvr, unknownIvrMenu } from './ivrErrors';
 import type { IvrMenu, IvrRoute } from './ivrMenu';
 
 /** A choice as the channel shows it. */
@@ -110,11 +110,7 @@ export function createIvrRunner(menus: ReadonlyMap<string, IvrMenu>, host: IvrHo
   return {
     start(contactId, menuId) {
       const menu = menus.get(menuId);
-      if (!menu) {
-        throw new SwitchboardError('NOT_FOUND', `No IVR menu "${menuId}".`, {
-          details: { menuId },
-        });
-      }
+      if (!menu) throw unknownIvrMenu(menuId);
       host.contactCommand(contactId, { type: 'enterIvr' });
       const session: Session = { menu, nodeId: menu.start, attempt: 1, path: [] };
       sessions.set(contactId, session);
@@ -122,15 +118,7 @@ export function createIvrRunner(menus: ReadonlyMap<string, IvrMenu>, host: IvrHo
     },
     answer(contactId, key) {
       const session = sessions.get(contactId);
-      if (!session) {
-        throw new SwitchboardError(
-          'INVALID_TRANSITION',
-          `Contact ${contactId} is in no IVR menu.`,
-          {
-            details: { contactId },
-          },
-        );
-      }
+      if (!session) throw notInIvr(contactId);
       const option = session.menu.nodes[session.nodeId]?.options.find(
         (candidate) => candidate.key === key,
       );

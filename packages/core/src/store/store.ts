@@ -1,5 +1,6 @@
-import { enablePatches, freeze, produce, produceWithPatches, type Draft, type Patch } from 'immer';
+import { enablePatches, produceWithPatches, type Draft, type Patch } from 'immer';
 import type { Unsubscribe } from '../events/eventBus';
+import { createPlainStore } from './plainStore';
 
 /** Applies one event to a draft of the state; must be pure apart from mutating the draft. */
 export type Reducer<S, E> = (draft: Draft<S>, event: E) => void;
@@ -55,59 +56,16 @@ export function createStore<S extends object, E>(
   options: StoreOptions<S, E>,
   onListenerError: (error: unknown) => void = () => undefined,
 ): Store<S, E> {
-  enablePatches();
   const historyLimit = options.historyLimit ?? 100;
-  const listeners = new Set<() => void>();
+  if (historyLimit === 0) return createPlainStore(options, onListenerError);
+  enablePatches();
   const entries: HistoryEntry<E>[] = [];
-  let state = freeze(options.initial, true);
-
-  const notify = () => {
-    for (const listener of [...listeners]) {
-      try {
-        listener();
-      } catch (error) {
-        onListenerError(error);
-      }
-    }
-  };
-
-  return {
-    getSnapshot: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    select(selector, listener, equals = Object.is) {
-      let current = selector(state);
-      const wrapped = () => {
-        const next = selector(state);
-        if (equals(next, current)) return;
-        const previous = current;
-        current = next;
-        listener(next, previous);
-      };
-      listeners.add(wrapped);
-      return () => listeners.delete(wrapped);
-    },
-    apply(events) {
-      if (events.length === 0) return state;
-      const recipe = (draft: Draft<S>) => {
-        for (const event of events) options.reduce(draft, event);
-      };
-      if (historyLimit === 0) {
-        const next = produce(state, recipe);
-        if (next === state) return state;
-        state = next;
-      } else {
-        const [next, patches, inversePatches] = produceWithPatches(state, recipe);
-        if (next === state) return state;
-        state = next;
-        entries.push({ events, patches, inversePatches });
-        if (entries.length > historyLimit) entries.shift();
-      }
-      notify();
-      return state;
-    },
-    history: () => entries,
-  };
+  const store = createPlainStore(options, onListenerError, (state, events, recipe) => {
+    const [next, patches, inversePatches] = produceWithPatches(state, recipe);
+    if (next === state) return state;
+    entries.push({ events, patches, inversePatches });
+    if (entries.length > historyLimit) entries.shift();
+    return next;
+  });
+  return { ...store, history: () => entries };
 }

@@ -1,0 +1,62 @@
+import { freeze, produce, type Draft } from 'immer';
+import type { Store, StoreOptions } from './store';
+
+/** What {@link createPlainStore} needs; `commit` turns the current state and a batch into the next. */
+export interface StoreCommit<S, E> {
+  (state: S, events: readonly E[], recipe: (draft: Draft<S>) => void): S;
+}
+
+/**
+ * The store without history: the same contract as `createStore` with `historyLimit: 0`, but it
+ * never loads immer's patches plugin, so a bundle that only needs this (the embedded centre of a
+ * desk) stays smaller. `commit` lets `createStore` add its patch history on top.
+ */
+export function createPlainStore<S extends object, E>(
+  options: Pick<StoreOptions<S, E>, 'initial' | 'reduce'>,
+  onListenerError: (error: unknown) => void = () => undefined,
+  commit: StoreCommit<S, E> = (state, _events, recipe) => produce(state, recipe),
+): Store<S, E> {
+  const listeners = new Set<() => void>();
+  let state = freeze(options.initial, true);
+
+  const notify = () => {
+    for (const listener of [...listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        onListenerError(error);
+      }
+    }
+  };
+
+  return {
+    getSnapshot: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    select(selector, listener, equals = Object.is) {
+      let current = selector(state);
+      const wrapped = () => {
+        const next = selector(state);
+        if (equals(next, current)) return;
+        const previous = current;
+        current = next;
+        listener(next, previous);
+      };
+      listeners.add(wrapped);
+      return () => listeners.delete(wrapped);
+    },
+    apply(events) {
+      if (events.length === 0) return state;
+      const next = commit(state, events, (draft) => {
+        for (const event of events) options.reduce(draft, event);
+      });
+      if (next === state) return state;
+      state = next;
+      notify();
+      return state;
+    },
+    history: () => [],
+  };
+}
