@@ -22,6 +22,13 @@ export interface StoreOptions<S, E> {
   readonly reduce: Reducer<S, E>;
   /** How many batches {@link Store.history} keeps (oldest dropped first). Default 100. */
   readonly historyLimit?: number;
+  /**
+   * The same reducer as a pure function returning the next state (the input unchanged, the
+   * same object when nothing changed). With `historyLimit: 0` the store uses it instead of an
+   * immer draft: no patches are needed, and a state already built immutably skips the draft's
+   * per-batch cost. The result is frozen like immer's.
+   */
+  readonly evolve?: (state: S, event: E) => S;
 }
 
 /**
@@ -57,6 +64,7 @@ export function createStore<S extends object, E>(
 ): Store<S, E> {
   enablePatches();
   const historyLimit = options.historyLimit ?? 100;
+  const { evolve } = options;
   const listeners = new Set<() => void>();
   const entries: HistoryEntry<E>[] = [];
   let state = freeze(options.initial, true);
@@ -91,6 +99,14 @@ export function createStore<S extends object, E>(
     },
     apply(events) {
       if (events.length === 0) return state;
+      if (historyLimit === 0 && evolve) {
+        let next = state;
+        for (const event of events) next = evolve(next, event);
+        if (next === state) return state;
+        state = freeze(next, true);
+        notify();
+        return state;
+      }
       const recipe = (draft: Draft<S>) => {
         for (const event of events) options.reduce(draft, event);
       };
