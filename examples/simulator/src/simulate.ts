@@ -8,6 +8,7 @@ import {
 } from '@switchboard/core';
 import { createKpiEngine, type KpiRow } from '@switchboard/core/metrics';
 import { createVirtualClock } from '@switchboard/core/testing';
+import { createAutoReplies, type OutboundReply } from '@switchboard/plugin-canned-responses';
 import { createRandom, type Random } from './random';
 import { END_OF_SHIFT, scheduleShifts } from './shifts';
 import {
@@ -133,6 +134,12 @@ export interface SimulationReport {
   };
   /** Survey results recorded. */
   readonly surveys: number;
+  /**
+   * Automated replies to waiting chats and emails (`createAutoReplies` of
+   * `@switchboard/plugin-canned-responses`): acknowledgements with the queue position and
+   * expected wait, and the wait updates that follow.
+   */
+  readonly autoReplies: { readonly acknowledgements: number; readonly waitUpdates: number };
   /** Times the centre made an agent not ready after missed offers. */
   readonly missedOfferLockouts: number;
   /** Breaks taken. */
@@ -260,6 +267,30 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     fcrWindowDays: FCR_WINDOW_DAYS,
   });
   kpis.attach(center);
+  // Chats and emails that queue get an acknowledgement at once, then wait updates: the
+  // canned-responses plugin's centre-side replies, sent to a channel that only counts them. The
+  // expected wait uses the scenario's mean handle time plus wrap-up per queue (a planning
+  // figure, as a host would configure it; cheaper than asking the KPI engine at every reply).
+  const autoReplies = { acknowledgements: 0, waitUpdates: 0 };
+  const plannedHandleMs = new Map(
+    scenario.queues.map((queue) => {
+      const behaviour = scenario.channels[queue.channel];
+      const meanSec = behaviour ? behaviour.handleTime.meanSec + behaviour.wrapUp.meanSec : null;
+      return [queue.id, meanSec === null ? null : meanSec * SECOND] as const;
+    }),
+  );
+  createAutoReplies({
+    center,
+    clock,
+    handleTimeMs: (queueId) => plannedHandleMs.get(queueId) ?? null,
+    queueNames: Object.fromEntries(scenario.queues.map((queue) => [queue.id, queue.name])),
+    sender: {
+      send: (reply: OutboundReply) => {
+        if (reply.kind === 'acknowledgement') autoReplies.acknowledgements += 1;
+        else if (reply.kind === 'waitUpdate') autoReplies.waitUpdates += 1;
+      },
+    },
+  });
   options.observe?.(center);
   const contactOf = (id: ContactId) => center.getSnapshot().contacts.get(id);
   const agentOf = (id: AgentId) => center.getSnapshot().agents.get(id);
@@ -670,6 +701,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     timeline,
     offers,
     surveys,
+    autoReplies,
     missedOfferLockouts: lockouts,
     breaks,
     autoCompletedWrapUps: autoCompleted,

@@ -9,7 +9,11 @@ import {
 import { agentCommandSchema, type AgentCommand } from '../agent/agentCommands';
 import { decideAgent } from '../agent/agentMachine';
 import type { AgentState } from '../agent/agentState';
-import { contactCommandSchema, type ContactCommandInput } from '../contact/contactCommands';
+import {
+  contactCommandSchema,
+  type ContactCommand,
+  type ContactCommandInput,
+} from '../contact/contactCommands';
 import { decideContact } from '../contact/contactMachine';
 import { newContact } from '../contact/newContact';
 import { SwitchboardError } from '../errors';
@@ -33,7 +37,7 @@ import { systemClock, type Clock } from '../ports/clock';
 import { silentLogger, type Logger } from '../ports/logger';
 import { hasFreeCapacity } from '../routing/eligibility';
 import { parseInput } from '../validation';
-import { emptyCenterState, reduceCenter, type CenterState } from './centerState';
+import { emptyCenterState, evolveCenter, reduceCenter, type CenterState } from './centerState';
 import { centerRulesSchema, type CenterRules, type CenterRulesInput } from './centerOptions';
 import { createCenterTimers } from './centerTimers';
 import { ivrMenuSchema, type IvrMenuInput } from '../ivr/ivrMenu';
@@ -242,17 +246,17 @@ export function assembleContactCenter(
 
   const bus = createReportingBus(logger, 'centre');
   const store = createPlainStore<CenterState, DomainEvent>(
-    { initial: emptyCenterState, reduce: reduceCenter },
+    { initial: emptyCenterState, reduce: reduceCenter, evolve: evolveCenter },
     (error) => {
       logger.error('A state subscriber threw', { error });
     },
   );
   const timers = createCenterTimers(clock, rules, {
     miss: (contactId) => {
-      contactCommand(contactId, { type: 'miss' });
+      runContactCommand(contactId, { type: 'miss' });
     },
     complete: (contactId) => {
-      contactCommand(contactId, { type: 'complete', disposition: null });
+      runContactCommand(contactId, { type: 'complete', disposition: null });
     },
     reconsider: (contactId) => {
       router.reconsider(contactId);
@@ -313,7 +317,7 @@ export function assembleContactCenter(
     if (event.type === 'contact.accepted') {
       const contact = state.contacts.get(event.contactId);
       if (contact?.status === 'accepted' && rules.autoConnect.includes(contact.channel)) {
-        contactCommand(contact.id, { type: 'connect' });
+        runContactCommand(contact.id, { type: 'connect' });
       }
     }
     if (event.type === 'contact.missed' && rules.maxMissedOffers !== null) {
@@ -361,13 +365,13 @@ export function assembleContactCenter(
   function carryOut(decision: RoutingDecision) {
     switch (decision.kind) {
       case 'offer':
-        contactCommand(decision.contactId, { type: 'offer', agentId: decision.agentId });
+        runContactCommand(decision.contactId, { type: 'offer', agentId: decision.agentId });
         return;
       case 'end':
-        contactCommand(decision.contactId, { type: 'fail', reason: decision.reason });
+        runContactCommand(decision.contactId, { type: 'fail', reason: decision.reason });
         return;
       case 'move':
-        contactCommand(decision.contactId, { type: 'queue', queueId: decision.queueId });
+        runContactCommand(decision.contactId, { type: 'queue', queueId: decision.queueId });
         return;
       case 'offerCallback':
         emit('routing.callbackOffered', {
@@ -449,7 +453,15 @@ export function assembleContactCenter(
 
   function contactCommand(contactId: string, input: ContactCommandInput): Contact {
     assertLive();
-    const command = parseInput(contactCommandSchema, input, 'contact command');
+    return runContactCommand(contactId, parseInput(contactCommandSchema, input, 'contact command'));
+  }
+
+  /**
+   * Carries out a well-formed command. The centre's own commands (the router's offers, time-outs,
+   * auto-connect) come here directly: they are built typed, so parsing them again is pure cost.
+   */
+  function runContactCommand(contactId: string, command: ContactCommand): Contact {
+    assertLive();
     const contact = contactOf(contactId);
     if (command.type === 'queue') queueOf(command.queueId);
     if (command.type === 'offer' || command.type === 'consult')

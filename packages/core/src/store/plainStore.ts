@@ -6,15 +6,33 @@ export interface StoreCommit<S, E> {
   (state: S, events: readonly E[], recipe: (draft: Draft<S>) => void): S;
 }
 
+/** Commits a batch through an immer draft. */
+function draftCommit<S>(
+  state: S,
+  _events: readonly unknown[],
+  recipe: (draft: Draft<S>) => void,
+): S {
+  return produce(state, recipe);
+}
+
+/** Commits a batch through a pure `evolve`, frozen like immer's result; no draft is made. */
+function evolveCommit<S, E>(evolve: (state: S, event: E) => S): StoreCommit<S, E> {
+  return (state, events) => {
+    let next = state;
+    for (const event of events) next = evolve(next, event);
+    return next === state ? state : freeze(next, true);
+  };
+}
+
 /**
  * The store without history: the same contract as `createStore` with `historyLimit: 0`, but it
  * never loads immer's patches plugin, so a bundle that only needs this (the embedded centre of a
- * desk) stays smaller. `commit` lets `createStore` add its patch history on top.
+ * desk) stays smaller. It uses `options.evolve` when given, else an immer draft. `commit` lets `createStore` add its patch history on top.
  */
 export function createPlainStore<S extends object, E>(
-  options: Pick<StoreOptions<S, E>, 'initial' | 'reduce'>,
+  options: Pick<StoreOptions<S, E>, 'initial' | 'reduce' | 'evolve'>,
   onListenerError: (error: unknown) => void = () => undefined,
-  commit: StoreCommit<S, E> = (state, _events, recipe) => produce(state, recipe),
+  commit: StoreCommit<S, E> = options.evolve ? evolveCommit(options.evolve) : draftCommit,
 ): Store<S, E> {
   const listeners = new Set<() => void>();
   let state = freeze(options.initial, true);

@@ -239,4 +239,33 @@ describe('createStore', () => {
     expect(none.history()).toEqual([]);
     expect(listener).toHaveBeenCalledTimes(1);
   });
+
+  it('with evolve and historyLimit 0, applies the pure reducer without a draft and freezes the result', () => {
+    const evolve = vi.fn((state: State, event: Event): State => {
+      if (event.type !== 'rename') return state;
+      return { ...state, meta: { ...state.meta, owner: { name: event.name } } };
+    });
+    const reduceSpy = vi.fn(reduce);
+    const store = createStore<State, Event>({
+      initial: initial(),
+      reduce: reduceSpy,
+      evolve,
+      historyLimit: 0,
+    });
+    const listener = vi.fn();
+    store.subscribe(listener);
+    const before = store.getSnapshot();
+
+    expect(store.apply([{ type: 'noop' }])).toBe(before);
+    expect(listener).not.toHaveBeenCalled();
+
+    const after = store.apply([{ type: 'rename', name: 'Grace' }, { type: 'noop' }]);
+    expect(after.meta.owner.name).toBe('Grace');
+    expect(after.other).toBe(before.other);
+    expect(Object.isFrozen(after)).toBe(true);
+    expect(Object.isFrozen(after.meta.owner)).toBe(true);
+    expect(evolve).toHaveBeenCalledTimes(3);
+    expect(reduceSpy).not.toHaveBeenCalled();
+    expect(listener).toHaveBeenCalledTimes(1);
+  });
 });

@@ -23,6 +23,13 @@ export interface StoreOptions<S, E> {
   readonly reduce: Reducer<S, E>;
   /** How many batches {@link Store.history} keeps (oldest dropped first). Default 100. */
   readonly historyLimit?: number;
+  /**
+   * The same reducer as a pure function returning the next state (the input unchanged, the
+   * same object when nothing changed). With `historyLimit: 0` the store uses it instead of an
+   * immer draft: no patches are needed, and a state already built immutably skips the draft's
+   * per-batch cost. The result is frozen like immer's.
+   */
+  readonly evolve?: (state: S, event: E) => S;
 }
 
 /**
