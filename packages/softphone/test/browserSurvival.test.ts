@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fakeMediaFlags,
   launchChromium,
+  receiving,
   run,
   servePage,
   until,
@@ -44,12 +45,6 @@ async function softphonePage(user: User, withDevices = false): Promise<Page> {
   await page.goto(pages.origin);
   await start(page, user, withDevices);
   return page;
-}
-
-async function receiving(page: Page, ms = 600): Promise<boolean> {
-  const before = await run<number>(page, 'bytesReceived');
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  return (await run<number>(page, 'bytesReceived')) > before;
 }
 
 async function connect(caller: Page, callee: Page, target: User) {
