@@ -64,32 +64,52 @@ interface PageEvent {
   payload: Record<string, unknown>;
 }
 
-describe('reload', { timeout: 60_000 }, () => {
-  it('reloading either side mid-call leaves no ghost: the reloaded page ends the orphan with a BYE', async () => {
+describe('reload', { timeout: 90_000 }, () => {
+  /** Reloads `page` mid-call and checks the call goes on: rejoined with audio, no ghost. */
+  async function reloadAndRejoin(reloading: Page, reloadingUser: User, other: Page) {
+    const otherCallId = await run<string>(other, 'callId');
+    expect(await run<string[]>(reloading, 'storedDialogs')).toHaveLength(1);
+    await reloading.reload();
+    await start(reloading, reloadingUser);
+    await until(
+      async () => (await run<PageEvent[]>(reloading, 'events')).length > 0,
+      'the reloaded page settles the orphaned call',
+      15_000,
+    );
+    const settled = await run<PageEvent[]>(reloading, 'events');
+    expect(settled.map((event) => event.name)).toEqual(['call.rejoined']);
+    expect(settled[0]?.payload.replacedCallId).toMatch(/\S/);
+    expect(await run<string>(reloading, 'status')).toBe('connected');
+    await until(() => receiving(reloading), 'audio at the reloaded page', 10_000);
+    await until(() => receiving(other), 'audio again at the other page', 10_000);
+    // The other side kept its call: same id, still connected, told it was rejoined; no ghost.
+    expect(await run<string>(other, 'callId')).toBe(otherCallId);
+    expect(await run<string>(other, 'status')).toBe('connected');
+    expect(await run<PageEvent[]>(other, 'events')).toContainEqual({
+      name: 'call.remoteRejoined',
+      payload: { callId: otherCallId },
+    });
+    expect(await run<number>(other, 'calls')).toBe(1);
+    expect(await run<number>(reloading, 'calls')).toBe(1);
+    expect(await run<string[]>(reloading, 'storedDialogs')).toHaveLength(1); // the new dialog
+  }
+
+  it('reloading either side mid-call rejoins the call (INVITE with Replaces): audio flows again, no ghost', async () => {
     const alice = await softphonePage('alice');
     const bob = await softphonePage('bob');
 
-    // The callee reloads.
+    // The callee reloads, then the caller.
     await connect(alice, bob, 'bob');
-    expect(await run<string[]>(bob, 'storedDialogs')).toHaveLength(1);
-    await bob.reload();
-    await start(bob, 'bob');
-    await until(async () => (await run<string>(alice, 'status')) === 'ended', 'alice ended');
-    expect(await run<string>(alice, 'endReason')).toBe('remoteHangUp');
-    const bobEvents = await run<PageEvent[]>(bob, 'events');
-    expect(bobEvents).toMatchObject([{ name: 'call.orphanEnded', payload: { statusCode: 200 } }]);
-    expect(await run<number>(bob, 'calls')).toBe(0);
-    expect(await run<string[]>(bob, 'storedDialogs')).toEqual([]);
+    await reloadAndRejoin(bob, 'bob', alice);
+    await reloadAndRejoin(alice, 'alice', bob);
 
-    // The caller reloads.
-    await connect(alice, bob, 'bob');
-    await alice.reload();
-    await start(alice, 'alice');
+    await run(alice, 'hangUp');
     await until(async () => (await run<string>(bob, 'status')) === 'ended', 'bob ended');
     expect(await run<string>(bob, 'endReason')).toBe('remoteHangUp');
-    expect(await run<PageEvent[]>(alice, 'events')).toMatchObject([
-      { name: 'call.orphanEnded', payload: { statusCode: 200 } },
-    ]);
+    await until(async () => (await run<number>(bob, 'calls')) === 0, 'no call left at bob');
+    expect(await run<number>(alice, 'calls')).toBe(0);
+    expect(await run<string[]>(alice, 'storedDialogs')).toEqual([]);
+    expect(await run<string[]>(bob, 'storedDialogs')).toEqual([]);
     await alice.context().close();
     await bob.context().close();
   });

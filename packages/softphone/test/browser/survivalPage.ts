@@ -51,6 +51,13 @@ const api = {
       media: createWebRtcMedia({ iceGatheringTimeoutMs: 300, devices }),
     });
     phone.on('call.orphanEnded', (payload) => events.push({ name: 'call.orphanEnded', payload }));
+    phone.on('call.rejoined', ({ call, replacedCallId }) => {
+      current = call;
+      events.push({ name: 'call.rejoined', payload: { callId: call.id, replacedCallId } });
+    });
+    phone.on('call.remoteRejoined', ({ call }) =>
+      events.push({ name: 'call.remoteRejoined', payload: { callId: call.id } }),
+    );
     phone.on('call.incoming', ({ call }) => {
       current = call;
       void call.answer();
@@ -87,6 +94,7 @@ const api = {
     current = await phone?.call(target);
   },
   status: () => current?.getSnapshot().status ?? 'none',
+  callId: () => current?.id ?? null,
   endReason: () => current?.getSnapshot().endReason ?? null,
   calls: () => phone?.getSnapshot().calls.length ?? 0,
   bytesReceived: async () => (await current?.getStats())?.bytesReceived ?? -1,
