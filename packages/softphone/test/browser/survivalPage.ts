@@ -33,6 +33,12 @@ globalThis.Audio = class extends NativeAudio {
 let phone: Softphone | undefined;
 let devices: DeviceManager | undefined;
 let current: Call | undefined;
+/** Every call this page saw, by id (transfers and call waiting have several). */
+const calls = new Map<string, Call>();
+const use = (call: Call) => {
+  calls.set(call.id, call);
+  current = call;
+};
 let role: () => ReturnType<SharedSoftphone['getRole']> | 'none' = () => 'none';
 const events: { name: string; payload: unknown }[] = [];
 const codeOf = (error: unknown) => (isSoftphoneError(error) ? error.code : String(error));
@@ -52,15 +58,22 @@ const api = {
     });
     phone.on('call.orphanEnded', (payload) => events.push({ name: 'call.orphanEnded', payload }));
     phone.on('call.rejoined', ({ call, replacedCallId }) => {
-      current = call;
+      use(call);
       events.push({ name: 'call.rejoined', payload: { callId: call.id, replacedCallId } });
     });
     phone.on('call.remoteRejoined', ({ call }) =>
       events.push({ name: 'call.remoteRejoined', payload: { callId: call.id } }),
     );
     phone.on('call.incoming', ({ call }) => {
-      current = call;
+      use(call);
       void call.answer();
+    });
+    // Transfers: the call placed on a REFER, and the call that replaced one (attended).
+    phone.on('call.referred', ({ call }) => {
+      use(call);
+    });
+    phone.on('call.replaced', ({ call }) => {
+      use(call);
     });
     await phone.register();
   },
@@ -91,7 +104,28 @@ const api = {
   registration: () => phone?.getSnapshot().registration.status ?? 'none',
   answer: () => current?.answer(),
   async call(target: string) {
-    current = await phone?.call(target);
+    const call = await phone?.call(target);
+    if (call) use(call);
+    return call?.id ?? null;
+  },
+  /** Makes the call `id` the one the other methods act on. */
+  use: (id: string) => {
+    current = calls.get(id);
+  },
+  statusOf: (id: string) => calls.get(id)?.getSnapshot().status ?? 'none',
+  endReasonOf: (id: string) => calls.get(id)?.getSnapshot().endReason ?? null,
+  heldOf: (id: string) => calls.get(id)?.getSnapshot().held ?? null,
+  bytesReceivedOf: async (id: string) => (await calls.get(id)?.getStats())?.bytesReceived ?? -1,
+  switchTo: (id: string) => phone?.switchTo(id),
+  /** Attended transfer: the current call goes to the far end of call `id`. */
+  async transferToCall(id: string) {
+    const target = calls.get(id);
+    if (!target) return 'NOT_FOUND';
+    try {
+      return await current?.transfer(target);
+    } catch (error) {
+      return codeOf(error);
+    }
   },
   status: () => current?.getSnapshot().status ?? 'none',
   callId: () => current?.id ?? null,
