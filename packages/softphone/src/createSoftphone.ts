@@ -174,6 +174,9 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     handles,
     emit: bus.emit,
     newId: () => `conference-${(conferences += 1)}`,
+    report: (error) => {
+      report(error);
+    },
   });
   const lease = createCredentialLease(options.credentials, (password) => {
     ua.configuration.authorizationPassword = password;

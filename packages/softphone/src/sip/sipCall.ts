@@ -51,6 +51,8 @@ export interface CallHandle {
   readonly call: Call;
   /** Gives the call its media once sip.js asks for it. */
   attachMedia(media: CallMedia): void;
+  /** The call's media, once sip.js asked for it. */
+  readonly media: CallMedia | undefined;
   /** Marks the call as waiting for a lost connection to come back. */
   suspend(): void;
   /** Restores the call's media after a reconnect (re-INVITE with ICE restart). */
@@ -408,6 +410,9 @@ export function createCallHandle(
     },
     attachMedia(next) {
       media = next;
+    },
+    get media() {
+      return media;
     },
     suspend() {
       update({ reconnecting: true });

@@ -9,6 +9,7 @@ import {
   isSoftphoneError,
   type Call,
   type DeviceManager,
+  type MediaFactory,
   type SharedSoftphone,
   type Softphone,
 } from '../../src/index';
@@ -21,6 +22,18 @@ globalThis.RTCPeerConnection = class extends NativePeerConnection {
     connections.push(this);
   }
 };
+/** The peer connection of each call, by call id (the latest one after a rejoin). */
+const peers = new Map<string, RTCPeerConnection>();
+const peerOf = (callId: string) => peers.get(callId);
+const recordingPeers =
+  (factory: MediaFactory): MediaFactory =>
+  (context) => {
+    const before = connections.length;
+    const media = factory(context);
+    const pc = connections[before];
+    if (pc) peers.set(context.callId, pc);
+    return media;
+  };
 const players: HTMLAudioElement[] = [];
 const NativeAudio = Audio;
 globalThis.Audio = class extends NativeAudio {
@@ -54,7 +67,7 @@ const api = {
       uri,
       credentials: () => password,
       iceServers: [],
-      media: createWebRtcMedia({ iceGatheringTimeoutMs: 300, devices }),
+      media: recordingPeers(createWebRtcMedia({ iceGatheringTimeoutMs: 300, devices })),
     });
     phone.on('call.orphanEnded', (payload) => events.push({ name: 'call.orphanEnded', payload }));
     phone.on('call.rejoined', ({ call, replacedCallId }) => {
@@ -117,6 +130,24 @@ const api = {
   heldOf: (id: string) => calls.get(id)?.getSnapshot().held ?? null,
   bytesReceivedOf: async (id: string) => (await calls.get(id)?.getStats())?.bytesReceived ?? -1,
   switchTo: (id: string) => phone?.switchTo(id),
+  async conference(ids: string[]) {
+    const joined = ids.map((id) => calls.get(id)).filter((call) => call !== undefined);
+    const conference = await phone?.conference(joined);
+    return conference?.id ?? null;
+  },
+  /** Total audio energy received so far on call `id` (WebRTC inbound-rtp `totalAudioEnergy`). */
+  async audioEnergyOf(id: string) {
+    const call = calls.get(id);
+    const pc = call ? peerOf(call.id) : undefined;
+    if (!pc) return -1;
+    let energy = 0;
+    (await pc.getStats()).forEach((entry: Record<string, unknown>) => {
+      if (entry.type === 'inbound-rtp' && entry.kind === 'audio') {
+        energy += Number(entry.totalAudioEnergy ?? 0);
+      }
+    });
+    return energy;
+  },
   /** Attended transfer: the current call goes to the far end of call `id`. */
   async transferToCall(id: string) {
     const target = calls.get(id);
