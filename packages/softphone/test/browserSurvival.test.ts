@@ -234,7 +234,7 @@ describe('tabs', { timeout: 120_000 }, () => {
   const quantile = (sorted: readonly number[], q: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-  it('two tabs share one registration; a follower answers (audio in the leader); when the leader closes another tab takes over within 2 s', async () => {
+  it('two tabs share one registration; a follower answers (audio in the leader); when the leader closes another tab takes over within 2 s and rejoins the call', async () => {
     const context = await browser.newContext();
     const openTab = async () => {
       const page = await context.newPage();
@@ -290,7 +290,9 @@ describe('tabs', { timeout: 120_000 }, () => {
       { name: 'call.recordingResumed', payload: { reason: 'request' } },
     ]);
 
-    // The leader closes mid-call: the follower takes over, and ends the orphaned call.
+    // The leader closes mid-call: the follower takes over and rejoins the orphaned call (bob's
+    // softphone supports Replaces): the call goes on with its audio in the new leader.
+    const bobCallId = await run<string>(bob, 'callId');
     const takeovers: number[] = [];
     let start = performance.now();
     await leader.close();
@@ -301,11 +303,23 @@ describe('tabs', { timeout: 120_000 }, () => {
       5000,
     );
     takeovers.push(performance.now() - start);
-    expect(await run<string>(follower, 'status')).toBe('ended');
-    expect(await run<string>(follower, 'endReason')).toBe('connectionLost');
+    await until(
+      async () =>
+        (await run<PageEvent[]>(follower, 'events')).some((e) => e.name === 'call.rejoined'),
+      'the new leader rejoins the call',
+      15_000,
+    );
+    expect(await run<string>(follower, 'status')).toBe('connected');
+    await until(() => receiving(follower), 'audio in the new leader', 10_000);
+    await until(() => receiving(bob), 'bob hears alice again', 10_000);
+    expect(await run<string>(bob, 'callId')).toBe(bobCallId);
+    expect(await run<string>(bob, 'status')).toBe('connected');
+    expect(await run<number>(bob, 'calls')).toBe(1);
+    expect(await run<number>(follower, 'calls')).toBe(1); // no ghost of the closed tab's call
+    await oneBinding();
+    await run(follower, 'hangUp');
     await until(async () => (await run<string>(bob, 'status')) === 'ended', 'bob ended');
     expect(await run<string>(bob, 'endReason')).toBe('remoteHangUp');
-    await oneBinding();
 
     // Ten more take-overs, each by a newly opened tab.
     leader = follower;

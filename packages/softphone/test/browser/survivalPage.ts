@@ -111,6 +111,10 @@ const api = {
     shared.on('call.incoming', ({ call }) => {
       current = call;
     });
+    shared.on('call.rejoined', ({ call }) => {
+      current = call;
+      events.push({ name: 'call.rejoined', payload: { callId: call.id } });
+    });
     await shared.register();
   },
   role: () => role(),
