@@ -11,6 +11,8 @@ export interface CallControlContext {
   readonly emit: <K extends keyof SoftphoneEvents>(event: K, payload: SoftphoneEvents[K]) => void;
   /** A new unique id. */
   readonly newId: () => string;
+  /** Reports an error that does not stop the operation (a failed audio mix). */
+  readonly report: (error: unknown) => void;
 }
 
 /** Call waiting and conferences over several calls of one softphone. */
@@ -50,6 +52,19 @@ export function createCallControl(context: CallControlContext): CallControl {
     await Promise.all(others.map((other) => other.call.hold()));
   };
 
+  /**
+   * Conference audio: each member sends the microphone mixed with the other members' far ends
+   * (media that can mix: WebRTC in browsers); a call out of any conference sends the microphone.
+   */
+  const remix = (list: readonly CallHandle[]) => {
+    for (const handle of list) {
+      const others = list.filter((other) => other !== handle).map((other) => other.media);
+      handle.media?.mix?.(others.filter((media) => media !== undefined)).catch((error: unknown) => {
+        context.report(error);
+      });
+    }
+  };
+
   /** Takes a call out of its conference; a conference of one is over. */
   const leave = (handle: CallHandle) => {
     const conferenceId = handle.call.getSnapshot().conferenceId;
@@ -57,6 +72,9 @@ export function createCallControl(context: CallControlContext): CallControl {
     handle.setConference(null);
     const rest = members(conferenceId);
     if (rest.length === 1) rest[0]?.setConference(null);
+    remix([handle]);
+    for (const single of rest.length === 1 ? rest : []) remix([single]);
+    if (rest.length > 1) remix(rest);
     context.emit('conference.changed', {
       conferenceId,
       calls: rest.length > 1 ? rest.map((member) => member.call.getSnapshot()) : [],
@@ -100,6 +118,7 @@ export function createCallControl(context: CallControlContext): CallControl {
         joined.filter((handle) => handle.call.getSnapshot().held).map((h) => h.call.resume()),
       );
       for (const handle of joined) handle.setConference(id);
+      remix(joined);
       context.emit('conference.changed', {
         conferenceId: id,
         calls: joined.map((handle) => handle.call.getSnapshot()),

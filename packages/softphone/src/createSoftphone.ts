@@ -13,9 +13,10 @@ import { resolveTarget } from './core/target';
 import { isSoftphoneError, SoftphoneError } from './errors';
 import { defaultMedia } from './media/defaultMedia';
 import { createCredentialLease } from './sip/credentialLease';
-import { createDialogMemory, type DialogStorage } from './sip/dialogMemory';
+import { createDialogMemory, type DialogRecord, type DialogStorage } from './sip/dialogMemory';
 import { descriptionOptions, toSessionDescriptionHandler } from './sip/mediaAdapter';
 import { followReferral } from './sip/referrals';
+import { isRejoin, rejoinOrphan } from './sip/rejoin';
 import { createCallHandle, partyOf, type CallHandle } from './sip/sipCall';
 import { WebSocketTransport, type WebSocketTransportOptions } from './sip/webSocketTransport';
 import { parseSoftphoneOptions, type SoftphoneOptions } from './softphoneOptions';
@@ -135,13 +136,22 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     sessionDescriptionHandlerFactory: (session: Session) => {
       const factory = options.media ?? defaultMedia();
       const direction = session instanceof Inviter ? 'outbound' : 'inbound';
-      const media = factory({ callId: session.id, direction, iceServers });
-      handles.get(session.id)?.attachMedia(media);
+      const owner = ownerOf(session);
+      const media = factory({ callId: owner?.call.id ?? session.id, direction, iceServers });
+      owner?.attachMedia(media);
       return toSessionDescriptionHandler(media);
     },
     delegate: {
       onInvite: (invitation) => {
-        const replaced = invitation.replacee ? handles.get(invitation.replacee.id) : undefined;
+        const replaced = invitation.replacee ? ownerOf(invitation.replacee) : undefined;
+        if (replaced && replaced.call.getSnapshot().status === 'connected') {
+          if (isRejoin(invitation, replaced)) {
+            // The far end reloaded its page and takes the call over: same call, fresh media.
+            dialogs.forget(replaced.session.dialog?.callId ?? '');
+            replaced.adopt(invitation).catch(report);
+            return;
+          }
+        }
         const waiting = snapshot.calls.length > 0;
         const handle = track(invitation, null);
         if (!replaced) {
@@ -164,10 +174,20 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     handles,
     emit: bus.emit,
     newId: () => `conference-${(conferences += 1)}`,
+    report: (error) => {
+      report(error);
+    },
   });
   const lease = createCredentialLease(options.credentials, (password) => {
     ua.configuration.authorizationPassword = password;
   });
+
+  /** The call a sip.js session belongs to (after a rejoin, not the one it was made with). */
+  function ownerOf(session: Session): CallHandle | undefined {
+    return (
+      handles.get(session.id) ?? [...handles.values()].find((handle) => handle.session === session)
+    );
+  }
 
   function track(session: Session, dialled: string | null): CallHandle {
     const handle = createCallHandle(session, partyOf(session, dialled), {
@@ -176,9 +196,12 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       emit: bus.emit,
       changed: () => {
         const ended = handle.call.getSnapshot().status === 'ended';
-        if (ended) dialogs.forget(session.dialog?.callId ?? '');
-        else if (handle.call.getSnapshot().status === 'connected') dialogs.remember(session);
-        if (ended && !handle.owesBye) handles.delete(session.id);
+        const current = handle.session;
+        if (ended) dialogs.forget(current.dialog?.callId ?? '');
+        else if (handle.call.getSnapshot().status === 'connected') {
+          dialogs.remember(current, handle.remoteSupportsReplaces);
+        }
+        if (ended && !handle.owesBye) handles.delete(handle.call.id);
         rebuild();
       },
       canSignal: () => registration.status === 'registered',
@@ -375,16 +398,30 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
         throw typed;
       }
       move({ type: 'accepted', at: clock.now() });
-      void endOrphans();
+      void settleOrphans();
     })().finally(() => {
       registering = undefined;
     });
     return registering;
   }
 
-  /** Ends the calls the previous page (before a reload) left connected; see dialogMemory. */
-  async function endOrphans() {
-    for (const outcome of await dialogs.endOrphans(ua, clock, 5000)) {
+  /**
+   * Rejoins (Replaces) or ends (BYE) the calls the previous page, before a reload, left
+   * connected; see dialogMemory.
+   */
+  async function settleOrphans() {
+    const rejoin = async (record: DialogRecord) => {
+      const call = await rejoinOrphan(record, {
+        ua,
+        track: (session) => track(session, null),
+        lease,
+        clock,
+        timeoutMs: options.rejoinTimeoutMs ?? 10_000,
+      });
+      if (call) bus.emit('call.rejoined', { call, replacedCallId: record.callId });
+      return call !== null;
+    };
+    for (const outcome of await dialogs.settleOrphans(ua, clock, 5000, rejoin)) {
       bus.emit('call.orphanEnded', outcome);
     }
   }
@@ -421,6 +458,7 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
         });
       }
       const inviter = new Inviter(ua, uri, {
+        extraHeaders: [...(callOptions.extraHeaders ?? [])],
         sessionDescriptionHandlerOptions: descriptionOptions({ held: false, iceRestart: false }),
         earlyMedia: true,
       });
@@ -428,7 +466,7 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       bus.emit('call.outgoing', { call: handle.call });
       const release = await lease();
       try {
-        await handle.dial(callOptions.extraHeaders ?? [], release);
+        await handle.dial(release);
       } catch (cause) {
         release();
         throw new SoftphoneError('CALL_FAILED', 'The INVITE could not be sent.', { cause });

@@ -97,11 +97,14 @@ export interface SoftphoneOptions {
   /** How long a transfer may wait for the far end's new call to be answered; 30 000 ms by default. */
   readonly transferTimeoutMs?: number;
   /**
-   * Where connected calls' dialog facts (Call-ID, tags, route; never a secret) are kept so that
-   * the page loaded after a reload ends the calls it orphaned; `sessionStorage` by default where
-   * it exists, `null` to turn reload recovery off.
+   * Where connected calls' dialog facts (Call-ID, tags, remote target, route; never a secret)
+   * are kept so that the page loaded after a reload rejoins the calls it orphaned (INVITE with
+   * Replaces, where the far end advertised support) or ends them (BYE); `sessionStorage` by
+   * default where it exists, `null` to turn reload recovery off.
    */
   readonly dialogStorage?: DialogStorage | null;
+  /** How long the far end has to answer a rejoin after a reload before a BYE ends the call instead; 10 000 ms by default. */
+  readonly rejoinTimeoutMs?: number;
   /**
    * Re-register when the page becomes visible, the network comes back or a sleep is detected
    * (browsers; on by default where `window` exists). `false` turns it off.
@@ -149,6 +152,7 @@ const optionsSchema = z.object({
   ),
   incomingTransfers: z.optional(z.enum(['follow', 'refuse'])),
   transferTimeoutMs: z.optional(positive),
+  rejoinTimeoutMs: z.optional(positive),
   holdOnAnswer: z.optional(z.boolean()),
   dialogStorage: z.optional(z.nullable(z.object({ getItem: fn, setItem: fn, removeItem: fn }))),
   wake: z.optional(

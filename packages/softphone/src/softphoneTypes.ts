@@ -136,6 +136,24 @@ export interface SoftphoneEvents {
     /** The far end's answer to the BYE (200, or 481 when it had already ended); `null` if none. */
     readonly statusCode: number | null;
   };
+  /**
+   * After a reload, this page took over a call the page before it left connected: an INVITE with
+   * Replaces to a far end that advertised `Supported: replaces`, answered with fresh media.
+   */
+  'call.rejoined': {
+    /** The call, now carried by this page (a new id). */
+    readonly call: Call;
+    /** The SIP Call-ID of the dialog it replaced. */
+    readonly replacedCallId: string;
+  };
+  /**
+   * The far end of a connected call reloaded its page and took the call over (an INVITE with
+   * Replaces): the call keeps its id and goes on with fresh media.
+   */
+  'call.remoteRejoined': {
+    /** The call, still connected. */
+    readonly call: CallSnapshot;
+  };
   /** The page became visible, the network came back or a sleep ended: the phone re-registers. */
   'softphone.woke': {
     /** What was noticed. */

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   fakeMediaFlags,
   launchChromium,
+  receiving,
   run,
   servePage,
   until,
@@ -46,12 +47,6 @@ async function softphonePage(user: User, withDevices = false): Promise<Page> {
   return page;
 }
 
-async function receiving(page: Page, ms = 600): Promise<boolean> {
-  const before = await run<number>(page, 'bytesReceived');
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  return (await run<number>(page, 'bytesReceived')) > before;
-}
-
 async function connect(caller: Page, callee: Page, target: User) {
   await run(caller, 'call', target);
   await until(
@@ -69,32 +64,52 @@ interface PageEvent {
   payload: Record<string, unknown>;
 }
 
-describe('reload', { timeout: 60_000 }, () => {
-  it('reloading either side mid-call leaves no ghost: the reloaded page ends the orphan with a BYE', async () => {
+describe('reload', { timeout: 90_000 }, () => {
+  /** Reloads `page` mid-call and checks the call goes on: rejoined with audio, no ghost. */
+  async function reloadAndRejoin(reloading: Page, reloadingUser: User, other: Page) {
+    const otherCallId = await run<string>(other, 'callId');
+    expect(await run<string[]>(reloading, 'storedDialogs')).toHaveLength(1);
+    await reloading.reload();
+    await start(reloading, reloadingUser);
+    await until(
+      async () => (await run<PageEvent[]>(reloading, 'events')).length > 0,
+      'the reloaded page settles the orphaned call',
+      15_000,
+    );
+    const settled = await run<PageEvent[]>(reloading, 'events');
+    expect(settled.map((event) => event.name)).toEqual(['call.rejoined']);
+    expect(settled[0]?.payload.replacedCallId).toMatch(/\S/);
+    expect(await run<string>(reloading, 'status')).toBe('connected');
+    await until(() => receiving(reloading), 'audio at the reloaded page', 10_000);
+    await until(() => receiving(other), 'audio again at the other page', 10_000);
+    // The other side kept its call: same id, still connected, told it was rejoined; no ghost.
+    expect(await run<string>(other, 'callId')).toBe(otherCallId);
+    expect(await run<string>(other, 'status')).toBe('connected');
+    expect(await run<PageEvent[]>(other, 'events')).toContainEqual({
+      name: 'call.remoteRejoined',
+      payload: { callId: otherCallId },
+    });
+    expect(await run<number>(other, 'calls')).toBe(1);
+    expect(await run<number>(reloading, 'calls')).toBe(1);
+    expect(await run<string[]>(reloading, 'storedDialogs')).toHaveLength(1); // the new dialog
+  }
+
+  it('reloading either side mid-call rejoins the call (INVITE with Replaces): audio flows again, no ghost', async () => {
     const alice = await softphonePage('alice');
     const bob = await softphonePage('bob');
 
-    // The callee reloads.
+    // The callee reloads, then the caller.
     await connect(alice, bob, 'bob');
-    expect(await run<string[]>(bob, 'storedDialogs')).toHaveLength(1);
-    await bob.reload();
-    await start(bob, 'bob');
-    await until(async () => (await run<string>(alice, 'status')) === 'ended', 'alice ended');
-    expect(await run<string>(alice, 'endReason')).toBe('remoteHangUp');
-    const bobEvents = await run<PageEvent[]>(bob, 'events');
-    expect(bobEvents).toMatchObject([{ name: 'call.orphanEnded', payload: { statusCode: 200 } }]);
-    expect(await run<number>(bob, 'calls')).toBe(0);
-    expect(await run<string[]>(bob, 'storedDialogs')).toEqual([]);
+    await reloadAndRejoin(bob, 'bob', alice);
+    await reloadAndRejoin(alice, 'alice', bob);
 
-    // The caller reloads.
-    await connect(alice, bob, 'bob');
-    await alice.reload();
-    await start(alice, 'alice');
+    await run(alice, 'hangUp');
     await until(async () => (await run<string>(bob, 'status')) === 'ended', 'bob ended');
     expect(await run<string>(bob, 'endReason')).toBe('remoteHangUp');
-    expect(await run<PageEvent[]>(alice, 'events')).toMatchObject([
-      { name: 'call.orphanEnded', payload: { statusCode: 200 } },
-    ]);
+    await until(async () => (await run<number>(bob, 'calls')) === 0, 'no call left at bob');
+    expect(await run<number>(alice, 'calls')).toBe(0);
+    expect(await run<string[]>(alice, 'storedDialogs')).toEqual([]);
+    expect(await run<string[]>(bob, 'storedDialogs')).toEqual([]);
     await alice.context().close();
     await bob.context().close();
   });
@@ -219,7 +234,7 @@ describe('tabs', { timeout: 120_000 }, () => {
   const quantile = (sorted: readonly number[], q: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-  it('two tabs share one registration; a follower answers (audio in the leader); when the leader closes another tab takes over within 2 s', async () => {
+  it('two tabs share one registration; a follower answers (audio in the leader); when the leader closes another tab takes over within 2 s and rejoins the call', async () => {
     const context = await browser.newContext();
     const openTab = async () => {
       const page = await context.newPage();
@@ -275,7 +290,9 @@ describe('tabs', { timeout: 120_000 }, () => {
       { name: 'call.recordingResumed', payload: { reason: 'request' } },
     ]);
 
-    // The leader closes mid-call: the follower takes over, and ends the orphaned call.
+    // The leader closes mid-call: the follower takes over and rejoins the orphaned call (bob's
+    // softphone supports Replaces): the call goes on with its audio in the new leader.
+    const bobCallId = await run<string>(bob, 'callId');
     const takeovers: number[] = [];
     let start = performance.now();
     await leader.close();
@@ -286,11 +303,23 @@ describe('tabs', { timeout: 120_000 }, () => {
       5000,
     );
     takeovers.push(performance.now() - start);
-    expect(await run<string>(follower, 'status')).toBe('ended');
-    expect(await run<string>(follower, 'endReason')).toBe('connectionLost');
+    await until(
+      async () =>
+        (await run<PageEvent[]>(follower, 'events')).some((e) => e.name === 'call.rejoined'),
+      'the new leader rejoins the call',
+      15_000,
+    );
+    expect(await run<string>(follower, 'status')).toBe('connected');
+    await until(() => receiving(follower), 'audio in the new leader', 10_000);
+    await until(() => receiving(bob), 'bob hears alice again', 10_000);
+    expect(await run<string>(bob, 'callId')).toBe(bobCallId);
+    expect(await run<string>(bob, 'status')).toBe('connected');
+    expect(await run<number>(bob, 'calls')).toBe(1);
+    expect(await run<number>(follower, 'calls')).toBe(1); // no ghost of the closed tab's call
+    await oneBinding();
+    await run(follower, 'hangUp');
     await until(async () => (await run<string>(bob, 'status')) === 'ended', 'bob ended');
     expect(await run<string>(bob, 'endReason')).toBe('remoteHangUp');
-    await oneBinding();
 
     // Ten more take-overs, each by a newly opened tab.
     leader = follower;

@@ -10,14 +10,17 @@ import { startCutProxy, type CutProxy } from './support/cutProxy';
 import { startKamailio, type Kamailio } from './support/kamailio';
 import { nodePhone, users } from './support/phones';
 import { freePort } from './support/ports';
+import { runSipp } from './support/sipp';
 import { waitFor } from './support/waitFor';
 
 let kamailio: Kamailio;
+let gatewayPort: number;
 let proxy: CutProxy;
 const phones: Softphone[] = [];
 
 beforeAll(async () => {
-  kamailio = await startKamailio({ users, gatewayPort: await freePort(true) });
+  gatewayPort = await freePort(true);
+  kamailio = await startKamailio({ users, gatewayPort });
   proxy = await startCutProxy(kamailio.wsPort);
 });
 
@@ -32,7 +35,7 @@ afterEach(async () => {
 });
 
 /** A Web Storage over a Map: what sessionStorage is to a page, kept across the "reload". */
-function memoryStorage(): DialogStorage & { readonly size: number } {
+function memoryStorage(): DialogStorage & { readonly size: number; text(): string } {
   const items = new Map<string, string>();
   return {
     getItem: (key) => items.get(key) ?? null,
@@ -41,6 +44,7 @@ function memoryStorage(): DialogStorage & { readonly size: number } {
     get size() {
       return items.size;
     },
+    text: () => [...items.values()].join('\n'),
   };
 }
 
@@ -56,14 +60,29 @@ function answerNext(phone: Softphone): Promise<Call> {
 }
 
 describe('reload recovery', { timeout: 30_000 }, () => {
-  it('the page loaded after a reload ends the call the old page left connected (BYE, no ghost)', async () => {
-    const storage = memoryStorage();
-    const alice = nodePhone(kamailio, 'alice', {
+  /** Alice on the cut proxy with `storage`, so her "page" can be made to disappear. */
+  const oldPage = (storage: DialogStorage) =>
+    nodePhone(kamailio, 'alice', {
       server: proxy.wsUrl,
       dialogStorage: storage,
       reconnect: { minDelayMs: 5000, maxDelayMs: 5000 },
       keepAlive: { intervalMs: 0 },
     });
+  /** The old page is gone: its socket dies and never comes back; a new page loads. */
+  const reload = async (old: Softphone, storage: DialogStorage) => {
+    proxy.refuse(true);
+    proxy.cut();
+    // In a browser the old page is gone; here it lives on, so let it see the cut (its last
+    // write to the storage) before the new page starts.
+    await waitFor(() => old.getSnapshot().registration.status === 'reconnecting', 'old page cut');
+    const reloaded = nodePhone(kamailio, 'alice', { dialogStorage: storage });
+    phones.push(reloaded);
+    return reloaded;
+  };
+
+  it('a far end that supports Replaces: the page loaded after a reload rejoins the call, which keeps its id there', async () => {
+    const storage = memoryStorage();
+    const alice = oldPage(storage);
     const bob = nodePhone(kamailio, 'bob', { dialogStorage: null });
     phones.push(alice, bob);
     await Promise.all([alice.register(), bob.register()]);
@@ -73,18 +92,63 @@ describe('reload recovery', { timeout: 30_000 }, () => {
     await waitFor(() => aliceCall.getSnapshot().status === 'connected', 'connected');
     await aliceCall.hold(); // a re-INVITE: the stored CSeq must stay ahead of it
     expect(storage.size).toBe(1);
+    const oldRecord = storage.text();
+    expect(oldRecord).toMatch(/"replaces":true/); // bob's 200 OK said `Supported: replaces`
+    expect(oldRecord).not.toMatch(new RegExp(users.alice)); // never a secret
 
-    proxy.refuse(true); // the old page is gone: its socket dies and never comes back
-    proxy.cut();
-    const reloaded = nodePhone(kamailio, 'alice', { dialogStorage: storage });
-    phones.push(reloaded);
+    const remoteRejoined = new Promise<SoftphoneEvents['call.remoteRejoined']>((resolve) => {
+      bob.on('call.remoteRejoined', resolve);
+    });
+    const bobEvents: string[] = [];
+    bob.on('call.ended', () => bobEvents.push('call.ended'));
+    bob.on('call.incoming', () => bobEvents.push('call.incoming'));
+    const reloaded = await reload(alice, storage);
+    const rejoined = new Promise<SoftphoneEvents['call.rejoined']>((resolve) => {
+      reloaded.on('call.rejoined', resolve);
+    });
+    const orphans: unknown[] = [];
+    reloaded.on('call.orphanEnded', (outcome) => orphans.push(outcome));
+    await reloaded.register();
+    const { call: newCall, replacedCallId } = await rejoined;
+    expect((await remoteRejoined).call).toMatchObject({ id: bobCall.id, status: 'connected' });
+    expect(newCall.getSnapshot().status).toBe('connected');
+    expect(newCall.getSnapshot().remote.uri).toBe(`sip:bob@${kamailio.domain}`);
+    expect(replacedCallId).not.toBe('');
+    expect(bobCall.getSnapshot()).toMatchObject({ status: 'connected', reconnecting: false });
+    expect(bob.getSnapshot().calls).toHaveLength(1); // no ghost: the same call, not a second one
+    expect(bobEvents).toEqual([]); // neither rang nor ended
+    expect(orphans).toEqual([]);
+    expect(storage.size).toBe(1); // the new dialog, under the same key
+
+    await newCall.hangUp();
+    await waitFor(() => bobCall.getSnapshot().status === 'ended', 'bob saw the BYE');
+    expect(bobCall.getSnapshot().endReason).toBe('remoteHangUp');
+    expect(storage.size).toBe(0);
+  });
+
+  it('a far end without Replaces support: the page loaded after a reload ends the call (BYE, no ghost)', async () => {
+    const sipp = runSipp({ scenario: 'answer-await-bye.xml', port: gatewayPort });
+    const storage = memoryStorage();
+    const alice = oldPage(storage);
+    phones.push(alice);
+    await alice.register();
+    const aliceCall = await alice.call('+14155552671');
+    await waitFor(() => aliceCall.getSnapshot().status === 'connected', 'connected');
+    expect(storage.size).toBe(1);
+
+    const reloaded = await reload(alice, storage);
     const orphan = new Promise<SoftphoneEvents['call.orphanEnded']>((resolve) => {
       reloaded.on('call.orphanEnded', resolve);
     });
+    const rejoins: unknown[] = [];
+    reloaded.on('call.rejoined', (event) => rejoins.push(event));
     await reloaded.register();
     expect(await orphan).toMatchObject({ statusCode: 200 });
-    await waitFor(() => bobCall.getSnapshot().status === 'ended', 'bob saw the BYE');
-    expect(bobCall.getSnapshot().endReason).toBe('remoteHangUp');
+    const sippResult = await sipp.done;
+    expect(sippResult.errors).toBe('');
+    expect(sippResult.code).toBe(0); // sipp got its BYE
+    expect(rejoins).toEqual([]);
+    expect(reloaded.getSnapshot().calls).toEqual([]);
     expect(storage.size).toBe(0);
   });
 

@@ -40,6 +40,14 @@ export interface CallMedia {
   getStats?(): Promise<MediaStatsSample | null>;
   /** Stops the media and frees devices. */
   close(): void;
+  /**
+   * Conference audio: sends the microphone mixed with what the far ends of `others` send (their
+   * received audio), so that each party hears the other two; an empty list sends the microphone
+   * alone again. Optional: media without it (Node's static media) cannot mix.
+   */
+  mix?(others: readonly CallMedia[]): Promise<void>;
+  /** The far end's audio as received, for another call's {@link CallMedia.mix} (browsers). */
+  remoteAudio?(): MediaStream | null;
 }
 
 /** What a {@link MediaFactory} learns about the call it makes media for. */

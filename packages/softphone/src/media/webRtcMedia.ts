@@ -27,9 +27,17 @@ export function createWebRtcMedia(options: WebRtcMediaOptions = {}): MediaFactor
     const pc = new RTCPeerConnection({ iceServers: iceServers as RTCIceServer[] });
     const player = new Audio();
     player.autoplay = true;
-    pc.ontrack = ({ streams }) => {
-      player.srcObject = streams[0] ?? null;
+    let remote: MediaStream | null = null;
+    pc.ontrack = ({ streams, track }) => {
+      remote = streams[0] ?? new MediaStream([track]);
+      player.srcObject = remote;
       player.play().catch(() => undefined);
+    };
+    /** The Web Audio graph of a conference mix, while this call sends one. */
+    let mixer: { readonly context: AudioContext; readonly track: MediaStreamTrack } | null = null;
+    const stopMixing = () => {
+      void mixer?.context.close().catch(() => undefined);
+      mixer = null;
     };
     let microphone: Promise<MediaStream> | undefined;
     const { devices } = options;
@@ -82,12 +90,46 @@ export function createWebRtcMedia(options: WebRtcMediaOptions = {}): MediaFactor
         return true;
       },
       setMuted(muted) {
-        for (const sender of pc.getSenders()) if (sender.track) sender.track.enabled = !muted;
+        // While mixing, the sender's track is the mix: muting silences the microphone in it only.
+        for (const sender of pc.getSenders()) {
+          if (sender.track && sender.track !== mixer?.track) sender.track.enabled = !muted;
+        }
+        void microphone?.then(
+          (stream) => {
+            for (const track of stream.getAudioTracks()) track.enabled = !muted;
+          },
+          () => undefined,
+        );
       },
+      async mix(others) {
+        const stream = await local();
+        const sender = pc.getSenders().find((candidate) => candidate.track?.kind !== 'video');
+        const sources = others
+          .map((other) => other.remoteAudio?.() ?? null)
+          .filter((source): source is MediaStream => source !== null);
+        stopMixing();
+        if (sources.length === 0) {
+          await sender?.replaceTrack(stream.getAudioTracks()[0] ?? null);
+          return;
+        }
+        // Microphone and the other far ends into one track (Web Audio), sent without renegotiation.
+        const context = new AudioContext();
+        const destination = context.createMediaStreamDestination();
+        for (const source of [stream, ...sources]) {
+          context.createMediaStreamSource(source).connect(destination);
+        }
+        const track = destination.stream.getAudioTracks()[0];
+        if (!track) throw new SoftphoneError('MEDIA_FAILED', 'Web Audio made no mixed track.');
+        mixer = { context, track };
+        await context.resume().catch(() => undefined);
+        await sender?.replaceTrack(track);
+      },
+      remoteAudio: () => remote,
       async getStats() {
         return statsOf(await pc.getStats());
       },
       close() {
+        stopMixing();
         unfollow();
         pc.close();
         player.srcObject = null;

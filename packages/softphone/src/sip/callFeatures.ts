@@ -16,14 +16,14 @@ import { sendRefer } from './transfer';
 
 /** What transfers and the recording pause need from the call they belong to. */
 export interface CallInternals {
-  /** The call's sip.js session. */
-  readonly session: Session;
+  /** The call's sip.js session now (a rejoin by the far end swaps it). */
+  readonly session: () => Session;
   /** The softphone's side. */
   readonly context: CallContext;
   /** The call's renegotiation queue (transfers join it). */
   readonly queue: ReinviteQueue;
   /** Settles once the caller's ACK has arrived (at once for outbound calls). */
-  readonly confirmed: Promise<void>;
+  readonly confirmed: () => Promise<void>;
   /** The call's current snapshot. */
   readonly snapshot: () => CallSnapshot;
   /** Changes the snapshot. */
@@ -56,14 +56,14 @@ export interface CallFeatures {
 
 /** Builds the transfer (REFER through the call's queue) and PCI pause controls of one call. */
 export function createCallFeatures(internals: CallInternals): CallFeatures {
-  const { session, context, queue, confirmed, update, fail, sendInfo, expectEnd, endAs } =
-    internals;
+  const { context, queue, update, fail, sendInfo, expectEnd, endAs } = internals;
+  const confirmed = () => internals.confirmed();
   const clock: Clock = context.clock;
   let resumeTimer: TimerHandle;
 
   const recording = async (action: RecordingAction, reason: 'request' | 'timeout', ms = 0) => {
     if (internals.snapshot().status !== 'connected') throw fail(`${action} the recording of`);
-    await confirmed;
+    await confirmed();
     const request = recordingRequest(context.recordingControl, action);
     await sendInfo(`The recording ${action} INFO`, request.body, request.extraHeaders);
     clock.clearTimeout(resumeTimer);
@@ -74,7 +74,7 @@ export function createCallFeatures(internals: CallInternals): CallFeatures {
           context.emit('error', {
             error: new SoftphoneError('CALL_FAILED', 'The automatic resume failed.', {
               cause: error,
-              details: { callId: session.id },
+              details: { callId: internals.snapshot().id },
             }),
           });
         });
@@ -92,7 +92,7 @@ export function createCallFeatures(internals: CallInternals): CallFeatures {
     const consulted = typeof target === 'string' ? undefined : context.handleOf(target.id);
     if (typeof target !== 'string' && consulted?.call.getSnapshot().status !== 'connected') {
       throw new SoftphoneError('INVALID_STATE', 'An attended transfer needs a connected call.', {
-        details: { callId: session.id, targetCallId: target.id },
+        details: { callId: internals.snapshot().id, targetCallId: target.id },
       });
     }
     const uri = typeof target === 'string' ? await context.resolveTarget(target) : null;
@@ -106,17 +106,19 @@ export function createCallFeatures(internals: CallInternals): CallFeatures {
     expectEnd('transferred');
     try {
       const statusCode = await queue.run(async () => {
-        await confirmed;
+        await confirmed();
+        const session = internals.session();
         if (session.state !== SessionState.Established) throw fail('transfer');
         return sendRefer(session, referTo, {
           clock,
           timeoutMs: context.transferTimeoutMs,
-          details: { callId: session.id, target: targetUri, mode },
+          details: { callId: internals.snapshot().id, target: targetUri, mode },
         });
       });
       const result: TransferResult = { mode, target: targetUri, statusCode };
       context.emit('call.transferred', { call: internals.snapshot(), ...result });
       endAs('transferred');
+      const session = internals.session();
       if (session.state === SessionState.Established) await session.bye().catch(() => undefined);
       return result;
     } catch (error) {

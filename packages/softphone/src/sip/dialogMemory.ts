@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 
 /**
  * Where the softphone keeps the facts of its connected calls so that the page that loads next can
- * end them: the Web Storage shape, so `sessionStorage` (one tab) or `localStorage` (shared by
+ * rejoin or end them: the Web Storage shape, so `sessionStorage` (one tab) or `localStorage` (shared by
  * tabs) fit as they are. Only dialog identifiers are stored: never a password or a token.
  */
 export interface DialogStorage {
@@ -25,10 +25,12 @@ const recordSchema = z.object({
   remoteTarget: z.string(),
   routeSet: z.array(z.string()),
   cseq: z.number(),
+  /** Whether the far end advertised `Supported: replaces`: it can take a rejoin. */
+  replaces: z.optional(z.boolean()),
 });
 const recordsSchema = z.array(recordSchema);
 
-/** The minimal facts of one confirmed dialog needed to send it a BYE from a fresh page. */
+/** The minimal facts of one confirmed dialog needed to rejoin it or end it from a fresh page. */
 export type DialogRecord = z.infer<typeof recordSchema>;
 
 /** What became of an orphaned dialog found after a reload. */
@@ -74,8 +76,11 @@ export function createDialogMemory(storage: DialogStorage | null, aor: string) {
   };
 
   return {
-    /** Saves (or refreshes) the facts of a session's confirmed dialog. */
-    remember(session: Session): void {
+    /**
+     * Saves (or refreshes) the facts of a session's confirmed dialog; `replaces`: whether the
+     * far end advertised support for Replaces.
+     */
+    remember(session: Session, replaces: boolean): void {
       const dialog = session.dialog;
       if (!storage || !dialog) return;
       // The core Session type hides them, but sip.js's dialog object has both.
@@ -90,6 +95,7 @@ export function createDialogMemory(storage: DialogStorage | null, aor: string) {
         remoteTarget: dialog.remoteTarget.toString(),
         routeSet: [...(hidden.routeSet ?? [])],
         cseq: hidden.localSequenceNumber ?? 1,
+        replaces,
       };
       write([...read().filter((entry) => entry.callId !== record.callId), record]);
     },
@@ -102,19 +108,31 @@ export function createDialogMemory(storage: DialogStorage | null, aor: string) {
       }
     },
     /**
-     * Sends a BYE in every dialog left by the previous page (its media is gone with it) and
-     * resolves with what each far end answered. Each record is dropped once answered.
+     * Settles every dialog left by the previous page (its media is gone with it): `rejoin` takes
+     * over those whose far end supports Replaces (resolves `true` when it did); the others, and
+     * those it could not take over, get a BYE. Resolves with what each ended one's far end
+     * answered. Each record is dropped once settled.
      */
-    async endOrphans(ua: UserAgent, clock: Clock, timeoutMs: number): Promise<OrphanOutcome[]> {
+    async settleOrphans(
+      ua: UserAgent,
+      clock: Clock,
+      timeoutMs: number,
+      rejoin: (record: DialogRecord) => Promise<boolean>,
+    ): Promise<OrphanOutcome[]> {
       const found = takeOrphans();
       orphans = [];
-      return Promise.all(
-        found.map(async (record) => {
+      const ended = await Promise.all(
+        found.map(async (record): Promise<OrphanOutcome | null> => {
+          if (record.replaces === true && (await rejoin(record).catch(() => false))) {
+            write(read().filter((entry) => entry.callId !== record.callId));
+            return null;
+          }
           const statusCode = await sendBye(ua, record, clock, timeoutMs);
           write(read().filter((entry) => entry.callId !== record.callId));
           return { callId: record.callId, remoteUri: record.remoteUri, statusCode };
         }),
       );
+      return ended.filter((outcome) => outcome !== null);
     },
   };
 }
@@ -160,4 +178,9 @@ function sendBye(
       resolve(null);
     }
   });
+}
+
+/** The Replaces header (RFC 3891) of an INVITE that takes over `record`'s dialog at the far end. */
+export function replacesHeader(record: DialogRecord): string {
+  return `Replaces: ${record.callId};to-tag=${record.remoteTag};from-tag=${record.localTag}`;
 }

@@ -47,7 +47,7 @@ export function followReferral(
     });
     const release = await context.lease();
     try {
-      await next.dial([], release);
+      await next.dial(release);
     } catch (error) {
       release();
       throw error;

@@ -51,6 +51,8 @@ export interface CallHandle {
   readonly call: Call;
   /** Gives the call its media once sip.js asks for it. */
   attachMedia(media: CallMedia): void;
+  /** The call's media, once sip.js asked for it. */
+  readonly media: CallMedia | undefined;
   /** Marks the call as waiting for a lost connection to come back. */
   suspend(): void;
   /** Restores the call's media after a reconnect (re-INVITE with ICE restart). */
@@ -61,28 +63,39 @@ export interface CallHandle {
   flush(): void;
   /** Whether the BYE of an abandoned call is still to be sent. */
   readonly owesBye: boolean;
-  /** The sip.js session (internal: never leaves the package). */
+  /** The sip.js session now (internal: never leaves the package); a rejoin swaps it. */
   readonly session: Session;
+  /** Whether the far end advertised `Supported: replaces` (it can take a rejoin after reload). */
+  readonly remoteSupportsReplaces: boolean;
+  /**
+   * The far end came back after a reload with an INVITE that replaces this call's dialog: answers
+   * it with fresh media and carries the call on in the new dialog (same id, same snapshot); the
+   * old dialog is ended. Resolves once answered.
+   */
+  adopt(invitation: Invitation): Promise<void>;
   /** Ends with `reason` (instead of `remoteHangUp`) if the far end hangs up from now on. */
   expectEnd(reason: 'transferred' | 'replaced' | null): void;
   /** Sets or clears the call's conference. */
   setConference(conferenceId: string | null): void;
   /**
-   * Sends an outbound call's INVITE; resolves once sent. `settled` is called on the first
+   * Sends an outbound call's INVITE (its extra headers are given to the Inviter: sip.js ignores
+   * request options on an initial INVITE); resolves once sent. `settled` is called on the first
    * answer that needs no more credentials (a provisional or final response).
    */
-  dial(extraHeaders: readonly string[], settled: () => void): Promise<void>;
+  dial(settled: () => void): Promise<void>;
 }
 
 const dtmfTones = /^[0-9A-D*#,]+$/i;
 
 /** Wraps a sip.js session (no sip.js type leaves this module) as a {@link CallHandle}. */
 export function createCallHandle(
-  session: Session,
+  initial: Session,
   remote: CallParty,
   context: CallContext,
 ): CallHandle {
   const { clock } = context;
+  let session = initial;
+  let remoteSupportsReplaces = session instanceof Invitation && supportsReplaces(session.request);
   const direction = session instanceof Inviter ? 'outbound' : 'inbound';
   const listeners = createEventBus<{ change: undefined }>();
   let media: CallMedia | undefined;
@@ -134,7 +147,7 @@ export function createCallHandle(
   };
   const fail = (what: string, details: Record<string, unknown> = {}) =>
     new SoftphoneError('INVALID_STATE', `Cannot ${what} a call that is ${snapshot.status}.`, {
-      details: { callId: session.id, status: snapshot.status, ...details },
+      details: { callId: snapshot.id, status: snapshot.status, ...details },
     });
   const requestResult = (
     what: string,
@@ -149,7 +162,7 @@ export function createCallHandle(
           const statusCode = response.message.statusCode ?? 0;
           reject(
             new SoftphoneError('CALL_FAILED', `${what} was refused with ${statusCode}.`, {
-              details: { callId: session.id, statusCode },
+              details: { callId: snapshot.id, statusCode },
             }),
           );
         },
@@ -184,52 +197,65 @@ export function createCallHandle(
 
   // An answered call takes no re-INVITE before the caller's ACK arrives (sip.js would end it).
   let confirm: () => void = () => undefined;
-  const confirmed =
-    session instanceof Invitation
-      ? new Promise<void>((resolve) => {
-          confirm = resolve;
-        })
-      : Promise.resolve();
-
-  session.stateChange.addListener((state) => {
-    if (state === SessionState.Established) {
-      update({ status: 'connected', connectedAt: clock.now() });
-      context.emit('call.connected', { call: snapshot });
-      if (context.qualityIntervalMs > 0) sampleQuality();
-    }
-    if (state === SessionState.Terminated) {
-      confirm();
-      // sip.js terminates before it hands the final response to the request delegate.
-      queueMicrotask(() => {
-        const why = pendingReason ?? { reason: expectedEnd ?? 'failed', statusCode: null };
-        end(why.reason, why.statusCode);
-      });
-    }
-  });
-  session.delegate = {
-    onAck: () => {
-      confirm();
-    },
-    onBye: (bye) => {
-      pendingReason ??= { reason: expectedEnd ?? 'remoteHangUp', statusCode: null };
-      bye.accept().catch(() => undefined);
-    },
-    onInfo: (info) => {
-      info.accept().catch(() => undefined);
-      const tone = /^Signal\s*=\s*([0-9A-D*#])/im.exec(info.request.body)?.[1];
-      if (tone) context.emit('call.dtmfReceived', { call: snapshot, tone });
-    },
-    onCancel: () => {
-      pendingReason ??= { reason: 'cancelled', statusCode: 487 };
-    },
-    onInvite: (request) => {
-      const body = request.body;
-      update({ remoteHeld: /^a=(sendonly|inactive)\s*$/m.test(body) });
-    },
-    onRefer: (referral) => {
-      context.onReferral(handle, referral);
-    },
+  let confirmed = Promise.resolve();
+  const awaitAck = () => {
+    confirmed = new Promise<void>((resolve) => {
+      confirm = resolve;
+    });
   };
+  if (session instanceof Invitation) awaitAck();
+  /** Whether the session now being answered is a far end's rejoin (the call is already up). */
+  let rejoining = false;
+
+  const bind = (bound: Session) => {
+    bound.stateChange.addListener((state) => {
+      if (bound !== session) return; // a session this call no longer uses (replaced by a rejoin)
+      if (state === SessionState.Established && rejoining) {
+        rejoining = false;
+        update({ reconnecting: false });
+        context.emit('call.remoteRejoined', { call: snapshot });
+        return;
+      }
+      if (state === SessionState.Established) {
+        update({ status: 'connected', connectedAt: clock.now() });
+        context.emit('call.connected', { call: snapshot });
+        if (context.qualityIntervalMs > 0) sampleQuality();
+      }
+      if (state === SessionState.Terminated) {
+        confirm();
+        // sip.js terminates before it hands the final response to the request delegate.
+        queueMicrotask(() => {
+          const why = pendingReason ?? { reason: expectedEnd ?? 'failed', statusCode: null };
+          end(why.reason, why.statusCode);
+        });
+      }
+    });
+    bound.delegate = {
+      onAck: () => {
+        confirm();
+      },
+      onBye: (bye) => {
+        pendingReason ??= { reason: expectedEnd ?? 'remoteHangUp', statusCode: null };
+        bye.accept().catch(() => undefined);
+      },
+      onInfo: (info) => {
+        info.accept().catch(() => undefined);
+        const tone = /^Signal\s*=\s*([0-9A-D*#])/im.exec(info.request.body)?.[1];
+        if (tone) context.emit('call.dtmfReceived', { call: snapshot, tone });
+      },
+      onCancel: () => {
+        pendingReason ??= { reason: 'cancelled', statusCode: 487 };
+      },
+      onInvite: (request) => {
+        const body = request.body;
+        update({ remoteHeld: /^a=(sendonly|inactive)\s*$/m.test(body) });
+      },
+      onRefer: (referral) => {
+        context.onReferral(handle, referral);
+      },
+    };
+  };
+  bind(session);
 
   const renegotiate = (options: MediaDescriptionOptions) =>
     queue.run(async () => {
@@ -274,10 +300,10 @@ export function createCallHandle(
     });
 
   const features = createCallFeatures({
-    session,
+    session: () => session,
     context,
     queue,
-    confirmed,
+    confirmed: () => confirmed,
     snapshot: () => snapshot,
     update,
     fail,
@@ -291,7 +317,7 @@ export function createCallHandle(
   });
 
   const call: Call = {
-    id: session.id,
+    id: snapshot.id,
     getSnapshot: () => snapshot,
     getStats: async () => (await media?.getStats?.()) ?? null,
     header: (name) =>
@@ -299,7 +325,7 @@ export function createCallHandle(
     subscribe: (listener) => listeners.on('change', listener),
     async answer(options: AnswerOptions = {}) {
       if (!(session instanceof Invitation) || snapshot.status !== 'ringing') throw fail('answer');
-      await context.beforeAnswer(session.id, options);
+      await context.beforeAnswer(snapshot.id, options);
       // The caller may have given up while the other calls were being held.
       if (call.getSnapshot().status !== 'ringing') throw fail('answer');
       await session.accept({
@@ -351,7 +377,31 @@ export function createCallHandle(
 
   const handle: CallHandle = {
     call,
-    session,
+    get session() {
+      return session;
+    },
+    get remoteSupportsReplaces() {
+      return remoteSupportsReplaces;
+    },
+    async adopt(invitation) {
+      if (snapshot.status !== 'connected') throw fail('rejoin');
+      const old = session;
+      // From now on the old session's events are ignored; sip.js sends its BYE once the new
+      // one is answered, and its media closes with it.
+      old.delegate = { onBye: (bye) => void bye.accept().catch(() => undefined) };
+      session = invitation;
+      remoteSupportsReplaces = supportsReplaces(invitation.request);
+      rejoining = true;
+      awaitAck();
+      bind(invitation);
+      update({ reconnecting: true });
+      await invitation.accept({
+        sessionDescriptionHandlerOptions: descriptionOptions({
+          held: snapshot.held,
+          iceRestart: false,
+        }),
+      });
+    },
     expectEnd(reason) {
       expectedEnd = reason;
     },
@@ -360,6 +410,9 @@ export function createCallHandle(
     },
     attachMedia(next) {
       media = next;
+    },
+    get media() {
+      return media;
     },
     suspend() {
       update({ reconnecting: true });
@@ -388,10 +441,9 @@ export function createCallHandle(
     get owesBye() {
       return owesBye;
     },
-    async dial(extraHeaders, settled) {
+    async dial(settled) {
       if (!(session instanceof Inviter)) throw fail('dial');
       await session.invite({
-        requestOptions: { extraHeaders: [...extraHeaders] },
         requestDelegate: {
           onTrying: settled,
           onProgress: (response) => {
@@ -401,7 +453,10 @@ export function createCallHandle(
               update({ status: 'early' });
             }
           },
-          onAccept: settled,
+          onAccept: (response) => {
+            remoteSupportsReplaces = supportsReplaces(response.message);
+            settled();
+          },
           onRedirect: settled,
           onReject: (response) => {
             settled();
@@ -425,4 +480,11 @@ export function partyOf(session: Session, dialledNumber: string | null): CallPar
     displayName: identity.displayName || null,
     number,
   };
+}
+
+/** Whether a SIP message carries `Supported: replaces` (RFC 3891). */
+function supportsReplaces(message: { getHeaders(name: string): string[] }): boolean {
+  return message
+    .getHeaders('supported')
+    .some((value) => value.split(',').some((tag) => tag.trim().toLowerCase() === 'replaces'));
 }

@@ -22,6 +22,8 @@ export const forwardedEvents = {
   'conference.changed': true,
   'call.ended': true,
   'call.orphanEnded': true,
+  'call.rejoined': true,
+  'call.remoteRejoined': true,
   'softphone.woke': true,
   'tabs.roleChanged': false, // each tab's own
   error: true,

@@ -9,6 +9,7 @@ import {
   isSoftphoneError,
   type Call,
   type DeviceManager,
+  type MediaFactory,
   type SharedSoftphone,
   type Softphone,
 } from '../../src/index';
@@ -21,6 +22,18 @@ globalThis.RTCPeerConnection = class extends NativePeerConnection {
     connections.push(this);
   }
 };
+/** The peer connection of each call, by call id (the latest one after a rejoin). */
+const peers = new Map<string, RTCPeerConnection>();
+const peerOf = (callId: string) => peers.get(callId);
+const recordingPeers =
+  (factory: MediaFactory): MediaFactory =>
+  (context) => {
+    const before = connections.length;
+    const media = factory(context);
+    const pc = connections[before];
+    if (pc) peers.set(context.callId, pc);
+    return media;
+  };
 const players: HTMLAudioElement[] = [];
 const NativeAudio = Audio;
 globalThis.Audio = class extends NativeAudio {
@@ -33,6 +46,12 @@ globalThis.Audio = class extends NativeAudio {
 let phone: Softphone | undefined;
 let devices: DeviceManager | undefined;
 let current: Call | undefined;
+/** Every call this page saw, by id (transfers and call waiting have several). */
+const calls = new Map<string, Call>();
+const use = (call: Call) => {
+  calls.set(call.id, call);
+  current = call;
+};
 let role: () => ReturnType<SharedSoftphone['getRole']> | 'none' = () => 'none';
 const events: { name: string; payload: unknown }[] = [];
 const codeOf = (error: unknown) => (isSoftphoneError(error) ? error.code : String(error));
@@ -48,12 +67,26 @@ const api = {
       uri,
       credentials: () => password,
       iceServers: [],
-      media: createWebRtcMedia({ iceGatheringTimeoutMs: 300, devices }),
+      media: recordingPeers(createWebRtcMedia({ iceGatheringTimeoutMs: 300, devices })),
     });
     phone.on('call.orphanEnded', (payload) => events.push({ name: 'call.orphanEnded', payload }));
+    phone.on('call.rejoined', ({ call, replacedCallId }) => {
+      use(call);
+      events.push({ name: 'call.rejoined', payload: { callId: call.id, replacedCallId } });
+    });
+    phone.on('call.remoteRejoined', ({ call }) =>
+      events.push({ name: 'call.remoteRejoined', payload: { callId: call.id } }),
+    );
     phone.on('call.incoming', ({ call }) => {
-      current = call;
+      use(call);
       void call.answer();
+    });
+    // Transfers: the call placed on a REFER, and the call that replaced one (attended).
+    phone.on('call.referred', ({ call }) => {
+      use(call);
+    });
+    phone.on('call.replaced', ({ call }) => {
+      use(call);
     });
     await phone.register();
   },
@@ -78,15 +111,59 @@ const api = {
     shared.on('call.incoming', ({ call }) => {
       current = call;
     });
+    shared.on('call.rejoined', ({ call }) => {
+      current = call;
+      events.push({ name: 'call.rejoined', payload: { callId: call.id } });
+    });
     await shared.register();
   },
   role: () => role(),
   registration: () => phone?.getSnapshot().registration.status ?? 'none',
   answer: () => current?.answer(),
   async call(target: string) {
-    current = await phone?.call(target);
+    const call = await phone?.call(target);
+    if (call) use(call);
+    return call?.id ?? null;
+  },
+  /** Makes the call `id` the one the other methods act on. */
+  use: (id: string) => {
+    current = calls.get(id);
+  },
+  statusOf: (id: string) => calls.get(id)?.getSnapshot().status ?? 'none',
+  endReasonOf: (id: string) => calls.get(id)?.getSnapshot().endReason ?? null,
+  heldOf: (id: string) => calls.get(id)?.getSnapshot().held ?? null,
+  bytesReceivedOf: async (id: string) => (await calls.get(id)?.getStats())?.bytesReceived ?? -1,
+  switchTo: (id: string) => phone?.switchTo(id),
+  async conference(ids: string[]) {
+    const joined = ids.map((id) => calls.get(id)).filter((call) => call !== undefined);
+    const conference = await phone?.conference(joined);
+    return conference?.id ?? null;
+  },
+  /** Total audio energy received so far on call `id` (WebRTC inbound-rtp `totalAudioEnergy`). */
+  async audioEnergyOf(id: string) {
+    const call = calls.get(id);
+    const pc = call ? peerOf(call.id) : undefined;
+    if (!pc) return -1;
+    let energy = 0;
+    (await pc.getStats()).forEach((entry: Record<string, unknown>) => {
+      if (entry.type === 'inbound-rtp' && entry.kind === 'audio') {
+        energy += Number(entry.totalAudioEnergy ?? 0);
+      }
+    });
+    return energy;
+  },
+  /** Attended transfer: the current call goes to the far end of call `id`. */
+  async transferToCall(id: string) {
+    const target = calls.get(id);
+    if (!target) return 'NOT_FOUND';
+    try {
+      return await current?.transfer(target);
+    } catch (error) {
+      return codeOf(error);
+    }
   },
   status: () => current?.getSnapshot().status ?? 'none',
+  callId: () => current?.id ?? null,
   endReason: () => current?.getSnapshot().endReason ?? null,
   calls: () => phone?.getSnapshot().calls.length ?? 0,
   bytesReceived: async () => (await current?.getStats())?.bytesReceived ?? -1,

@@ -94,3 +94,10 @@ export async function until(check: () => Promise<boolean>, what: string, timeout
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** Whether `page` receives audio: its `bytesReceived()` count grows within `ms`. */
+export async function receiving(page: Page, ms = 600): Promise<boolean> {
+  const before = await run<number>(page, 'bytesReceived');
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  return (await run<number>(page, 'bytesReceived')) > before;
+}

@@ -1,0 +1,108 @@
+// Three-way conference audio in headless Chromium (Debian's chromium, playwright-core, fake
+// media) through a real Kamailio on 127.0.0.1: alice calls bob and carol and joins them; her
+// softphone mixes with Web Audio, so bob hears carol and carol hears bob through alice even
+// with alice's microphone muted. Asserted with getStats: bytes and audio energy received.
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  fakeMediaFlags,
+  launchChromium,
+  run,
+  servePage,
+  until,
+  type PageServer,
+} from './support/browserHarness';
+import { startKamailio, type Kamailio } from './support/kamailio';
+import { users } from './support/phones';
+import { freePort } from './support/ports';
+
+let kamailio: Kamailio;
+let pages: PageServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  kamailio = await startKamailio({ users, gatewayPort: await freePort(true) });
+  pages = await servePage(fileURLToPath(new URL('./browser/survivalPage.ts', import.meta.url)));
+  // An agent starts a conference with a click; headless pages have no gesture to unlock audio.
+  browser = await launchChromium([...fakeMediaFlags, '--autoplay-policy=no-user-gesture-required']);
+}, 60_000);
+
+afterAll(async () => {
+  await browser.close();
+  await pages.close();
+  await kamailio.stop();
+});
+
+type User = keyof typeof users;
+
+async function softphonePage(user: User): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(pages.origin);
+  await run(page, 'start', kamailio.wsUrl, `sip:${user}@${kamailio.domain}`, users[user]);
+  return page;
+}
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const currentId = async (page: Page) => (await run<string | null>(page, 'callId')) ?? '';
+
+/** Bytes and audio energy call `id` of `page` receives over `ms`. */
+async function received(page: Page, id: string, ms = 2500) {
+  const bytes = await run<number>(page, 'bytesReceivedOf', id);
+  const energy = await run<number>(page, 'audioEnergyOf', id);
+  await wait(ms);
+  return {
+    bytes: (await run<number>(page, 'bytesReceivedOf', id)) - bytes,
+    energy: (await run<number>(page, 'audioEnergyOf', id)) - energy,
+  };
+}
+
+describe('conference audio in Chromium', { timeout: 120_000 }, () => {
+  it('each party hears the other two: alice mixes bob into carol and carol into bob', async () => {
+    const alice = await softphonePage('alice');
+    const bob = await softphonePage('bob');
+    const carol = await softphonePage('carol');
+    const toBob = await run<string>(alice, 'call', 'bob');
+    await until(async () => (await run<string>(bob, 'status')) === 'connected', 'bob');
+    const bobCall = await currentId(bob);
+    const toCarol = await run<string>(alice, 'call', 'carol');
+    await until(async () => (await run<string>(carol, 'status')) === 'connected', 'carol');
+    const carolCall = await currentId(carol);
+    await until(async () => (await run<string>(alice, 'statusOf', toCarol)) === 'connected', 'up');
+
+    // Alice mutes her microphone on both calls: before the conference bob and carol hear silence.
+    for (const id of [toBob, toCarol]) {
+      await run(alice, 'use', id);
+      await run(alice, 'setMuted', true);
+    }
+    await wait(500);
+    const silentAtBob = await received(bob, bobCall);
+    const silentAtCarol = await received(carol, carolCall);
+    expect(silentAtBob.bytes).toBeGreaterThan(0); // packets of silence still flow
+    expect(silentAtBob.energy).toBeLessThan(1e-6);
+    expect(silentAtCarol.energy).toBeLessThan(1e-6);
+
+    expect(await run<string>(alice, 'conference', [toBob, toCarol])).toMatch(/^conference-/);
+    // The fake microphones beep: bob now hears carol's beeps through alice, and carol bob's.
+    await until(async () => (await received(bob, bobCall, 1500)).energy > 1e-4, 'bob hears carol');
+    await until(async () => (await received(carol, carolCall, 1500)).energy > 1e-4, 'carol');
+    const atBob = await received(bob, bobCall);
+    const atCarol = await received(carol, carolCall);
+    const atAliceFromBob = await received(alice, toBob);
+    const atAliceFromCarol = await received(alice, toCarol);
+    console.log(
+      `conference audio over 2.5 s (bytes / energy): at bob ${atBob.bytes} / ${atBob.energy.toExponential(2)}, ` +
+        `at carol ${atCarol.bytes} / ${atCarol.energy.toExponential(2)}, ` +
+        `at alice from bob ${atAliceFromBob.bytes}, from carol ${atAliceFromCarol.bytes}; ` +
+        `before the conference (alice muted) at bob ${silentAtBob.energy.toExponential(2)}`,
+    );
+    for (const leg of [atBob, atCarol]) {
+      expect(leg.bytes).toBeGreaterThan(0);
+      expect(leg.energy).toBeGreaterThan(1e-4);
+    }
+    expect(atAliceFromBob.bytes).toBeGreaterThan(0);
+    expect(atAliceFromCarol.bytes).toBeGreaterThan(0);
+
+    for (const page of [alice, bob, carol]) await page.context().close();
+  });
+});
