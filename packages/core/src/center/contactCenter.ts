@@ -203,12 +203,16 @@ export function createContactCenter(options: ContactCenterOptions = {}): Contact
       logger.error('A state subscriber threw', { error });
     },
   );
+  // A subscriber may move a contact on inside the commit that started its timer (a bot completing
+  // on wrap-up), so each timer checks the contact is still where it was before acting.
+  const statusOf = (contactId: ContactId) => store.getSnapshot().contacts.get(contactId)?.status;
   const timers = createCenterTimers(clock, rules, {
     miss: (contactId) => {
-      contactCommand(contactId, { type: 'miss' });
+      if (statusOf(contactId) === 'offered') contactCommand(contactId, { type: 'miss' });
     },
     complete: (contactId) => {
-      contactCommand(contactId, { type: 'complete', disposition: null });
+      if (statusOf(contactId) === 'wrapUp')
+        contactCommand(contactId, { type: 'complete', disposition: null });
     },
     reconsider: (contactId) => {
       router.reconsider(contactId);
