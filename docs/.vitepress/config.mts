@@ -37,7 +37,13 @@ export default defineConfig({
     sidebar: [
       {
         text: 'Start',
-        items: [page('getting-started'), page('concepts'), page('recipes'), page('agent-desktop')],
+        items: [
+          page('getting-started'),
+          page('concepts'),
+          page('recipes'),
+          page('agent-desktop'),
+          page('bot'),
+        ],
       },
       {
         text: 'Core',

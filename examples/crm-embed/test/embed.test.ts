@@ -1,7 +1,7 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../tooling/browserTesting';
 import { startEmbedServers, type EmbedServers } from '../src/servers';
 
 // The CRM page, the desk iframe and a hostile page on three origins (three ports of 127.0.0.1),
@@ -12,8 +12,7 @@ const artifacts = new URL('../.artifacts/', import.meta.url);
 
 beforeAll(async () => {
   servers = await startEmbedServers();
-  const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
+  browser = await launchChromium();
   mkdirSync(artifacts, { recursive: true });
 }, 120_000);
 

@@ -169,6 +169,25 @@ describe('createContactCenter', () => {
     expect(center.getSnapshot().agents.get('ada')?.contactIds).toEqual([]);
   });
 
+  it('leaves a wrap-up completed by a state subscriber alone at the wrap-up limit', () => {
+    // A bot completing as soon as it sees wrap-up does so inside the commit that started it.
+    const { center, clock } = setup({ rules: { wrapUpLimitMs: 30_000 } });
+    center.registerAgent({ id: 'ada', name: 'Ada' });
+    center.agentCommand('ada', { type: 'login' });
+    const contact = center.openContact({ channel: 'chat', queueId: 'support' });
+    center.contactCommand(contact.id, { type: 'accept', agentId: 'ada' });
+    center.subscribe(() => {
+      if (center.getSnapshot().contacts.get(contact.id)?.status === 'wrapUp')
+        center.contactCommand(contact.id, { type: 'complete', disposition: 'bot' });
+    });
+    center.contactCommand(contact.id, { type: 'end' });
+    expect(center.getSnapshot().contacts.get(contact.id)?.status).toBe('completed');
+    expect(() => {
+      clock.advance(30_000);
+    }).not.toThrow();
+    expect(center.getSnapshot().contacts.get(contact.id)).toMatchObject({ disposition: 'bot' });
+  });
+
   it('respects capacity per channel and keeps voice exclusive', () => {
     const { center } = setup();
     center.registerAgent({ id: 'ada', name: 'Ada', capacity: { chat: 2 } });

@@ -251,12 +251,16 @@ export function assembleContactCenter(
       logger.error('A state subscriber threw', { error });
     },
   );
+  // A subscriber may move a contact on inside the commit that started its timer (a bot completing
+  // on wrap-up), so each timer checks the contact is still where it was before acting.
+  const statusOf = (contactId: ContactId) => store.getSnapshot().contacts.get(contactId)?.status;
   const timers = createCenterTimers(clock, rules, {
     miss: (contactId) => {
-      runContactCommand(contactId, { type: 'miss' });
+      if (statusOf(contactId) === 'offered') runContactCommand(contactId, { type: 'miss' });
     },
     complete: (contactId) => {
-      runContactCommand(contactId, { type: 'complete', disposition: null });
+      if (statusOf(contactId) === 'wrapUp')
+        runContactCommand(contactId, { type: 'complete', disposition: null });
     },
     reconsider: (contactId) => {
       router.reconsider(contactId);
