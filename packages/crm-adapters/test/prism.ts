@@ -47,11 +47,25 @@ export function packageFile(name: string, file: string): string {
   return require.resolve(`${name}/${file}`);
 }
 
+/** Options of {@link startPrism}. */
+export interface PrismOptions {
+  /** How long start-up may take, in ms. */
+  readonly timeoutMs?: number;
+  /**
+   * Runs Prism in proxy mode in front of this URL instead of mocking: it forwards each request
+   * and validates the request and the upstream's answer against the spec (`sl-violations`).
+   */
+  readonly upstream?: string;
+}
+
 /**
  * Starts Prism on `spec`: a file path, or a document object (a vendor spec patched in memory),
  * written to a temporary file that is removed on stop.
  */
-export async function startPrism(spec: string | object, timeoutMs = 60_000): Promise<PrismServer> {
+export async function startPrism(
+  spec: string | object,
+  { timeoutMs = 60_000, upstream }: PrismOptions = {},
+): Promise<PrismServer> {
   const scratch =
     typeof spec === 'string' ? null : mkdtempSync(join(tmpdir(), 'switchboard-prism-'));
   const file = scratch ? join(scratch, 'spec.json') : (spec as string);
@@ -60,7 +74,17 @@ export async function startPrism(spec: string | object, timeoutMs = 60_000): Pro
   const cli = require.resolve('@stoplight/prism-cli/dist/index.js');
   const child = spawn(
     process.execPath,
-    [cli, 'mock', '-h', '127.0.0.1', '-p', String(port), file],
+    [
+      cli,
+      upstream === undefined ? 'mock' : 'proxy',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      file,
+      // In proxy mode violations come back in `sl-violations`; its per-request log only costs.
+      ...(upstream === undefined ? [] : [upstream, '--verboseLevel', 'silent']),
+    ],
     {
       stdio: ['ignore', 'ignore', 'pipe'],
     },

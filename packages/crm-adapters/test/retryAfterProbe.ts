@@ -34,7 +34,6 @@ export async function probeRetryAfter(
   const script = [0, 0, 0];
   const proxy = await startFaultProxy({
     target: prismUrl,
-    clock,
     faultRate: 0.5,
     random: () => script.shift() ?? 0.99,
   });
