@@ -102,6 +102,21 @@ export interface Router {
   refreshQueue(queueId: QueueId, now: number): void;
 }
 
+/** A decision on record: what {@link Router.explain} needs, kept as it was when decided. */
+interface DecisionRecord {
+  readonly member: Membership<ContactEntry>;
+  readonly state: AgentState;
+  readonly proficiency: number[];
+  readonly lastOfferedAt: number;
+  readonly trigger: RoutingTrigger;
+  readonly now: number;
+  readonly considered: number;
+  readonly runnerUp: StrategyCandidate | null;
+  readonly step: number;
+  readonly score: number;
+  written: RoutedExplanation | null;
+}
+
 interface DueItem extends Ranked {
   rank: number;
   readonly entry: ContactEntry;
@@ -125,6 +140,7 @@ interface ContactEntry {
 }
 
 const customerLimit = 100_000;
+const noSkills: ReadonlyMap<string, number> = new Map();
 
 /** Creates a {@link Router}. */
 export function createRouter(options: RouterOptions): Router {
@@ -153,7 +169,7 @@ export function createRouter(options: RouterOptions): Router {
   const dirtyAgents = new WorkQueue<AgentEntry>();
   const dirtyContacts = new WorkQueue<ContactEntry>();
   const pending: RoutingDecision[] = [];
-  const explanations = new BoundedMap<ContactId, RoutedExplanation>(explanationLimit);
+  const explanations = new BoundedMap<ContactId, DecisionRecord>(explanationLimit);
   let arrivals = 0;
 
   const stepsOf = (queue: Queue): readonly EscalationStep[] => stepsByQueue.get(queue.id) ?? [];
@@ -174,7 +190,7 @@ export function createRouter(options: RouterOptions): Router {
       classes.set(key, found);
       if (found.setKey === null) unkeyedClasses.push(found);
       else {
-        widestKeyedClass = Math.max(widestKeyedClass, codes.length);
+        widestKeyedClass = Math.max(widestKeyedClass, Math.min(codes.length, maxKeyedSkills));
         const list = classesBySet.get(found.setKey) ?? [];
         list.push(found);
         classesBySet.set(found.setKey, list);
@@ -200,7 +216,10 @@ export function createRouter(options: RouterOptions): Router {
   function reachOf(entry: ContactEntry): { queues: Queue[]; relaxTo: number | undefined } {
     const reached = [entry.queue];
     let relaxTo: number | undefined;
-    for (const step of stepsOf(entry.queue).slice(0, entry.step)) {
+    const steps = stepsOf(entry.queue);
+    for (let i = 0; i < entry.step; i += 1) {
+      const step = steps[i];
+      if (!step) break;
       if (step.minProficiency !== undefined) relaxTo = step.minProficiency;
       for (const queueId of step.addQueues) {
         const queue = queues.get(queueId);
@@ -245,15 +264,14 @@ export function createRouter(options: RouterOptions): Router {
     if (entry.due.slot >= 0) due.remove(entry.due);
     const steps = stepsOf(entry.queue);
     const next = steps[entry.step];
-    const times = [
+    const at = Math.min(
       next ? entry.waitingSince + next.afterMs : Infinity,
       entry.queue.maxWaitMs !== null && !entry.maxWaitHandled
         ? entry.waitingSince + entry.queue.maxWaitMs
         : Infinity,
       entry.preferredUntil > now ? entry.preferredUntil : Infinity,
       entry.callableAt > now ? entry.callableAt : Infinity,
-    ];
-    const at = Math.min(...times);
+    );
     if (at === Infinity) return;
     entry.due.rank = -at;
     due.push(entry.due);
@@ -396,11 +414,12 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   function candidateOf(
-    agent: AgentEntry,
+    agent: Pick<AgentEntry, 'state' | 'proficiency' | 'lastOfferedAt' | 'skillsByName'>,
     requirements: readonly CodedRequirement[],
   ): StrategyCandidate {
     const { state } = agent;
-    const capacity = Object.values(state.profile.capacity).reduce((sum, value) => sum + value, 0);
+    const { voice, chat, email, sms, social } = state.profile.capacity;
+    const capacity = voice + chat + email + sms + social;
     let proficiency = 0;
     for (const requirement of requirements) proficiency += agent.proficiency[requirement.code] ?? 0;
     return {
@@ -435,27 +454,58 @@ export function createRouter(options: RouterOptions): Router {
     considered: number,
     runnerUp: StrategyCandidate | null,
   ): RoutingDecision {
-    const { entry, routingClass } = member;
-
-    const explanation: RoutedExplanation = {
-      contactId: entry.contact.id,
-      status: 'routed',
-      agentId: agent.state.profile.id,
-      decidedAt: now,
+    const { entry } = member;
+    // The account is written when someone asks (explain), from what held at this moment: agent
+    // states and proficiency tables are replaced, never changed, so keeping them is a snapshot.
+    explanations.set(entry.contact.id, {
+      member,
+      state: agent.state,
+      proficiency: agent.proficiency,
+      lastOfferedAt: agent.lastOfferedAt,
       trigger,
-      queueId: routingClass.queue.id,
-      strategy: trigger === 'contactArrived' ? routingClass.queue.strategy : 'bestContactForAgent',
-      requirements: requirementNames(member.requirements),
-      step: entry.step,
-      chosen: account(candidateOf(agent, member.requirements)),
-      runnerUp: runnerUp && account(runnerUp),
+      now,
       considered,
+      runnerUp,
+      step: entry.step,
       score: scoreOf(member, now),
-    };
-    explanations.set(entry.contact.id, explanation);
+      written: null,
+    });
     agent.lastOfferedAt = now;
     dirtyContacts.delete(entry);
     return { kind: 'offer', contactId: entry.contact.id, agentId: agent.state.profile.id };
+  }
+
+  /** The explanation of a decision on record, written on first request. */
+  function written(decision: DecisionRecord): RoutedExplanation {
+    if (decision.written) return decision.written;
+    const { member, state } = decision;
+    const { entry, routingClass } = member;
+    const chosen = candidateOf(
+      {
+        state,
+        proficiency: decision.proficiency,
+        lastOfferedAt: decision.lastOfferedAt,
+        skillsByName: noSkills,
+      },
+      member.requirements,
+    );
+    decision.written = {
+      contactId: entry.contact.id,
+      status: 'routed',
+      agentId: state.profile.id,
+      decidedAt: decision.now,
+      trigger: decision.trigger,
+      queueId: routingClass.queue.id,
+      strategy:
+        decision.trigger === 'contactArrived' ? routingClass.queue.strategy : 'bestContactForAgent',
+      requirements: requirementNames(member.requirements),
+      step: decision.step,
+      chosen: account(chosen),
+      runnerUp: decision.runnerUp && account(decision.runnerUp),
+      considered: decision.considered,
+      score: decision.score,
+    };
+    return decision.written;
   }
 
   /** Visits every class whose skill set the agent covers (and the unkeyed ones). */
@@ -504,12 +554,19 @@ export function createRouter(options: RouterOptions): Router {
       if (open(member) && (!best || better(member, best, now))) best = member;
     }
     if (best) return record(best, agent, 'preferredAgent', now, considered, null);
+    // Branch and bound: a class whose best contact does not beat the best found so far is
+    // skipped, and a search inside a class stops at the first contact that does not beat it.
     const pick: { best?: Membership<ContactEntry> } = {};
+    const beatsAndTakes = (member: Membership<ContactEntry>) =>
+      pick.best !== undefined && !better(member, pick.best, now) ? true : takes(member);
     visitClassesFor(agent, (routingClass) => {
-      if (routingClass.heap.size === 0 || (agent.listedOn & routingClass.channelBit) === 0) return;
+      const top = routingClass.heap.peek();
+      if (top === undefined || (agent.listedOn & routingClass.channelBit) === 0) return;
+      if (!covers(agent, routingClass.codes)) return;
       considered += 1;
-      const head = routingClass.heap.findInOrder(takes);
-      if (head && (!pick.best || better(head, pick.best, now))) pick.best = head;
+      if (pick.best && !better(top, pick.best, now)) return;
+      const head = routingClass.heap.findInOrder(beatsAndTakes);
+      if (head && (!pick.best || better(head, pick.best, now)) && takes(head)) pick.best = head;
     });
     return pick.best ? record(pick.best, agent, 'agentFreed', now, considered, null) : null;
   }
@@ -644,7 +701,10 @@ export function createRouter(options: RouterOptions): Router {
     },
     explain(contactId, now) {
       const entry = entries.get(contactId);
-      if (!entry) return explanations.get(contactId) ?? { contactId, status: 'unknown' };
+      if (!entry) {
+        const decision = explanations.get(contactId);
+        return decision ? written(decision) : { contactId, status: 'unknown' };
+      }
       return explainWaiting(entry, now);
     },
     registerStrategy(name, strategy) {
@@ -699,6 +759,12 @@ export function createRouter(options: RouterOptions): Router {
       qualifiedFreeAgents: qualified,
     };
   }
+}
+
+/** Whether the agent has every skill of `codes` (at any proficiency). */
+function covers(agent: AgentEntry, codes: readonly number[]): boolean {
+  for (const code of codes) if (agent.proficiency[code] === undefined) return false;
+  return true;
 }
 
 /** How many subsets of at most `depth` items a set of `size` items has. */
