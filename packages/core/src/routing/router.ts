@@ -181,11 +181,14 @@ export function createRouter(options: RouterOptions): Router {
   };
 
   function classFor(entry: ContactEntry, queue: Queue, relaxTo: number | undefined) {
-    const requirements = requirementsOf(entry.contact, queue, relaxTo, skills);
-    const codes = requirements.map((requirement) => requirement.code);
-    const key = classKey(queue, entry.contact.channel, codes);
+    const requirements =
+      queue === entry.queue && relaxTo === undefined
+        ? entry.own
+        : requirementsOf(entry.contact, queue, relaxTo, skills);
+    const key = classKey(queue, entry.contact.channel, requirements);
     let found = classes.get(key);
     if (!found) {
+      const codes = requirements.map((requirement) => requirement.code);
       found = newRoutingClass<ContactEntry>(key, queue, entry.contact.channel, codes);
       classes.set(key, found);
       if (found.setKey === null) unkeyedClasses.push(found);

@@ -112,21 +112,35 @@ export function requirementsOf(
   relaxTo: number | undefined,
   skills: SkillCodes,
 ): CodedRequirement[] {
-  const byCode = new Map<number, number>();
+  // Few skills per contact: a sorted array with a linear merge beats a Map here.
+  const found: { code: number; min: number }[] = [];
   const add = (requirement: SkillRequirement) => {
     const code = skills.code(requirement.skill);
-    byCode.set(code, Math.max(byCode.get(code) ?? 1, requirement.minProficiency));
+    let at = 0;
+    while (at < found.length && (found[at]?.code ?? 0) < code) at += 1;
+    const same = found[at];
+    if (same !== undefined && same.code === code) {
+      same.min = Math.max(same.min, requirement.minProficiency);
+      return;
+    }
+    found.splice(at, 0, { code, min: Math.max(1, requirement.minProficiency) });
   };
   queue.requiredSkills.forEach(add);
   contact.requiredSkills.forEach(add);
-  return [...byCode]
-    .sort(([a], [b]) => a - b)
-    .map(([code, min]) => ({ code, min: relaxTo === undefined ? min : Math.min(min, relaxTo) }));
+  if (relaxTo !== undefined)
+    for (const requirement of found) requirement.min = Math.min(requirement.min, relaxTo);
+  return found;
 }
 
-/** The string key of a class. */
-export function classKey(queue: Queue, channel: Channel, codes: readonly number[]): string {
-  return `${queue.id}\u0000${capacityChannel(channel)}\u0000${codes.join(',')}`;
+/** The string key of a class: queue, capacity channel and the requirements' skill codes. */
+export function classKey(
+  queue: Queue,
+  channel: Channel,
+  requirements: readonly CodedRequirement[],
+): string {
+  let key = `${queue.id}\u0000${capacityChannel(channel)}\u0000`;
+  for (const requirement of requirements) key += `${requirement.code},`;
+  return key;
 }
 
 /** A new, empty class. */
