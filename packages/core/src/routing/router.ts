@@ -511,27 +511,41 @@ export function createRouter(options: RouterOptions): Router {
     return decision.written;
   }
 
-  /** Visits every class whose skill set the agent covers (and the unkeyed ones). */
-  function visitClassesFor(
-    agent: AgentEntry,
-    visit: (routingClass: RoutingClass<ContactEntry>) => void,
+  /** The classes found by the last {@link classesFor}, reused so a search allocates nothing. */
+  const found: RoutingClass<ContactEntry>[] = [];
+
+  /** Adds the classes filed under `key` and under every extension of it by later codes. */
+  function collect(
+    codes: readonly number[],
+    start: number,
+    size: number,
+    depth: number,
+    key: number,
   ) {
+    const list = classesBySet.get(key);
+    if (list) for (const routingClass of list) found.push(routingClass);
+    if (size === depth) return;
+    for (let i = start; i < codes.length; i += 1) {
+      const code = codes[i] ?? 0;
+      if (code < codeLimit) collect(codes, i + 1, size + 1, depth, extendKey(key, code));
+    }
+  }
+
+  /**
+   * Every class whose skill set the agent may cover: those filed under a subset of its skills,
+   * and the unkeyed ones (or simply all classes, when there are fewer than subsets).
+   */
+  function classesFor(agent: AgentEntry): readonly RoutingClass<ContactEntry>[] {
+    found.length = 0;
     const codes = agent.codes;
     const depth = Math.min(widestKeyedClass, maxKeyedSkills, codes.length);
     if (subsetCount(codes.length, depth) > classes.size) {
-      classes.forEach(visit);
-      return;
+      for (const routingClass of classes.values()) found.push(routingClass);
+      return found;
     }
-    const walk = (start: number, size: number, key: number) => {
-      classesBySet.get(key)?.forEach(visit);
-      if (size === depth) return;
-      for (let i = start; i < codes.length; i += 1) {
-        const code = codes[i] ?? 0;
-        if (code < codeLimit) walk(i + 1, size + 1, extendKey(key, code));
-      }
-    };
-    walk(0, 0, 0);
-    unkeyedClasses.forEach(visit);
+    collect(codes, 0, 0, depth, 0);
+    for (const routingClass of unkeyedClasses) found.push(routingClass);
+    return found;
   }
 
   function serveFreedAgent(
@@ -559,19 +573,19 @@ export function createRouter(options: RouterOptions): Router {
     if (best) return record(best, agent, 'preferredAgent', now, considered, null);
     // Branch and bound: a class whose best contact does not beat the best found so far is
     // skipped, and a search inside a class stops at the first contact that does not beat it.
-    const pick: { best?: Membership<ContactEntry> } = {};
+    let pick: Membership<ContactEntry> | undefined;
     const beatsAndTakes = (member: Membership<ContactEntry>) =>
-      pick.best !== undefined && !better(member, pick.best, now) ? true : takes(member);
-    visitClassesFor(agent, (routingClass) => {
+      pick !== undefined && !better(member, pick, now) ? true : takes(member);
+    for (const routingClass of classesFor(agent)) {
       const top = routingClass.heap.peek();
-      if (top === undefined || (agent.listedOn & routingClass.channelBit) === 0) return;
-      if (!covers(agent, routingClass.codes)) return;
+      if (top === undefined || (agent.listedOn & routingClass.channelBit) === 0) continue;
+      if (!covers(agent, routingClass.codes)) continue;
       considered += 1;
-      if (pick.best && !better(top, pick.best, now)) return;
+      if (pick && !better(top, pick, now)) continue;
       const head = routingClass.heap.findInOrder(beatsAndTakes);
-      if (head && (!pick.best || better(head, pick.best, now)) && takes(head)) pick.best = head;
-    });
-    return pick.best ? record(pick.best, agent, 'agentFreed', now, considered, null) : null;
+      if (head && (!pick || better(head, pick, now)) && takes(head)) pick = head;
+    }
+    return pick ? record(pick, agent, 'agentFreed', now, considered, null) : null;
   }
 
   /** A stand-in membership for a contact held back for its preferred agent. */
