@@ -112,24 +112,16 @@ export function requirementsOf(
   relaxTo: number | undefined,
   skills: SkillCodes,
 ): CodedRequirement[] {
-  // Few skills per contact: a sorted array with a linear merge beats a Map here.
-  const found: { code: number; min: number }[] = [];
+  const byCode = new Map<number, number>();
   const add = (requirement: SkillRequirement) => {
     const code = skills.code(requirement.skill);
-    let at = 0;
-    while (at < found.length && (found[at]?.code ?? 0) < code) at += 1;
-    const same = found[at];
-    if (same !== undefined && same.code === code) {
-      same.min = Math.max(same.min, requirement.minProficiency);
-      return;
-    }
-    found.splice(at, 0, { code, min: Math.max(1, requirement.minProficiency) });
+    byCode.set(code, Math.max(byCode.get(code) ?? 1, requirement.minProficiency));
   };
   queue.requiredSkills.forEach(add);
   contact.requiredSkills.forEach(add);
-  if (relaxTo !== undefined)
-    for (const requirement of found) requirement.min = Math.min(requirement.min, relaxTo);
-  return found;
+  return [...byCode]
+    .sort(([a], [b]) => a - b)
+    .map(([code, min]) => ({ code, min: relaxTo === undefined ? min : Math.min(min, relaxTo) }));
 }
 
 /** The string key of a class: queue, capacity channel and the requirements' skill codes. */
