@@ -102,21 +102,6 @@ export interface Router {
   refreshQueue(queueId: QueueId, now: number): void;
 }
 
-/** A decision on record: what {@link Router.explain} needs, kept as it was when decided. */
-interface DecisionRecord {
-  readonly member: Membership<ContactEntry>;
-  readonly state: AgentState;
-  readonly proficiency: number[];
-  readonly lastOfferedAt: number;
-  readonly trigger: RoutingTrigger;
-  readonly now: number;
-  readonly considered: number;
-  readonly runnerUp: StrategyCandidate | null;
-  readonly step: number;
-  readonly score: number;
-  written: RoutedExplanation | null;
-}
-
 interface DueItem extends Ranked {
   rank: number;
   readonly entry: ContactEntry;
@@ -140,7 +125,6 @@ interface ContactEntry {
 }
 
 const customerLimit = 100_000;
-const noSkills: ReadonlyMap<string, number> = new Map();
 
 /** Creates a {@link Router}. */
 export function createRouter(options: RouterOptions): Router {
@@ -169,7 +153,7 @@ export function createRouter(options: RouterOptions): Router {
   const dirtyAgents = new WorkQueue<AgentEntry>();
   const dirtyContacts = new WorkQueue<ContactEntry>();
   const pending: RoutingDecision[] = [];
-  const explanations = new BoundedMap<ContactId, DecisionRecord>(explanationLimit);
+  const explanations = new BoundedMap<ContactId, RoutedExplanation>(explanationLimit);
   let arrivals = 0;
 
   const stepsOf = (queue: Queue): readonly EscalationStep[] => stepsByQueue.get(queue.id) ?? [];
@@ -417,7 +401,7 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   function candidateOf(
-    agent: Pick<AgentEntry, 'state' | 'proficiency' | 'lastOfferedAt' | 'skillsByName'>,
+    agent: AgentEntry,
     requirements: readonly CodedRequirement[],
   ): StrategyCandidate {
     const { state } = agent;
@@ -457,58 +441,27 @@ export function createRouter(options: RouterOptions): Router {
     considered: number,
     runnerUp: StrategyCandidate | null,
   ): RoutingDecision {
-    const { entry } = member;
-    // The account is written when someone asks (explain), from what held at this moment: agent
-    // states and proficiency tables are replaced, never changed, so keeping them is a snapshot.
-    explanations.set(entry.contact.id, {
-      member,
-      state: agent.state,
-      proficiency: agent.proficiency,
-      lastOfferedAt: agent.lastOfferedAt,
+    const { entry, routingClass } = member;
+
+    const explanation: RoutedExplanation = {
+      contactId: entry.contact.id,
+      status: 'routed',
+      agentId: agent.state.profile.id,
+      decidedAt: now,
       trigger,
-      now,
-      considered,
-      runnerUp,
+      queueId: routingClass.queue.id,
+      strategy: trigger === 'contactArrived' ? routingClass.queue.strategy : 'bestContactForAgent',
+      requirements: requirementNames(member.requirements),
       step: entry.step,
+      chosen: account(candidateOf(agent, member.requirements)),
+      runnerUp: runnerUp && account(runnerUp),
+      considered,
       score: scoreOf(member, now),
-      written: null,
-    });
+    };
+    explanations.set(entry.contact.id, explanation);
     agent.lastOfferedAt = now;
     dirtyContacts.delete(entry);
     return { kind: 'offer', contactId: entry.contact.id, agentId: agent.state.profile.id };
-  }
-
-  /** The explanation of a decision on record, written on first request. */
-  function written(decision: DecisionRecord): RoutedExplanation {
-    if (decision.written) return decision.written;
-    const { member, state } = decision;
-    const { entry, routingClass } = member;
-    const chosen = candidateOf(
-      {
-        state,
-        proficiency: decision.proficiency,
-        lastOfferedAt: decision.lastOfferedAt,
-        skillsByName: noSkills,
-      },
-      member.requirements,
-    );
-    decision.written = {
-      contactId: entry.contact.id,
-      status: 'routed',
-      agentId: state.profile.id,
-      decidedAt: decision.now,
-      trigger: decision.trigger,
-      queueId: routingClass.queue.id,
-      strategy:
-        decision.trigger === 'contactArrived' ? routingClass.queue.strategy : 'bestContactForAgent',
-      requirements: requirementNames(member.requirements),
-      step: decision.step,
-      chosen: account(chosen),
-      runnerUp: decision.runnerUp && account(decision.runnerUp),
-      considered: decision.considered,
-      score: decision.score,
-    };
-    return decision.written;
   }
 
   /** The classes found by the last {@link classesFor}, reused so a search allocates nothing. */
@@ -718,10 +671,7 @@ export function createRouter(options: RouterOptions): Router {
     },
     explain(contactId, now) {
       const entry = entries.get(contactId);
-      if (!entry) {
-        const decision = explanations.get(contactId);
-        return decision ? written(decision) : { contactId, status: 'unknown' };
-      }
+      if (!entry) return explanations.get(contactId) ?? { contactId, status: 'unknown' };
       return explainWaiting(entry, now);
     },
     registerStrategy(name, strategy) {
