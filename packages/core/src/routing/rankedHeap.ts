@@ -13,6 +13,9 @@ export function outranks(a: Ranked, b: Ranked): boolean {
   return a.rank > b.rank || (a.rank === b.rank && a.order < b.order);
 }
 
+/** The frontier of {@link RankedHeap.findInOrder}; searches never nest, so one array serves all. */
+const scratch: number[] = [];
+
 /**
  * A binary max-heap on (rank, then order) whose items can be removed from anywhere, because
  * each item stores its slot. The router keeps the waiting contacts of each routing class in one.
@@ -54,25 +57,30 @@ export class RankedHeap<T extends Ranked> {
 
   /**
    * Visits items best first until `visit` returns true, without disturbing the heap: a small
-   * frontier of slots is expanded in order, so visiting k items costs O(k log k).
+   * frontier of slots is expanded in order, so visiting k items costs O(k log k). The frontier
+   * is a scratch array shared by all heaps, so a search allocates nothing.
    */
   findInOrder(visit: (item: T) => boolean): T | undefined {
-    const head = this.items[0];
+    const items = this.items;
+    const head = items[0];
     if (head === undefined || visit(head)) return head;
-    const frontier = [1, 2].filter((slot) => slot < this.items.length);
-    while (frontier.length > 0) {
+    const frontier = scratch;
+    let size = 0;
+    if (items.length > 1) frontier[size++] = 1;
+    if (items.length > 2) frontier[size++] = 2;
+    while (size > 0) {
       let best = 0;
-      for (let i = 1; i < frontier.length; i += 1) {
+      for (let i = 1; i < size; i += 1) {
         if (outranks(this.at(frontier[i] ?? 0), this.at(frontier[best] ?? 0))) best = i;
       }
       const slot = frontier[best] ?? 0;
-      frontier[best] = frontier[frontier.length - 1] ?? 0;
-      frontier.pop();
+      size -= 1;
+      frontier[best] = frontier[size] ?? 0;
       const item = this.at(slot);
       if (visit(item)) return item;
-      for (const child of [2 * slot + 1, 2 * slot + 2]) {
-        if (child < this.items.length) frontier.push(child);
-      }
+      const left = 2 * slot + 1;
+      if (left < items.length) frontier[size++] = left;
+      if (left + 1 < items.length) frontier[size++] = left + 1;
     }
     return undefined;
   }

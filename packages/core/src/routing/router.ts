@@ -165,16 +165,19 @@ export function createRouter(options: RouterOptions): Router {
   };
 
   function classFor(entry: ContactEntry, queue: Queue, relaxTo: number | undefined) {
-    const requirements = requirementsOf(entry.contact, queue, relaxTo, skills);
-    const codes = requirements.map((requirement) => requirement.code);
-    const key = classKey(queue, entry.contact.channel, codes);
+    const requirements =
+      queue === entry.queue && relaxTo === undefined
+        ? entry.own
+        : requirementsOf(entry.contact, queue, relaxTo, skills);
+    const key = classKey(queue, entry.contact.channel, requirements);
     let found = classes.get(key);
     if (!found) {
+      const codes = requirements.map((requirement) => requirement.code);
       found = newRoutingClass<ContactEntry>(key, queue, entry.contact.channel, codes);
       classes.set(key, found);
       if (found.setKey === null) unkeyedClasses.push(found);
       else {
-        widestKeyedClass = Math.max(widestKeyedClass, codes.length);
+        widestKeyedClass = Math.max(widestKeyedClass, Math.min(codes.length, maxKeyedSkills));
         const list = classesBySet.get(found.setKey) ?? [];
         list.push(found);
         classesBySet.set(found.setKey, list);
@@ -200,7 +203,10 @@ export function createRouter(options: RouterOptions): Router {
   function reachOf(entry: ContactEntry): { queues: Queue[]; relaxTo: number | undefined } {
     const reached = [entry.queue];
     let relaxTo: number | undefined;
-    for (const step of stepsOf(entry.queue).slice(0, entry.step)) {
+    const steps = stepsOf(entry.queue);
+    for (let i = 0; i < entry.step; i += 1) {
+      const step = steps[i];
+      if (!step) break;
       if (step.minProficiency !== undefined) relaxTo = step.minProficiency;
       for (const queueId of step.addQueues) {
         const queue = queues.get(queueId);
@@ -245,15 +251,14 @@ export function createRouter(options: RouterOptions): Router {
     if (entry.due.slot >= 0) due.remove(entry.due);
     const steps = stepsOf(entry.queue);
     const next = steps[entry.step];
-    const times = [
+    const at = Math.min(
       next ? entry.waitingSince + next.afterMs : Infinity,
       entry.queue.maxWaitMs !== null && !entry.maxWaitHandled
         ? entry.waitingSince + entry.queue.maxWaitMs
         : Infinity,
       entry.preferredUntil > now ? entry.preferredUntil : Infinity,
       entry.callableAt > now ? entry.callableAt : Infinity,
-    ];
-    const at = Math.min(...times);
+    );
     if (at === Infinity) return;
     entry.due.rank = -at;
     due.push(entry.due);
@@ -400,7 +405,8 @@ export function createRouter(options: RouterOptions): Router {
     requirements: readonly CodedRequirement[],
   ): StrategyCandidate {
     const { state } = agent;
-    const capacity = Object.values(state.profile.capacity).reduce((sum, value) => sum + value, 0);
+    const { voice, chat, email, sms, social } = state.profile.capacity;
+    const capacity = voice + chat + email + sms + social;
     let proficiency = 0;
     for (const requirement of requirements) proficiency += agent.proficiency[requirement.code] ?? 0;
     return {
@@ -458,27 +464,41 @@ export function createRouter(options: RouterOptions): Router {
     return { kind: 'offer', contactId: entry.contact.id, agentId: agent.state.profile.id };
   }
 
-  /** Visits every class whose skill set the agent covers (and the unkeyed ones). */
-  function visitClassesFor(
-    agent: AgentEntry,
-    visit: (routingClass: RoutingClass<ContactEntry>) => void,
+  /** The classes found by the last {@link classesFor}, reused so a search allocates nothing. */
+  const found: RoutingClass<ContactEntry>[] = [];
+
+  /** Adds the classes filed under `key` and under every extension of it by later codes. */
+  function collect(
+    codes: readonly number[],
+    start: number,
+    size: number,
+    depth: number,
+    key: number,
   ) {
+    const list = classesBySet.get(key);
+    if (list) for (const routingClass of list) found.push(routingClass);
+    if (size === depth) return;
+    for (let i = start; i < codes.length; i += 1) {
+      const code = codes[i] ?? 0;
+      if (code < codeLimit) collect(codes, i + 1, size + 1, depth, extendKey(key, code));
+    }
+  }
+
+  /**
+   * Every class whose skill set the agent may cover: those filed under a subset of its skills,
+   * and the unkeyed ones (or simply all classes, when there are fewer than subsets).
+   */
+  function classesFor(agent: AgentEntry): readonly RoutingClass<ContactEntry>[] {
+    found.length = 0;
     const codes = agent.codes;
     const depth = Math.min(widestKeyedClass, maxKeyedSkills, codes.length);
     if (subsetCount(codes.length, depth) > classes.size) {
-      classes.forEach(visit);
-      return;
+      for (const routingClass of classes.values()) found.push(routingClass);
+      return found;
     }
-    const walk = (start: number, size: number, key: number) => {
-      classesBySet.get(key)?.forEach(visit);
-      if (size === depth) return;
-      for (let i = start; i < codes.length; i += 1) {
-        const code = codes[i] ?? 0;
-        if (code < codeLimit) walk(i + 1, size + 1, extendKey(key, code));
-      }
-    };
-    walk(0, 0, 0);
-    unkeyedClasses.forEach(visit);
+    collect(codes, 0, 0, depth, 0);
+    for (const routingClass of unkeyedClasses) found.push(routingClass);
+    return found;
   }
 
   function serveFreedAgent(
@@ -504,14 +524,21 @@ export function createRouter(options: RouterOptions): Router {
       if (open(member) && (!best || better(member, best, now))) best = member;
     }
     if (best) return record(best, agent, 'preferredAgent', now, considered, null);
-    const pick: { best?: Membership<ContactEntry> } = {};
-    visitClassesFor(agent, (routingClass) => {
-      if (routingClass.heap.size === 0 || (agent.listedOn & routingClass.channelBit) === 0) return;
+    // Branch and bound: a class whose best contact does not beat the best found so far is
+    // skipped, and a search inside a class stops at the first contact that does not beat it.
+    let pick: Membership<ContactEntry> | undefined;
+    const beatsAndTakes = (member: Membership<ContactEntry>) =>
+      pick !== undefined && !better(member, pick, now) ? true : takes(member);
+    for (const routingClass of classesFor(agent)) {
+      const top = routingClass.heap.peek();
+      if (top === undefined || (agent.listedOn & routingClass.channelBit) === 0) continue;
+      if (!covers(agent, routingClass.codes)) continue;
       considered += 1;
-      const head = routingClass.heap.findInOrder(takes);
-      if (head && (!pick.best || better(head, pick.best, now))) pick.best = head;
-    });
-    return pick.best ? record(pick.best, agent, 'agentFreed', now, considered, null) : null;
+      if (pick && !better(top, pick, now)) continue;
+      const head = routingClass.heap.findInOrder(beatsAndTakes);
+      if (head && (!pick || better(head, pick, now)) && takes(head)) pick = head;
+    }
+    return pick ? record(pick, agent, 'agentFreed', now, considered, null) : null;
   }
 
   /** A stand-in membership for a contact held back for its preferred agent. */
@@ -699,6 +726,12 @@ export function createRouter(options: RouterOptions): Router {
       qualifiedFreeAgents: qualified,
     };
   }
+}
+
+/** Whether the agent has every skill of `codes` (at any proficiency). */
+function covers(agent: AgentEntry, codes: readonly number[]): boolean {
+  for (const code of codes) if (agent.proficiency[code] === undefined) return false;
+  return true;
 }
 
 /** How many subsets of at most `depth` items a set of `size` items has. */

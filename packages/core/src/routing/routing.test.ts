@@ -361,6 +361,27 @@ describe('reservations, contact skills and callbacks', () => {
     expect(contact('c1')?.agentId).toBe('bob');
   });
 
+  it('finds contacts needing more than three skills for an agent who frees, and only them', () => {
+    const level = (skill: string) => ({ skill, proficiency: 5 });
+    const need = (skill: string) => ({ skill, minProficiency: 5 });
+    const { center, login, contact } = setup(
+      [support],
+      [
+        { id: 'ada', name: 'Ada', skills: ['a', 'b', 'c', 'e'].map(level) },
+        { id: 'bob', name: 'Bob', skills: ['a', 'b', 'c', 'd', 'e'].map(level) },
+      ],
+    );
+    // Both wait before anyone is free; the wide one ranks first.
+    const wide = ['a', 'b', 'c', 'd', 'e'].map(need);
+    center.openContact({ channel: 'chat', queueId: 'support', priority: 9, requiredSkills: wide });
+    center.openContact({ channel: 'chat', queueId: 'support', requiredSkills: wide.slice(0, 3) });
+    login('ada');
+    expect(contact('c1')?.status).toBe('queued');
+    expect(contact('c2')).toMatchObject({ status: 'offered', agentId: 'ada' });
+    login('bob');
+    expect(contact('c1')).toMatchObject({ status: 'offered', agentId: 'bob' });
+  });
+
   it('holds callbacks until calling hours in the customer’s zone, and ends do-not-call ones', () => {
     const policy = createCallingPolicy({ doNotCall: ['+33 1 99 99 99 99'] });
     const { center, login, contact, clock } = setup([support], [{ id: 'ada', name: 'Ada' }], {

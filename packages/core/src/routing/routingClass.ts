@@ -34,9 +34,10 @@ export class SkillCodes {
 }
 
 /**
- * Skill sets of up to this many skills, all with codes below {@link codeLimit}, get a numeric key
- * of 10 bits per skill: at most 2^30 - 1, a small integer to the JavaScript engine, so lookups
- * stay fast. Wider sets are rare; the router scans their classes.
+ * A skill set is keyed by its first (lowest) codes, up to this many, 10 bits per skill: at most
+ * 2^30 - 1, a small integer to the JavaScript engine, so lookups stay fast. An agent finds every
+ * class it may serve by looking up the keys of its own skill subsets of up to this size; a class
+ * with more skills is found under its first ones and checked for the rest.
  */
 export const maxKeyedSkills = 3;
 /** Codes at or above this make a skill set unkeyed (`null`). */
@@ -47,11 +48,15 @@ export function extendKey(key: number, code: number): number {
   return (key << 10) | (code + 1);
 }
 
-/** The numeric key of an ascending list of skill codes, or `null` when it has no such key. */
+/**
+ * The numeric key of an ascending list of skill codes (of its first {@link maxKeyedSkills}), or
+ * `null` when one of those is too large for a key.
+ */
 export function skillSetKey(sortedCodes: readonly number[]): number | null {
-  if (sortedCodes.length > maxKeyedSkills) return null;
   let key = 0;
-  for (const code of sortedCodes) {
+  const keyed = Math.min(sortedCodes.length, maxKeyedSkills);
+  for (let i = 0; i < keyed; i += 1) {
+    const code = sortedCodes[i] ?? 0;
     if (code >= codeLimit) return null;
     key = extendKey(key, code);
   }
@@ -119,9 +124,15 @@ export function requirementsOf(
     .map(([code, min]) => ({ code, min: relaxTo === undefined ? min : Math.min(min, relaxTo) }));
 }
 
-/** The string key of a class. */
-export function classKey(queue: Queue, channel: Channel, codes: readonly number[]): string {
-  return `${queue.id}\u0000${capacityChannel(channel)}\u0000${codes.join(',')}`;
+/** The string key of a class: queue, capacity channel and the requirements' skill codes. */
+export function classKey(
+  queue: Queue,
+  channel: Channel,
+  requirements: readonly CodedRequirement[],
+): string {
+  let key = `${queue.id}\u0000${capacityChannel(channel)}\u0000`;
+  for (const requirement of requirements) key += `${requirement.code},`;
+  return key;
 }
 
 /** A new, empty class. */
