@@ -3,18 +3,16 @@
 // in test mode (a virtual clock the test moves, customers who arrive when asked) and served by
 // Vite's preview server on 127.0.0.1. Screenshots go to .artifacts/ (git-ignored).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDesktop, type ServedDesktop } from './support/serveDesktop';
 
 const root = join(import.meta.dirname, '..');
 const artifacts = join(root, '.artifacts');
-const outDir = mkdtempSync(join(tmpdir(), 'switchboard-desktop-'));
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
@@ -27,7 +25,7 @@ const chromiumPath = (() => {
   }
 })();
 
-let server: PreviewServer | undefined;
+let desktop: ServedDesktop | undefined;
 let browser: Browser | undefined;
 let url = '';
 
@@ -35,25 +33,8 @@ beforeAll(async () => {
   expect(chromiumPath, 'Debian chromium is not installed (scripts/system-packages.txt)').not.toBe(
     '',
   );
-  const configFile = join(root, 'vite.config.ts');
-  // Under vitest NODE_ENV is `test`, so the bundle has React's development build (bigger, and
-  // its warnings reach the console, where the test fails on them).
-  await build({
-    root,
-    configFile,
-    mode: 'test',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
-  });
-  server = await preview({
-    root,
-    configFile,
-    mode: 'test',
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true },
-  });
-  url = server.resolvedUrls?.local[0] ?? '';
+  desktop = await serveDesktop();
+  url = desktop.url;
   browser = await chromium.launch({
     executablePath: chromiumPath,
     timeout: 30_000,
@@ -65,8 +46,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await desktop?.close();
 });
 
 /** The test build's hook: moves the virtual clock, brings customers. */

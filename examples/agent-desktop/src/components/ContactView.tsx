@@ -2,6 +2,7 @@ import type { Contact } from '@switchboard/core';
 import { channelLabel, duration, statusLabel, subjectOf } from '../format';
 import { useSession } from '../sessionContext';
 import { useStore } from '../useStore';
+import { CallAudio } from './CallAudio';
 import { CannedReplies } from './CannedReplies';
 import { ChatTranscript } from './ChatTranscript';
 import { ContactControls } from './ContactControls';
@@ -47,6 +48,7 @@ export function ContactView({ contact }: { contact: Contact }) {
       {(contact.channel === 'voice' || contact.channel === 'chat') && talking && (
         <PciPause contact={contact} />
       )}
+      {contact.channel === 'voice' && talking && <CallAudio contactId={contact.id} />}
       {contact.channel === 'voice' && talking && <Keypad contactId={contact.id} />}
       {contact.channel === 'voice' && contact.status !== 'accepted' && (
         <ScriptPanel contact={contact} />

@@ -31,6 +31,8 @@ export async function createSipLine(
     sendDtmf: async (contactId, tones) => {
       await binding.callOf(contactId)?.sendDtmf(tones);
     },
+    bytesReceived: async (contactId) =>
+      (await binding.callOf(contactId)?.getStats())?.bytesReceived ?? null,
     recording: (contactId) => binding.callOf(contactId),
     dispose: () => {
       binding.unbind();

@@ -7,6 +7,8 @@ export interface VoiceLine {
   readonly kind: 'simulated' | 'sip';
   /** Sends DTMF tones (`0-9`, `*`, `#`) on the call of a voice contact. */
   readonly sendDtmf: (contactId: string, tones: string) => Promise<void>;
+  /** Audio bytes received on the call so far (`getStats`); `null` on the simulated line. */
+  readonly bytesReceived: (contactId: string) => Promise<number | null>;
   /** The call's recording, which a PCI pause pauses; none on the simulated line. */
   readonly recording: (contactId: string) => Recording | undefined;
   /** Stops mirroring calls. */
@@ -32,6 +34,7 @@ export function createSimulatedLine(desk: Desk, clock: Clock): VoiceLine {
   return {
     kind: 'simulated',
     sendDtmf: () => Promise.resolve(),
+    bytesReceived: () => Promise.resolve(null),
     recording: () => undefined,
     dispose: off,
   };
