@@ -12,7 +12,10 @@ import { autoAnswerDelays } from '../world/deskPlugins';
 export function AutoAnswer() {
   const { autoAnswer, desk } = useSession();
   const on = useStore(autoAnswer);
-  const pending = useStore(desk.plugin('autoAnswer')).pending.length;
+  // Offers the plugin will accept: those of a channel switched on (the others are refused).
+  const pending = useStore(desk.plugin('autoAnswer')).pending.filter((offer) =>
+    on.has(offer.channel),
+  ).length;
   const toggle = (channel: Channel, checked: boolean) => {
     const next = new Set(on);
     if (checked) next.add(channel);
