@@ -8,11 +8,13 @@ export interface SipSettings {
   readonly uri: string;
   /** The SIP password (a demo setting: a real host fetches it from its own back end). */
   readonly password: string;
+  /** STUN servers for the call's media; none (host candidates only) when not set. */
+  readonly iceServers: readonly { readonly urls: string }[];
 }
 
 /** Everything the desktop lets a host change, in one place. */
 export interface DesktopConfig {
-  /** Plugins loaded into every desk (call scripts, a chat transport, dispositions...). */
+  /** Extra plugins loaded into every desk, before the first-party ones (world/deskPlugins.ts). */
   readonly plugins: readonly PluginEntry[];
   /** Voice through a SIP registrar; `null` rings a simulated caller. */
   readonly sip: SipSettings | null;
@@ -26,13 +28,14 @@ const env = import.meta.env;
 
 /** The desktop's configuration, from the environment (`VITE_*` variables, see the README). */
 export const config: DesktopConfig = {
-  // Plugins slot in here, e.g. `plugins: [callScripts({ scripts }), dispositions({ ... })]`.
+  // Your own plugins slot in here; the first-party ones each desk loads are in world/deskPlugins.ts.
   plugins: [],
   sip: env.VITE_SIP_SERVER
     ? {
         server: env.VITE_SIP_SERVER,
         uri: env.VITE_SIP_URI ?? '',
         password: env.VITE_SIP_PASSWORD ?? '',
+        iceServers: env.VITE_SIP_STUN ? [{ urls: env.VITE_SIP_STUN }] : [],
       }
     : null,
   seed: Number(env.VITE_SEED ?? 1),

@@ -30,8 +30,11 @@ export const channelLabel: Record<Channel, string> = {
 
 /** What the contact is about: the `subject` attribute customers and channels set. */
 export function subjectOf(contact: Contact): string {
-  const { subject } = contact.attributes;
-  return typeof subject === 'string' ? subject : '';
+  const { subject, chat } = contact.attributes;
+  // A chat's widget attributes arrive under `chat` (the chat plugin's gateway puts them there).
+  const fromWidget = (chat as { subject?: unknown } | undefined)?.subject;
+  const found = subject ?? fromWidget;
+  return typeof found === 'string' ? found : '';
 }
 
 /** A date and time in the viewer's locale. */

@@ -6,8 +6,8 @@ import type { CustomerChannel } from './world/customers';
 export interface TestHook {
   /** Moves the virtual clock on, firing the centre's, customers' and colleagues' timers. */
   advance(ms: number): void;
-  /** A simulated customer (a seeded random one, or `customerId`) gets in touch; returns the contact's id. */
-  arrive(channel: CustomerChannel, customerId?: string): string;
+  /** A simulated customer (a seeded random one, or `customerId`) gets in touch. */
+  arrive(channel: CustomerChannel, customerId?: string): void;
 }
 
 declare global {
@@ -29,7 +29,9 @@ export async function createTestWorld(config: DesktopConfig): Promise<World> {
     advance: (ms) => {
       clock.advance(ms);
     },
-    arrive: (channel, customerId) => world.customers.arrive(channel, customerId).id,
+    arrive: (channel, customerId) => {
+      world.customers.arrive(channel, customerId);
+    },
   };
   return world;
 }

@@ -7,6 +7,8 @@ interface ImportMetaEnv {
   readonly VITE_SIP_URI?: string;
   /** The agent's SIP password. */
   readonly VITE_SIP_PASSWORD?: string;
+  /** A STUN server for SIP calls' media, e.g. `stun:stun.example.com:3478`. */
+  readonly VITE_SIP_STUN?: string;
   /** Seed of the simulated customers. */
   readonly VITE_SEED?: string;
   /** Simulated contacts per hour. */

@@ -3,18 +3,16 @@
 // in test mode (a virtual clock the test moves, customers who arrive when asked) and served by
 // Vite's preview server on 127.0.0.1. Screenshots go to .artifacts/ (git-ignored).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveDesktop, type ServedDesktop } from './support/serveDesktop';
 
 const root = join(import.meta.dirname, '..');
 const artifacts = join(root, '.artifacts');
-const outDir = mkdtempSync(join(tmpdir(), 'switchboard-desktop-'));
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
@@ -27,7 +25,7 @@ const chromiumPath = (() => {
   }
 })();
 
-let server: PreviewServer | undefined;
+let desktop: ServedDesktop | undefined;
 let browser: Browser | undefined;
 let url = '';
 
@@ -35,33 +33,20 @@ beforeAll(async () => {
   expect(chromiumPath, 'Debian chromium is not installed (scripts/system-packages.txt)').not.toBe(
     '',
   );
-  const configFile = join(root, 'vite.config.ts');
-  // Under vitest NODE_ENV is `test`, so the bundle has React's development build (bigger, and
-  // its warnings reach the console, where the test fails on them).
-  await build({
-    root,
-    configFile,
-    mode: 'test',
-    logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 4096 },
+  desktop = await serveDesktop();
+  url = desktop.url;
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    timeout: 30_000,
+    // Chromium's fake microphone and camera, granted without a prompt: the device list is real.
+    args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
   });
-  server = await preview({
-    root,
-    configFile,
-    mode: 'test',
-    logLevel: 'warn',
-    build: { outDir },
-    preview: { host: '127.0.0.1', port: 0, strictPort: true },
-  });
-  url = server.resolvedUrls?.local[0] ?? '';
-  browser = await chromium.launch({ executablePath: chromiumPath, timeout: 30_000 });
   mkdirSync(artifacts, { recursive: true });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  rmSync(outDir, { recursive: true, force: true });
+  await desktop?.close();
 });
 
 /** The test build's hook: moves the virtual clock, brings customers. */
@@ -87,8 +72,8 @@ async function axeViolations(page: Page): Promise<string[]> {
 describe.each([
   { name: 'sidebar', width: 360, height: 780 },
   { name: 'desktop', width: 1280, height: 860 },
-])('the agent journey at $width px', { timeout: 180_000 }, ({ name, width, height }) => {
-  it('takes a chat, an email and a call through wrap-up, escalates a ticket and supervises', async () => {
+])('the agent journey at $width px', { timeout: 300_000 }, ({ name, width, height }) => {
+  it('takes a chat, an email and a call through wrap-up, with the plugins, and supervises', async () => {
     if (!browser) throw new TypeError('Chromium did not start');
     const page = await browser.newPage({ viewport: { width, height } });
     const problems: string[] = [];
@@ -105,22 +90,70 @@ describe.each([
     // Sign in as Grace, a supervisor; she starts not ready and becomes available.
     await page.goto(url);
     await page.getByRole('radio', { name: /Grace Hopper/ }).check();
-    await shot('1-sign-in');
+    await shot('01-sign-in');
     await accessible();
     await page.getByRole('button', { name: 'Sign in' }).click();
     const status = page.getByLabel('Status', { exact: true });
     await expect.poll(() => status.inputValue()).toBe('notReady:signedIn');
+
+    // Audio devices from the browser (Chromium's fake ones), picked before any call.
+    const audio = page.getByRole('region', { name: 'Audio' });
+    await audio.getByRole('button', { name: 'Allow the microphone' }).click();
+    const microphone = audio.getByLabel('Microphone');
+    await expect
+      .poll(() => microphone.locator('option').allTextContents())
+      .toContain('Fake Default Audio Input');
+    const fake = await microphone
+      .locator('option', { hasText: 'Fake Audio Input 1' })
+      .getAttribute('value');
+    await microphone.selectOption(fake ?? '');
+    await expect.poll(() => microphone.inputValue()).toBe(fake);
     await status.selectOption('available');
     await expect.poll(() => status.inputValue()).toBe('available');
 
-    // A chat from Marie Curie: offered, accepted, held and resumed, a ticket created and escalated.
+    // The supervisor desk's alert: three colleagues of four are not ready.
+    const supervisor = page.getByRole('region', { name: 'Supervisor' });
+    const alerts = supervisor.getByRole('list', { name: 'Alerts' });
+    await expect.poll(() => alerts.textContent()).toContain('% of agents not ready');
+    await shot('02-devices-alerts');
+    await accessible();
+
+    // A chat from Marie Curie through the chat plugin's widget: accepted, held and resumed.
     await arrive(page, 'chat', 'cus-1');
     await page.getByRole('button', { name: 'Accept chat from Marie Curie' }).waitFor();
-    await shot('2-offer');
+    await shot('03-offer');
     await page.getByRole('button', { name: 'Accept chat from Marie Curie' }).click();
     const contact = page.getByRole('region', { name: /Marie Curie/ });
+    const messages = contact.getByRole('list', { name: 'Messages' });
+    await expect.poll(() => messages.getByRole('listitem').count()).toBe(1); // her subject
     await contact.getByRole('button', { name: 'Hold' }).click();
     await contact.getByRole('button', { name: 'Resume' }).click();
+
+    // A saved reply, found by search, its variables filled, sent into the chat.
+    await contact.getByLabel('Search replies').fill('hello');
+    await contact.getByRole('button', { name: /Greeting/ }).click();
+    await expect
+      .poll(() => contact.getByLabel('Reply preview').textContent())
+      .toBe('Hello Marie Curie, this is Grace Hopper. How can I help?');
+    await contact.getByRole('button', { name: 'Send reply' }).click();
+    await expect.poll(() => messages.textContent()).toContain('this is Grace Hopper');
+
+    // PCI pause: the input is masked, the card number in the chat shows masked.
+    await contact.getByRole('button', { name: 'Pause for card details' }).click();
+    const card = contact.getByRole('group', { name: 'Card payment' });
+    await expect.poll(() => card.textContent()).toContain('no recording on this line');
+    const input = contact.getByRole('textbox', { name: 'Message', exact: true });
+    expect(await input.getAttribute('type')).toBe('password');
+    await input.fill('4111 1111 1111 1111');
+    await contact.getByRole('button', { name: 'Send', exact: true }).click();
+    await expect.poll(() => messages.getByRole('listitem').count()).toBe(3);
+    expect(await messages.textContent()).not.toContain('4111');
+    await shot('04-chat-pci');
+    await accessible();
+    await card.getByRole('button', { name: 'Resume recording' }).click();
+    expect(await input.getAttribute('type')).toBe('text');
+
+    // A ticket created and escalated; a follow-up on it.
     await contact.getByLabel('Subject').fill('Parcel never arrived');
     await contact.getByRole('button', { name: 'Create ticket' }).click();
     const ticket = contact.getByRole('listitem').filter({ hasText: 'Parcel never arrived' });
@@ -128,54 +161,93 @@ describe.each([
     await ticket.getByRole('button', { name: 'Escalate' }).click();
     await expect.poll(() => ticket.textContent()).toContain('escalated');
     await expect.poll(() => ticket.textContent()).toContain('high');
-    await shot('3-chat-ticket');
+    const followUp = contact.getByRole('form', { name: 'Follow-up' });
+    await followUp.getByLabel('About').selectOption({ label: 'Ticket: Parcel never arrived' });
+    await followUp.getByLabel('To do').fill('Call the courier back');
+    await followUp.getByRole('button', { name: 'Schedule follow-up' }).click();
+    const followUps = page.getByRole('region', { name: 'Follow-ups' });
+    const courier = followUps.getByRole('listitem').filter({ hasText: 'Call the courier back' });
+    await expect.poll(() => courier.textContent()).toContain('scheduled');
+    await shot('05-chat-ticket-follow-up');
     await accessible();
+
+    // Wrap-up with a code from the dispositions plugin and a note.
     await advance(page, 3 * 60_000);
     await contact.getByRole('button', { name: 'End chat' }).click();
     await contact.getByLabel('Disposition').selectOption('resolved');
     await contact.getByLabel('Note').fill('Parcel lost by the courier; ticket escalated.');
-    await shot('4-wrap-up');
+    await shot('06-wrap-up');
     await accessible();
     await contact.getByRole('button', { name: 'Complete' }).click();
     await contact.waitFor({ state: 'detached' });
 
-    // An email from Marie: her chat, just logged with its note, is in her history.
+    // An email from Marie: her chat and its note in her history; an email-only saved reply.
     await arrive(page, 'email', 'cus-1');
     await page.getByRole('button', { name: 'Accept email from Marie Curie' }).click();
     const history = contact.getByRole('region', { name: 'History' });
     await expect.poll(() => history.textContent()).toContain('Parcel lost by the courier');
     await expect.poll(() => history.getByRole('listitem').count()).toBe(3); // chat, call, email
-    await shot('5-email-history');
+    await contact.getByLabel('Search replies').fill('refund');
+    await contact.getByRole('button', { name: /Refund on its way/ }).click();
+    await contact.getByRole('button', { name: 'Send reply' }).click();
+    const sent = contact.getByRole('list', { name: 'Replies sent' });
+    await expect.poll(() => sent.textContent()).toContain('Your refund');
+    await expect.poll(() => sent.textContent()).toContain('Dear Marie Curie');
+    await shot('07-email-reply');
+    await accessible();
     await advance(page, 5 * 60_000);
     await contact.getByRole('button', { name: 'End email' }).click();
-    await contact.getByLabel('Disposition').selectOption('followUp');
-    await contact.getByLabel('Note').fill('Sent the courier claim form.');
+    // The email queue's own codes.
+    const codes = contact.getByLabel('Disposition').locator('option');
+    expect(await codes.allTextContents()).toContain('Refund issued');
+    await contact.getByLabel('Disposition').selectOption('refundIssued');
     await contact.getByRole('button', { name: 'Complete' }).click();
     await contact.waitFor({ state: 'detached' });
 
-    // A call: the simulated caller picks up, tones on the keypad, a consult joined into a conference.
+    // A call: the simulated caller picks up; a guided script; PCI; tones; a conference.
     await arrive(page, 'voice', 'cus-2');
     await page.getByRole('button', { name: 'Accept call from Nikola Tesla' }).click();
     const call = page.getByRole('region', { name: /Nikola Tesla/ });
     await call.getByText('Connecting the customer…').waitFor();
     await advance(page, 1_000);
+    await call.getByLabel('Run script').selectOption('passwordReset');
+    const script = call.getByRole('region', { name: 'Script: Password reset' });
+    await script.getByRole('button', { name: 'Failed' }).click();
+    await script.getByRole('button', { name: 'Done' }).click();
+    await script.getByText('Script finished.').waitFor();
+    expect(await script.getByRole('list', { name: 'Steps done' }).textContent()).toContain(
+      'Security questions: failed',
+    );
+    await call.getByRole('button', { name: 'Pause for card details' }).click();
+    await call.getByRole('button', { name: 'Resume recording' }).click();
     const keypad = call.getByRole('group', { name: 'Keypad' });
     for (const key of ['1', '2', '#'])
       await keypad.getByRole('button', { name: `Tone ${key}` }).click();
     await expect
       .poll(() => call.getByRole('status', { name: 'Tones sent' }).textContent())
       .toBe('12#');
+    await shot('08-call-script');
+    await accessible();
     await call.getByLabel('Consult').selectOption('alan');
     await call.getByRole('button', { name: 'Consult' }).click();
     await call.getByRole('button', { name: 'Conference' }).click();
     await expect.poll(() => call.textContent()).toContain('conference');
-    await shot('6-call-conference');
-    await accessible();
+    await shot('09-call-conference');
     await advance(page, 4 * 60_000);
     await call.getByRole('button', { name: 'End call' }).click();
-    await call.getByLabel('Disposition').selectOption('resolved');
+    await call.getByLabel('Disposition').selectOption('paymentTaken');
     await call.getByRole('button', { name: 'Complete' }).click();
     await call.waitFor({ state: 'detached' });
+
+    // Auto-answer switched on for chats only: a chat is taken without a click.
+    await page.getByRole('checkbox', { name: 'Chat' }).check();
+    await arrive(page, 'chat', 'cus-4');
+    const auto = page.getByRole('region', { name: /Srinivasa Ramanujan/ });
+    await auto.getByRole('button', { name: 'End chat' }).click();
+    await auto.getByLabel('Disposition').selectOption('resolved');
+    await auto.getByRole('button', { name: 'Complete' }).click();
+    await auto.waitFor({ state: 'detached' });
+    await page.getByRole('checkbox', { name: 'Chat' }).uncheck();
 
     // A chat sent on to a colleague, who takes it two seconds later.
     await arrive(page, 'chat', 'cus-3');
@@ -186,12 +258,14 @@ describe.each([
     await chat.waitFor({ state: 'detached' });
     await advance(page, 2_000);
 
-    // An email Grace declines goes back to its queue, where nobody else is ready for it.
+    // An email Grace declines goes back to its queue; after a minute, the wait alert.
     await arrive(page, 'email', 'cus-5');
     await page.getByRole('button', { name: 'Decline email from Hedy Lamarr' }).click();
     const queues = page.getByRole('table', { name: 'Queues' });
     const email = queues.getByRole('row', { name: /Email/ });
     await expect.poll(() => email.getByRole('cell').first().textContent()).toBe('1');
+    await advance(page, 65_000);
+    await expect.poll(() => alerts.textContent()).toContain('Longest wait in Email');
 
     // The supervisor's boards; Grace forces Alan available and routing gives him the email.
     const agents = page.getByRole('table', { name: 'Agents' });
@@ -205,11 +279,19 @@ describe.each([
     await expect.poll(() => alan.getByRole('cell').first().textContent()).toMatch(/^Available/);
     await expect.poll(() => alan.getByRole('cell').nth(1).textContent()).toBe('1');
     await expect.poll(() => email.getByRole('cell').first().textContent()).toBe('0');
+    await shot('10-supervisor');
+    await accessible();
 
-    // Grace's day: three contacts handled; no operation was refused, nothing went wrong.
+    // Grace's day: four contacts handled, customers' survey answers in the CSAT figure.
     const kpis = page.getByRole('region', { name: 'My day' });
-    await expect.poll(() => kpis.textContent()).toContain('Handled3');
-    await shot('7-supervisor');
+    await expect.poll(() => kpis.textContent()).toContain('Handled4');
+    await expect.poll(() => kpis.textContent()).toMatch(/CSAT\d+ %/);
+
+    // The follow-up comes due five minutes after it was set, overdue ten minutes later.
+    await expect.poll(() => courier.textContent()).toContain('due');
+    await advance(page, 10 * 60_000);
+    await expect.poll(() => courier.textContent()).toContain('overdue');
+    await shot('11-kpis-follow-ups');
     await accessible();
     expect(await page.getByRole('alert').textContent()).toBe('');
     expect(problems).toEqual([]);

@@ -1,6 +1,7 @@
 import type { Contact } from '@switchboard/core';
 import { useSession } from '../sessionContext';
 import { useStore } from '../useStore';
+import { FollowUpForm } from './FollowUpForm';
 import { History } from './History';
 import { Tickets } from './Tickets';
 
@@ -27,6 +28,7 @@ export function CustomerPanel({ contact }: { contact: Contact }) {
           </dl>
           <History customerId={customer.id} />
           <Tickets customerId={customer.id} contact={contact} />
+          <FollowUpForm customerId={customer.id} contact={contact} />
         </>
       ) : (
         pop?.status === 'ready' && <p className="muted">Not in the CRM.</p>

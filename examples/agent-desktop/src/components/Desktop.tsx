@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import { useSession } from '../sessionContext';
 import { useStore } from '../useStore';
+import { AudioDevices } from './AudioDevices';
+import { AutoAnswer } from './AutoAnswer';
 import { ContactView } from './ContactView';
+import { FollowUps } from './FollowUps';
 import { InHand } from './InHand';
 import { Kpis } from './Kpis';
 import { Notices } from './Notices';
@@ -26,6 +29,7 @@ export function Desktop({ onSignOut }: { onSignOut: () => void }) {
           <span className="muted"> · {voice.kind === 'sip' ? 'SIP phone' : 'simulated calls'}</span>
         </span>
         <StatusMenu />
+        <AutoAnswer />
         <button type="button" onClick={onSignOut}>
           Sign out
         </button>
@@ -50,6 +54,8 @@ export function Desktop({ onSignOut }: { onSignOut: () => void }) {
         </div>
         <div className="side-column">
           <Kpis />
+          <FollowUps />
+          <AudioDevices />
           {agent.profile.roles.includes('supervisor') && <Supervisor />}
         </div>
       </main>

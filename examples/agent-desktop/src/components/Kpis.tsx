@@ -6,6 +6,7 @@ import { useStore } from '../useStore';
 export function Kpis() {
   const { desk, world } = useSession();
   useStore(world.center); // every change of the centre may move a figure
+  useStore(desk.plugin('csat')); // so does every survey answer
   const now = useStore(world.now);
   const startOfDay = new Date(now).setUTCHours(0, 0, 0, 0);
   const row = world.kpis
@@ -20,6 +21,8 @@ export function Kpis() {
     ['Occupancy', percent(kpis?.occupancy ?? null)],
     ['Utilisation', percent(kpis?.utilisation ?? null)],
     ['Transfer rate', percent(kpis?.transferRate ?? null)],
+    // Survey answers the CSAT plugin booked in the KPI engine: the share scoring 4 or 5.
+    ['CSAT', percent(kpis?.csat ?? null)],
   ];
   return (
     <section className="panel" aria-labelledby="kpis-title">

@@ -1,26 +1,34 @@
-import { agentBoard, queueBoard, type AgentBoardRow } from '@switchboard/core';
-import { useState, type SubmitEvent } from 'react';
+import type { AgentBoardRow } from '@switchboard/core';
+import { useEffect, useState, type SubmitEvent } from 'react';
 import { duration, percent } from '../format';
 import { useSession } from '../sessionContext';
 import { useStore } from '../useStore';
+import { Alerts } from './Alerts';
 
 /**
- * Queues and agents live, and forcing an agent's status. The boards are what the
- * `supervisor.queues` and `supervisor.agents` actions return, computed from the centre's
- * snapshot on each render; forcing a status goes through the `supervisor.forceStatus` action.
+ * Queues and agents live, threshold alerts, and forcing an agent's status, from the supervisor
+ * desk plugin (`@switchboard/plugin-supervisor`): its boards are what the `supervisor.queues` and
+ * `supervisor.agents` actions return; it refreshes them on its own every five seconds, and here
+ * also as soon as the centre changes.
  */
 export function Supervisor() {
-  const { world } = useSession();
-  const state = useStore(world.center);
-  const now = useStore(world.now);
-  const queues = queueBoard(state, world.center.queues, now, now - 86_400_000);
-  const agents = agentBoard(state, now).sort((a, b) => a.name.localeCompare(b.name));
+  const { world, desk } = useSession();
+  const board = desk.plugin('supervisorDesk');
+  const centre = useStore(world.center);
+  useEffect(() => {
+    board.refresh().catch(() => undefined); // a refusal shows as access denied in the snapshot
+  }, [board, centre]);
+  const snapshot = useStore(board);
+  const queues = snapshot.queues;
+  const agents = [...snapshot.agents].sort((a, b) => a.name.localeCompare(b.name));
 
   const reasonLabel = new Map(world.center.reasonCodes.map((code) => [code.code, code.label]));
 
   return (
     <section className="panel" aria-labelledby="supervisor-title">
       <h2 id="supervisor-title">Supervisor</h2>
+      {snapshot.access === 'denied' && <p className="muted">Supervision needs the role.</p>}
+      <Alerts alerts={snapshot.alerts} />
       <div className="scroll">
         <table>
           <caption>Queues</caption>
@@ -80,12 +88,14 @@ const presenceLabel = { available: 'Available', notReady: 'Not ready', offline: 
 /** A supervisor sets an agent's status: through the desk's `supervisor.forceStatus` action. */
 function ForceStatus({ agents }: { agents: readonly AgentBoardRow[] }) {
   const { desk, run } = useSession();
-  const [agentId, setAgentId] = useState(agents[0]?.agentId ?? '');
+  const [picked, setAgentId] = useState('');
+  // The boards fill on the plugin's first refresh: until a pick, the first agent listed.
+  const agentId = picked || (agents[0]?.agentId ?? '');
   const [choice, setChoice] = useState('available');
   const force = (event: SubmitEvent<HTMLFormElement>) => {
     event.preventDefault();
     const [status, reason] = choice.split(':') as ['available' | 'notReady' | 'offline', string?];
-    void run(() => desk.invoke('supervisor.forceStatus', { agentId, status, reason }));
+    void run(() => desk.plugin('supervisorDesk').forceStatus({ agentId, status, reason }));
   };
   return (
     <form className="field-row wrap" aria-label="Force a status" onSubmit={force}>

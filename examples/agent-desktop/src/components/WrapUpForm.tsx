@@ -1,10 +1,15 @@
 import type { Contact } from '@switchboard/core';
 import { useState, type SubmitEvent } from 'react';
 import { useSession } from '../sessionContext';
+import { useStore } from '../useStore';
 
-/** After the conversation: a disposition from the centre's list and a note for the CRM. */
+/**
+ * After the conversation: a disposition from the codes of the contact's queue (the dispositions
+ * plugin, which refuses completing without one) and a note for the CRM.
+ */
 export function WrapUpForm({ contact }: { contact: Contact }) {
   const session = useSession();
+  const codes = useStore(session.desk.plugin('dispositions')).contacts.get(contact.id)?.codes ?? [];
   const [disposition, setDisposition] = useState('');
   const [note, setNote] = useState('');
 
@@ -24,7 +29,7 @@ export function WrapUpForm({ contact }: { contact: Contact }) {
         onChange={(event) => setDisposition(event.target.value)}
       >
         <option value="">Choose…</option>
-        {session.world.center.dispositions.map((code) => (
+        {codes.map((code) => (
           <option key={code.code} value={code.code}>
             {code.label}
           </option>

@@ -36,8 +36,10 @@ export function startColleagues(center: ContactCenter, clock: Clock, me: AgentId
       later(2 * SECOND, () => center.contactCommand(contactId, { type: 'accept', agentId }));
     }),
     center.events.on('contact.accepted', ({ contactId, agentId, state }) => {
-      // Chats and emails connect on accept; a call needs its media up.
-      if (colleagues.has(agentId) && state.status === 'accepted')
+      // A call needs its media up; chats and emails may be connected already (by the centre
+      // or the chat gateway), in which case there is nothing to do.
+      if (!colleagues.has(agentId) || state.status !== 'accepted') return;
+      if (center.getSnapshot().contacts.get(contactId)?.status === 'accepted')
         center.contactCommand(contactId, { type: 'connect' });
     }),
     center.events.on('contact.connected', ({ contactId, agentId }) => {

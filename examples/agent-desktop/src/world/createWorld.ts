@@ -1,12 +1,19 @@
 import {
   createContactCenter,
+  defaultDispositions,
   defaultReasonCodes,
   type Clock,
   type ContactCenter,
 } from '@switchboard/core';
 import { createKpiEngine, type KpiEngine } from '@switchboard/core/metrics';
+import { createTicketBook, type TicketBook } from '@switchboard/core/tickets';
 import { createMemoryCrm, type MemoryCrm } from '@switchboard/crm-adapters';
+import { callScriptNoteTemplate } from '@switchboard/plugin-call-scripts';
+import { dispositionNoteTemplate } from '@switchboard/plugin-dispositions';
 import type { DesktopConfig } from '../config';
+import { createChatService, type ChatService } from './chatService';
+import { extraDispositions } from './dispositionCodes';
+import { createOutbox, type Outbox } from './outbox';
 import { startCustomers, type Customers } from './customers';
 import { createTicker, type Observable } from './observable';
 import { agents, customers, queues } from './roster';
@@ -28,10 +35,19 @@ export interface World {
   readonly now: Observable<number>;
   /** Simulated customers; `arrive(channel)` brings one now. */
   readonly customers: Customers;
+  /** Notes from templates (call scripts, dispositions) and follow-ups, on the world's clock. */
+  readonly book: TicketBook;
+  /** The chat channel: the chat plugin's gateway on an in-process transport. */
+  readonly chat: ChatService;
+  /** Emails and SMS the desks sent (replies, surveys). */
+  readonly outbox: Outbox;
 }
 
 /** The reason an agent starts with after signing in, before they choose to take contacts. */
 export const SIGNED_IN = 'signedIn';
+
+/** How long after its due time a follow-up counts as overdue. */
+export const FOLLOW_UP_GRACE_MS = 10 * 60_000;
 
 /** Creates the embedded world the desktop runs on. */
 export function createWorld(config: DesktopConfig, clock: Clock): World {
@@ -43,13 +59,22 @@ export function createWorld(config: DesktopConfig, clock: Clock): World {
       { code: SIGNED_IN, label: 'Signed in', productive: false },
       ...defaultReasonCodes,
     ],
+    dispositions: [...defaultDispositions, ...extraDispositions],
   });
   const crm = createMemoryCrm({ customers });
   seedHistory(crm, clock.now());
   const kpis = createKpiEngine({ clock, dispositions: center.dispositions });
   kpis.attach(center);
+  const chat = createChatService(center, clock);
   return {
     config,
+    book: createTicketBook({
+      clock,
+      followUpGraceMs: FOLLOW_UP_GRACE_MS,
+      noteTemplates: [callScriptNoteTemplate, dispositionNoteTemplate],
+    }),
+    chat,
+    outbox: createOutbox(),
     clock,
     center,
     crm,
@@ -63,6 +88,7 @@ export function createWorld(config: DesktopConfig, clock: Clock): World {
       channels: config.sip ? ['chat', 'email'] : ['voice', 'chat', 'email'],
       seed: config.seed,
       perHour: config.contactsPerHour,
+      chat: chat.dial,
     }),
   };
 }

@@ -51,7 +51,12 @@ export const customers = [
 
 /** What customers get in touch about, per channel. */
 export const subjects = {
-  voice: ['Card declined at checkout', 'Change of address', 'Question about my bill'],
+  voice: [
+    'Forgot my password',
+    'Where is my order?',
+    'My internet is down',
+    'Activate my new account',
+  ],
   chat: ['Where is my parcel?', 'Password reset does not arrive', 'Upgrade my plan'],
   email: ['Refund for a double charge', 'Invoice copy for March', 'Cancel my subscription'],
 } as const;

@@ -1,4 +1,5 @@
 import type { Desk } from '@switchboard/core';
+import type { DeviceManager } from '@switchboard/softphone';
 import type { SipSettings } from '../config';
 import type { VoiceLine } from './voiceLine';
 
@@ -11,12 +12,17 @@ export async function createSipLine(
   desk: Desk,
   sip: SipSettings,
   onError: (error: unknown) => void,
+  devices: DeviceManager | null,
 ): Promise<VoiceLine> {
-  const { bindSoftphone, createSoftphone } = await import('@switchboard/softphone');
+  const { bindSoftphone, createSoftphone, createWebRtcMedia } =
+    await import('@switchboard/softphone');
   const phone = createSoftphone({
     server: sip.server,
     uri: sip.uri.replace('{agent}', desk.agentId),
     credentials: () => sip.password,
+    // The microphone and speaker the agent picked; a change mid-call switches the call's devices.
+    media: createWebRtcMedia(devices ? { devices } : {}),
+    iceServers: sip.iceServers,
   });
   const binding = bindSoftphone(desk, phone, { onError });
   await phone.register();
@@ -25,6 +31,9 @@ export async function createSipLine(
     sendDtmf: async (contactId, tones) => {
       await binding.callOf(contactId)?.sendDtmf(tones);
     },
+    bytesReceived: async (contactId) =>
+      (await binding.callOf(contactId)?.getStats())?.bytesReceived ?? null,
+    recording: (contactId) => binding.callOf(contactId),
     dispose: () => {
       binding.unbind();
       phone.dispose().catch(onError);

@@ -1,4 +1,5 @@
 import type { Clock, Desk, Unsubscribe } from '@switchboard/core';
+import type { Recording } from '@switchboard/plugin-redaction';
 
 /** How the desk's calls reach a caller: a simulated one, or a softphone on a SIP registrar. */
 export interface VoiceLine {
@@ -6,6 +7,10 @@ export interface VoiceLine {
   readonly kind: 'simulated' | 'sip';
   /** Sends DTMF tones (`0-9`, `*`, `#`) on the call of a voice contact. */
   readonly sendDtmf: (contactId: string, tones: string) => Promise<void>;
+  /** Audio bytes received on the call so far (`getStats`); `null` on the simulated line. */
+  readonly bytesReceived: (contactId: string) => Promise<number | null>;
+  /** The call's recording, which a PCI pause pauses; none on the simulated line. */
+  readonly recording: (contactId: string) => Recording | undefined;
   /** Stops mirroring calls. */
   readonly dispose: () => void;
 }
@@ -26,5 +31,11 @@ export function createSimulatedLine(desk: Desk, clock: Clock): VoiceLine {
         desk.center.contactCommand(contactId, { type: 'connect' });
     }, ANSWER_MS);
   });
-  return { kind: 'simulated', sendDtmf: () => Promise.resolve(), dispose: off };
+  return {
+    kind: 'simulated',
+    sendDtmf: () => Promise.resolve(),
+    bytesReceived: () => Promise.resolve(null),
+    recording: () => undefined,
+    dispose: off,
+  };
 }
