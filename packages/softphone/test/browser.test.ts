@@ -1,43 +1,12 @@
 // Real WebRTC audio between two headless Chromium pages (Debian's chromium, driven by
 // playwright-core, fake microphone) through a real Kamailio on 127.0.0.1. The page code is
 // bundled with esbuild and served from 127.0.0.1 (see support/browserHarness).
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  receiving,
-  run,
-  servePage,
-  until,
-  type PageServer,
-} from './support/browserHarness';
-import { startKamailio, type Kamailio } from './support/kamailio';
-import { users } from './support/phones';
-import { freePort } from './support/ports';
+import { describe, expect, it } from 'vitest';
+import { receiving, run, until } from './support/browserHarness';
+import { useSoftphoneSuite } from './support/softphoneSuite';
 
-let kamailio: Kamailio;
-let pages: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  kamailio = await startKamailio({ users, gatewayPort: await freePort(true) });
-  pages = await servePage(fileURLToPath(new URL('./browser/page.ts', import.meta.url)));
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser.close();
-  await pages.close();
-  await kamailio.stop();
-});
-
-async function softphonePage(user: keyof typeof users): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(pages.origin);
-  await run(page, 'start', kamailio.wsUrl, `sip:${user}@${kamailio.domain}`, users[user]);
-  return page;
-}
+const suite = useSoftphoneSuite('browser/page.ts');
+const { softphonePage } = suite;
 
 describe('in Chromium', { timeout: 60_000 }, () => {
   it('two pages call each other with real audio and quality events; hold stops it one way, resume brings it back', async () => {

@@ -1,39 +1,13 @@
 // Transfers and call waiting between three headless Chromium pages (Debian's chromium,
 // playwright-core, fake media), each its own user, through a real Kamailio on 127.0.0.1. Audio
 // is asserted with getStats: bytes received grow on the calls that should carry it.
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, run, servePage, until, type PageServer } from './support/browserHarness';
-import { startKamailio, type Kamailio } from './support/kamailio';
-import { users } from './support/phones';
-import { freePort } from './support/ports';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { run, until } from './support/browserHarness';
+import { useSoftphoneSuite, type User } from './support/softphoneSuite';
 
-let kamailio: Kamailio;
-let pages: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  kamailio = await startKamailio({ users, gatewayPort: await freePort(true) });
-  pages = await servePage(fileURLToPath(new URL('./browser/survivalPage.ts', import.meta.url)));
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser.close();
-  await pages.close();
-  await kamailio.stop();
-});
-
-type User = keyof typeof users;
-
-/** A page of its own browser context, registered as `user`; it answers every call. */
-async function softphonePage(user: User): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(pages.origin);
-  await run(page, 'start', kamailio.wsUrl, `sip:${user}@${kamailio.domain}`, users[user]);
-  return page;
-}
+const suite = useSoftphoneSuite('browser/survivalPage.ts');
+const { softphonePage } = suite;
 
 /** Whether call `id` of `page` receives audio: its bytes received grow within `ms`. */
 async function hears(page: Page, id: string, ms = 600): Promise<boolean> {

@@ -2,46 +2,16 @@
 // media) through a real Kamailio on 127.0.0.1: alice calls bob and carol and joins them; her
 // softphone mixes with Web Audio, so bob hears carol and carol hears bob through alice even
 // with alice's microphone muted. Asserted with getStats: bytes and audio energy received.
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  fakeMediaFlags,
-  launchChromium,
-  run,
-  servePage,
-  until,
-  type PageServer,
-} from './support/browserHarness';
-import { startKamailio, type Kamailio } from './support/kamailio';
-import { users } from './support/phones';
-import { freePort } from './support/ports';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fakeMediaFlags, run, until } from './support/browserHarness';
+import { useSoftphoneSuite } from './support/softphoneSuite';
 
-let kamailio: Kamailio;
-let pages: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  kamailio = await startKamailio({ users, gatewayPort: await freePort(true) });
-  pages = await servePage(fileURLToPath(new URL('./browser/survivalPage.ts', import.meta.url)));
-  // An agent starts a conference with a click; headless pages have no gesture to unlock audio.
-  browser = await launchChromium([...fakeMediaFlags, '--autoplay-policy=no-user-gesture-required']);
-}, 60_000);
-
-afterAll(async () => {
-  await browser.close();
-  await pages.close();
-  await kamailio.stop();
-});
-
-type User = keyof typeof users;
-
-async function softphonePage(user: User): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(pages.origin);
-  await run(page, 'start', kamailio.wsUrl, `sip:${user}@${kamailio.domain}`, users[user]);
-  return page;
-}
+const suite = useSoftphoneSuite('browser/survivalPage.ts', [
+  ...fakeMediaFlags,
+  '--autoplay-policy=no-user-gesture-required',
+]);
+const { softphonePage } = suite;
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const currentId = async (page: Page) => (await run<string | null>(page, 'callId')) ?? '';

@@ -1,51 +1,13 @@
 // Reload, tabs and devices in headless Chromium (Debian's chromium, playwright-core, fake media)
 // through a real Kamailio on 127.0.0.1. Audio is asserted with getStats (bytes received grow).
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  fakeMediaFlags,
-  launchChromium,
-  receiving,
-  run,
-  servePage,
-  until,
-  type PageServer,
-} from './support/browserHarness';
-import { startKamailio, type Kamailio } from './support/kamailio';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { fakeMediaFlags, launchChromium, receiving, run, until } from './support/browserHarness';
 import { users } from './support/phones';
-import { freePort } from './support/ports';
+import { useSoftphoneSuite, type User } from './support/softphoneSuite';
 
-let kamailio: Kamailio;
-let pages: PageServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  kamailio = await startKamailio({ users, gatewayPort: await freePort(true) });
-  pages = await servePage(fileURLToPath(new URL('./browser/survivalPage.ts', import.meta.url)));
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser.close();
-  await pages.close();
-  await kamailio.stop();
-});
-
-type User = keyof typeof users;
-const uriOf = (user: User) => `sip:${user}@${kamailio.domain}`;
-
-async function start(page: Page, user: User, withDevices = false) {
-  await run(page, 'start', kamailio.wsUrl, uriOf(user), users[user], withDevices);
-}
-
-/** A page of its own browser context (its own storage), registered as `user`. */
-async function softphonePage(user: User, withDevices = false): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(pages.origin);
-  await start(page, user, withDevices);
-  return page;
-}
+const suite = useSoftphoneSuite('browser/survivalPage.ts');
+const { softphonePage, uriOf, start } = suite;
 
 async function connect(caller: Page, callee: Page, target: User) {
   await run(caller, 'call', target);
@@ -189,7 +151,7 @@ describe('devices', { timeout: 60_000 }, () => {
     ]);
     try {
       const page = await denying.newPage();
-      await page.goto(pages.origin);
+      await page.goto(suite.origin);
       expect(await run<string>(page, 'requestPermission')).toBe('PERMISSION_DENIED');
     } finally {
       await denying.close();
@@ -199,11 +161,11 @@ describe('devices', { timeout: 60_000 }, () => {
 
 describe('tabs', { timeout: 120_000 }, () => {
   it('a follower tab transfers a call (blind) through the leading tab', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const openTab = async () => {
       const page = await context.newPage();
-      await page.goto(pages.origin);
-      await run(page, 'startShared', kamailio.wsUrl, uriOf('alice'), users.alice);
+      await page.goto(suite.origin);
+      await run(page, 'startShared', suite.kamailio.wsUrl, uriOf('alice'), users.alice);
       return page;
     };
     const leader = await openTab();
@@ -235,23 +197,23 @@ describe('tabs', { timeout: 120_000 }, () => {
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
   it('two tabs share one registration; a follower answers (audio in the leader); when the leader closes another tab takes over within 2 s and rejoins the call', async () => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     const openTab = async () => {
       const page = await context.newPage();
-      await page.goto(pages.origin);
-      await run(page, 'startShared', kamailio.wsUrl, uriOf('alice'), users.alice);
+      await page.goto(suite.origin);
+      await run(page, 'startShared', suite.kamailio.wsUrl, uriOf('alice'), users.alice);
       return page;
     };
     const registered = async (page: Page) =>
       (await run<string>(page, 'registration')) === 'registered';
     const oneBinding = () =>
-      until(async () => (await kamailio.contacts('alice')).length === 1, 'one binding', 4000);
+      until(async () => (await suite.kamailio.contacts('alice')).length === 1, 'one binding', 4000);
     let leader = await openTab();
     let follower = await openTab();
     expect(await run<string>(leader, 'role')).toBe('leader');
     expect(await run<string>(follower, 'role')).toBe('follower');
     await until(() => registered(follower), 'the follower sees the registration');
-    expect(await kamailio.contacts('alice')).toHaveLength(1);
+    expect(await suite.kamailio.contacts('alice')).toHaveLength(1);
 
     // Bob calls; the follower tab answers through the leader, whose tab plays the audio.
     const bob = await softphonePage('bob');
