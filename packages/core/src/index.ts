@@ -139,6 +139,8 @@ export type {
   ContactCenterOptions,
   RoutingOptions,
 } from './center/contactCenter';
+export { customerErasureRequestSchema } from './center/centerErasure';
+export type { CustomerErasure, CustomerErasureRequest } from './center/centerErasure';
 
 // IVR
 export {
