@@ -2,7 +2,7 @@ import { definePlugin } from '@switchboard/core';
 import { createRedactor } from '@switchboard/core/privacy';
 import { redaction } from '@switchboard/plugin-redaction';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRig, until, type ChatRig } from './support/rig';
+import { createRig, deskOf, until, type ChatRig } from './support/rig';
 
 // Transcripts are redacted before they are stored or sent, over a real `ws` server on 127.0.0.1:
 // with the redaction plugin on the desk, what the desk keeps, emits and sends is masked; with a
@@ -15,11 +15,7 @@ describe('chat transcripts with redaction', { timeout: 60_000 }, () => {
   afterEach(async () => {
     await rig.close();
   });
-  const chatApi = () => rig.host.plugin('chat');
-  const deskChat = (contactId: string) =>
-    chatApi()
-      .getSnapshot()
-      .chats.find((chat) => chat.contactId === contactId);
+  const { api: chatApi, chat: deskChat } = deskOf(() => rig);
 
   async function connected(customerName = 'Grace') {
     await until(() => chatApi().getSnapshot().connection === 'open', 'the desk to connect');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRig, until, type ChatRig } from './support/rig';
+import { createRig, deskOf, until, type ChatRig } from './support/rig';
 
 // Typing indicators switch themselves off when not renewed, on the injected (virtual) clock:
 // the desk's `customerTyping` and the widget's `agentTyping` alike.
@@ -8,11 +8,7 @@ describe('typing indicators expire', { timeout: 60_000 }, () => {
   afterEach(async () => {
     await rig.close();
   });
-  const chatApi = () => rig.host.plugin('chat');
-  const deskChat = (contactId: string) =>
-    chatApi()
-      .getSnapshot()
-      .chats.find((chat) => chat.contactId === contactId);
+  const { api: chatApi, chat: deskChat } = deskOf(() => rig);
 
   async function connected(typingTimeoutMs?: number | null) {
     await until(() => chatApi().getSnapshot().connection === 'open', 'the desk to connect');

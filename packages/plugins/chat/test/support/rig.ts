@@ -130,6 +130,18 @@ export async function createRig(
   };
 }
 
+/** The desk's chat API of a rig, and one chat of its snapshot. */
+export function deskOf(rig: () => ChatRig) {
+  const api = () => rig().host.plugin('chat');
+  return {
+    api,
+    chat: (contactId: string) =>
+      api()
+        .getSnapshot()
+        .chats.find((chat) => chat.contactId === contactId),
+  };
+}
+
 /**
  * Waits (real time, bounded) until `check` holds; fails with `what` otherwise. `tick` runs on each
  * turn (e.g. to move a virtual clock so reconnect back-offs fire).
