@@ -111,6 +111,13 @@ export type {
 
 // Plugins
 export { definePlugin } from './plugins/definePlugin';
+export { createContactThreads } from './plugins/contactThreads';
+export type {
+  ContactThread,
+  ContactThreads,
+  ThreadArrival,
+  ThreadOutcome,
+} from './plugins/contactThreads';
 export type { DeclaredApi, PluginConfig } from './plugins/definePlugin';
 export { createPluginHost } from './plugins/pluginHost';
 export type * from './plugins/pluginHostTypes';
@@ -139,6 +146,8 @@ export type {
   ContactCenterOptions,
   RoutingOptions,
 } from './center/contactCenter';
+export { customerErasureRequestSchema } from './center/centerErasure';
+export type { CustomerErasure, CustomerErasureRequest } from './center/centerErasure';
 
 // IVR
 export {

@@ -48,6 +48,14 @@ import type { RoutingExplanation } from '../routing/explanation';
 import type { RoutingStrategy } from '../routing/strategies';
 import type { TimerHandle } from '../ports/clock';
 import type { CallingPolicy } from '../privacy/callingPolicy';
+import { actorSchema, type Actor } from '../tickets/actor';
+import {
+  assertAdmin,
+  customerErasureRequestSchema,
+  decideErasure,
+  type CustomerErasure,
+  type CustomerErasureRequest,
+} from './centerErasure';
 
 /** Events after which a queued contact may have become routable: demand or free capacity grew. */
 const routingTriggers: ReadonlySet<DomainEvent['type']> = new Set([
@@ -160,6 +168,15 @@ export interface ContactCenter {
   explain(contactId: string): RoutingExplanation;
   /** Adds a custom routing strategy that queues can name (plugins call this). */
   registerStrategy(name: string, strategy: RoutingStrategy): void;
+  /**
+   * Erases a customer's personal data from every contact of theirs (access and erasure
+   * requests): each becomes a tombstone through a `contact.erased` event (customer
+   * `{ id: tombstone }`, attribute strings `[erased]` except `keepAttributes`); ids, channels,
+   * queues, times and agents stay, so KPIs are unchanged. Admins only (`PERMISSION_DENIED`).
+   * The centre's own state, its events and every desk's snapshot are clean afterwards; stored
+   * history is erased by `openCenterHistory(...).eraseCustomer` from `@switchboard/core/history`.
+   */
+  eraseCustomer(request: CustomerErasureRequest, actor: Actor): CustomerErasure;
   /** Cancels every timer; the centre refuses commands afterwards. */
   dispose(): void;
 }
@@ -619,6 +636,17 @@ export function assembleContactCenter(
     },
     registerStrategy(name, strategy) {
       router.registerStrategy(name, strategy);
+    },
+    eraseCustomer(request, actor) {
+      assertLive();
+      const who = parseInput(actorSchema, actor, 'actor');
+      assertAdmin(who);
+      const parsed = parseInput(customerErasureRequestSchema, request, 'customer erasure request');
+      const tombstone = parsed.tombstone ?? `erased-${createId()}`;
+      const at = clock.now();
+      const events = decideErasure(store.getSnapshot(), { ...parsed, tombstone }, at);
+      commit(events);
+      return { tombstone, contactIds: events.map((event) => event.contactId), actor: who, at };
     },
     dispose() {
       disposed = true;

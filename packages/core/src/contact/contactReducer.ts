@@ -97,6 +97,8 @@ export function evolveContact(contact: Contact, event: ContactEvent): Contact {
       return enter({ status: 'abandoned' }, { ...holdEnded(), agentId: null });
     case 'contact.annotated':
       return { ...contact, attributes: { ...contact.attributes, ...event.attributes } };
+    case 'contact.erased':
+      return { ...contact, customer: event.customer, attributes: event.attributes };
     case 'contact.failed':
       return enter({ status: 'failed', reason: event.reason }, { ...holdEnded(), agentId: null });
   }

@@ -12,6 +12,12 @@ import {
 import { agentIdSchema } from '../model/ids';
 import { queueSchema, type Queue, type QueueInput } from '../model/queue';
 import { actionFor } from './actionFor';
+import { defineAction } from '../actions/defineAction';
+import {
+  customerErasureRequestSchema,
+  type CustomerErasure,
+  type CustomerErasureRequest,
+} from '../center/centerErasure';
 import type { ActionDefinition, ActionSignature } from '../actions/actionTypes';
 
 /** Payload of `admin.updateAgent`. */
@@ -34,6 +40,8 @@ declare module '../actions/actionTypes' {
     'admin.upsertReasonCode': ActionSignature<z.input<typeof reasonCodeSchema>, ReasonCode>;
     /** Add or replace a disposition. */
     'admin.upsertDisposition': ActionSignature<z.input<typeof dispositionSchema>, Disposition>;
+    /** Erase a customer's personal data from every contact of theirs in the centre (tombstones). */
+    'admin.eraseCustomer': ActionSignature<CustomerErasureRequest, CustomerErasure>;
   }
 }
 
@@ -63,6 +71,17 @@ export function adminActions(center: ContactCenter): ActionDefinition[] {
     action('admin.upsertDisposition', dispositionSchema, (disposition) => {
       center.upsertDisposition(disposition);
       return disposition;
+    }),
+    defineAction({
+      name: 'admin.eraseCustomer',
+      schema: customerErasureRequestSchema,
+      roles: ['admin'],
+      sensitive: true,
+      run: (request, { caller }) =>
+        center.eraseCustomer(request, {
+          id: caller.agentId ?? caller.plugin ?? 'admin',
+          roles: caller.roles,
+        }),
     }),
   ] as ActionDefinition[];
 }

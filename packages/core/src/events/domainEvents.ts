@@ -2,6 +2,7 @@ import type { AgentPresence } from '../agent/agentState';
 import type { Classification } from '../contact/contactCommands';
 import type { Agent } from '../model/agent';
 import type { Contact } from '../model/contact';
+import type { Customer } from '../model/customer';
 import type { AgentId, ContactId, QueueId } from '../model/ids';
 
 /** Fields of every domain event. */
@@ -192,6 +193,22 @@ export interface ContactAnnotated extends Base<'contact.annotated'> {
   readonly attributes: Readonly<Record<string, unknown>>;
 }
 
+/**
+ * A customer's personal data was erased from a contact (access and erasure requests): the
+ * customer became a tombstone and the attributes lost their strings, except the kept ones.
+ * Everything KPIs read (ids, channel, queue, times, agents) stays.
+ */
+export interface ContactErased extends Base<'contact.erased'> {
+  /** Which contact. */
+  readonly contactId: ContactId;
+  /** The agent holding the contact, if any (their desk hears of it). */
+  readonly agentId: AgentId | null;
+  /** The customer as erasure leaves them: `{ id: tombstone, attributes: {} }`. */
+  readonly customer: Customer;
+  /** The attributes as erasure leaves them. */
+  readonly attributes: Readonly<Record<string, unknown>>;
+}
+
 /** Every event about agents. */
 export type AgentEvent = AgentRegistered | AgentStatusChanged | AgentProfileChanged;
 
@@ -216,6 +233,7 @@ export type ContactEvent =
   | ContactCompleted
   | ContactAbandoned
   | ContactAnnotated
+  | ContactErased
   | ContactFailed;
 
 /** Every event the state machines produce: the append-only history of a centre. */

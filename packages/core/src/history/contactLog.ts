@@ -1,8 +1,12 @@
 import * as z from 'zod/mini';
 import type { Customer } from '../model/customer';
-import type { CustomerId } from '../model/ids';
 import { parseInput } from '../validation';
-import { eraseStrings } from '../tickets/scrub';
+import {
+  defaultKeptAttributes,
+  eraseAttributes,
+  erasedContactParts,
+} from '../contact/eraseContact';
+import { erasedText } from '../tickets/scrub';
 import type { EventLog, LoggedEvent } from './eventLog';
 
 /** Anything with an `onAny` event stream whose payloads carry their `type`: a centre, a desk. */
@@ -36,12 +40,16 @@ export interface LoggedContact {
   readonly attributes: Readonly<Record<string, unknown>>;
 }
 
-const contactOf = (value: unknown, customerId: string): LoggedContact | null => {
+const contactOf = (
+  value: unknown,
+  customerId: string,
+  contactIds: ReadonlySet<string> = new Set(),
+): LoggedContact | null => {
   const contact = value as Partial<LoggedContact> | null | undefined;
   return typeof contact === 'object' &&
     contact !== null &&
     typeof contact.id === 'string' &&
-    contact.customer?.id === customerId
+    (contact.customer?.id === customerId || contactIds.has(contact.id))
     ? (contact as LoggedContact)
     : null;
 };
@@ -68,8 +76,10 @@ export const contactErasureRequestSchema = z.object({
   customerId: z.string().check(z.minLength(1)),
   /** What the customer's id becomes, e.g. the tombstone of the ticket book's `customer.erased`. */
   tombstone: z.string().check(z.minLength(1)),
+  /** Contacts to erase as well, whoever their customer is (a centre's erasure lists them). */
+  contactIds: z._default(z.array(z.string().check(z.minLength(1))), []),
   /** Contact attributes that are not personal and that KPIs read; `reason` by default. */
-  keepAttributes: z._default(z.array(z.string()), ['reason']),
+  keepAttributes: z._default(z.array(z.string()), [...defaultKeptAttributes]),
 });
 /** Whose contacts to erase from a log of domain events, and what their id becomes. */
 export type ContactErasureRequest = z.input<typeof contactErasureRequestSchema>;
@@ -100,7 +110,10 @@ export async function exportCustomerContacts(
 /**
  * Erases a customer from a log of domain events: on every event carrying one of their contacts
  * (`contact` of `contact.created`, the `state` a centre sends after each change), the customer
- * becomes `{ id: tombstone }` and the contact's attributes lose every string except the kept ones. Contacts stay (ids, channels, queues, times), and all of the customer's contacts
+ * becomes `{ id: tombstone }` and the contact's attributes lose every string except the kept
+ * ones; on the other events about those contacts, the facts they carried (`attributes` of
+ * `contact.annotated`, a queue's `classification.attributes`, a callback's `phone`) are erased
+ * the same way. Contacts stay (ids, channels, queues, times), and all of the customer's contacts
  * share the tombstone, so KPIs computed from the log (first-contact resolution included) are
  * what they were. Returns the erased contacts' ids; call the storage's `compact()` afterwards
  * when it keeps old bytes.
@@ -109,31 +122,51 @@ export async function eraseCustomerContacts(
   log: EventLog<LoggedDomainEvent>,
   request: ContactErasureRequest,
 ): Promise<string[]> {
-  const { customerId, tombstone, keepAttributes } = parseInput(
+  const { customerId, tombstone, keepAttributes, contactIds } = parseInput(
     contactErasureRequestSchema,
     request,
     'contact erasure request',
   );
+  const listed = new Set(contactIds);
   const erased = new Set<string>();
   const scrubbed = (contact: LoggedContact): LoggedContact => {
-    erased.add(contact.id);
-    const attributes = Object.fromEntries(
-      Object.entries(contact.attributes).map(([key, value]) => [
-        key,
-        keepAttributes.includes(key) ? value : eraseStrings(value),
-      ]),
-    );
-    return { ...contact, customer: { id: tombstone as CustomerId, attributes: {} }, attributes };
+    return { ...contact, ...erasedContactParts(contact, tombstone, keepAttributes) };
   };
   await log.rewrite((event) => {
-    const contact = contactOf(event.contact, customerId);
-    const state = contactOf(event.state, customerId);
-    if (!contact && !state) return event;
+    const contact = contactOf(event.contact, customerId, listed);
+    const state = contactOf(event.state, customerId, listed);
+    for (const found of [contact, state]) if (found) erased.add(found.id);
+    const about = event.contactId ?? contact?.id;
+    if (about === undefined || !erased.has(about)) return event;
     return {
-      ...event,
+      ...scrubFacts(event as LoggedDomainEvent & Record<string, unknown>, keepAttributes),
       ...(contact ? { contact: scrubbed(contact) } : {}),
       ...(state ? { state: scrubbed(state) } : {}),
     };
   });
   return [...erased];
+}
+
+/** The personal facts of an event about an erased contact, erased; the same event when it has none. */
+function scrubFacts(
+  event: LoggedDomainEvent & Record<string, unknown>,
+  keep: readonly string[],
+): LoggedDomainEvent {
+  const attributes = event.attributes as Record<string, unknown> | undefined;
+  const classification = event.classification as
+    { attributes?: Record<string, unknown> } | undefined;
+  if (!attributes && !classification?.attributes && typeof event.phone !== 'string') return event;
+  return {
+    ...event,
+    ...(attributes ? { attributes: eraseAttributes(attributes, keep) } : {}),
+    ...(classification?.attributes
+      ? {
+          classification: {
+            ...classification,
+            attributes: eraseAttributes(classification.attributes, keep),
+          },
+        }
+      : {}),
+    ...(typeof event.phone === 'string' ? { phone: erasedText } : {}),
+  };
 }

@@ -30,3 +30,10 @@ export type {
   LoggedContact,
   LoggedDomainEvent,
 } from './contactLog';
+export { centerEventSchema, centerProjection } from './centerProjection';
+export { openCenterHistory } from './openCenterHistory';
+export type {
+  CenterCustomerExport,
+  CenterHistory,
+  CenterHistoryOptions,
+} from './openCenterHistory';

@@ -163,6 +163,7 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
         case 'contact.ivrEntered':
         case 'contact.callbackRequested':
         case 'contact.annotated':
+        case 'contact.erased':
           return;
         case 'contact.queued':
           endEngaged(c, at);

@@ -385,6 +385,40 @@ describe('createPluginHost: api, dispose', () => {
     );
   });
 
+  it('gives an optional collaborator’s API while it is ready, whatever the load order', async () => {
+    const { host } = createHarness();
+    let ctxOf: PluginContext | undefined;
+    await host.load([
+      definePlugin({
+        name: 'user',
+        version: '1',
+        setup(ctx) {
+          ctxOf = ctx;
+          expect(ctx.plugins.optional('helper')).toBeUndefined(); // not loaded yet
+        },
+      }),
+    ]);
+    const api = { help: () => 'helped' };
+    await host.load([
+      definePlugin({ name: 'helper', version: '1', setup: () => ({ api }) }),
+      definePlugin({
+        name: 'broken',
+        version: '1',
+        setup: () => {
+          throw new TypeError('no');
+        },
+      }),
+    ]);
+    expect(ctxOf?.plugins.optional('helper')).toBe(api);
+    expect(ctxOf?.plugins.optional('broken')).toBeUndefined();
+    expect(ctxOf?.plugins.optional('user')).toBeUndefined();
+    expect(ctxOf?.plugins.optional('nobody')).toBeUndefined();
+    await host.dispose();
+    expect(() => ctxOf?.plugins.optional('helper')).toThrow(
+      expect.objectContaining({ code: 'DISPOSED' }),
+    );
+  });
+
   it('disposes ready plugins in reverse setup order, reporting and passing over failures', async () => {
     const { host, events, failures } = createHarness();
     const log: string[] = [];

@@ -146,6 +146,10 @@ export function createPluginHost(options: PluginHostOptions): PluginHost {
       logger,
       roles,
       apiOf: (dependency) => records.get(dependency)?.running.api,
+      optionalApiOf: (other) => {
+        const record = records.get(other);
+        return record?.report.state === 'ready' ? record.running.api : undefined;
+      },
       report: (phase, error) => {
         reportFailure(name, phase, error, false);
       },

@@ -31,6 +31,8 @@ export interface PluginScopeOptions {
   readonly roles: readonly Role[];
   /** The API of a (ready) dependency. */
   readonly apiOf: (name: string) => unknown;
+  /** The API of plugin `name` if it is ready now, `undefined` otherwise. */
+  readonly optionalApiOf?: (name: string) => unknown;
   /** Reports a contained failure of a listener, timer or hook of the plugin. */
   readonly report: (phase: 'listener' | 'hook', error: unknown) => void;
 }
@@ -184,6 +186,10 @@ export function createPluginScope(options: PluginScopeOptions): PluginScope {
           );
         }
         return options.apiOf(dependency);
+      },
+      optional(other: string) {
+        assertActive();
+        return other === name ? undefined : options.optionalApiOf?.(other);
       },
     },
   };

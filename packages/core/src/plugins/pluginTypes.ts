@@ -92,6 +92,15 @@ export interface PluginActions {
 export interface PluginDependencies<D extends string> {
   /** The API of dependency `name`, which is set up before this plugin. */
   api<K extends D>(name: K): PluginApi<K>;
+  /**
+   * The API of plugin `name` when it is loaded and ready now, `undefined` otherwise: for an
+   * optional collaborator, which needs no `dependsOn` and is not ordered before this plugin.
+   * Look it up when you need it (e.g. on each message), not once in setup; check its shape,
+   * since the other plugin may be any version.
+   */
+  optional<K extends string>(
+    name: K,
+  ): (K extends keyof PluginApis ? PluginApis[K] : unknown) | undefined;
 }
 
 /**

@@ -1,11 +1,11 @@
 import {
-  createEventBus,
-  isFinished,
-  silentLogger,
+  createContactThreads,
   systemClock,
   type Clock,
   type ContactCenter,
+  type ContactThread,
   type Logger,
+  type ThreadOutcome,
   type Unsubscribe,
 } from '@switchboard/core';
 import { EmailError } from './emailError';
@@ -19,19 +19,13 @@ import { parseEmailInput } from './parse';
 import { parentIds } from './threading';
 
 /** One conversation by email: the messages that reference each other, and the contacts that carried it. */
-export interface EmailThread {
+export interface EmailThread extends ContactThread<EmailMessage> {
   /** The thread's id: the Message-ID of its first message. */
   readonly id: string;
   /** The subject of its first message. */
   readonly subject: string;
   /** The customer who started it. */
   readonly customer: EmailAddress;
-  /** The contact that carries the thread now (the newest). */
-  readonly contactId: string;
-  /** Every contact that carried it, oldest first (a follow-up opens a new one). */
-  readonly contactIds: readonly string[];
-  /** Its messages in the order received or sent. */
-  readonly messages: readonly EmailMessage[];
 }
 
 /**
@@ -39,7 +33,7 @@ export interface EmailThread {
  * thread (`joined`), a follow-up contact because the thread's contact was finished (`reopened`),
  * or nothing because that Message-ID was already received (`duplicate`).
  */
-export type ReceiveOutcome = 'opened' | 'joined' | 'reopened' | 'duplicate';
+export type ReceiveOutcome = ThreadOutcome;
 
 /** The answer of {@link EmailInbox.receive}. */
 export interface ReceiveResult {
@@ -112,31 +106,8 @@ export interface EmailInboxOptions {
 export function createEmailInbox(options: EmailInboxOptions): EmailInbox {
   const { center, queueId, priority = 0 } = options;
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? silentLogger;
-  const threads = new Map<string, EmailThread>();
-  const threadByMessage = new Map<string, string>();
-  const threadByContact = new Map<string, string>();
-  const bus = createEventBus<{ changed: null }>((error) => {
-    logger.error('An email inbox subscriber threw', { error });
-  });
+  const threads = createContactThreads<EmailThread, EmailMessage>(options);
   let snapshot: EmailInboxSnapshot | undefined;
-
-  function changed() {
-    snapshot = undefined;
-    bus.emit('changed', null);
-  }
-
-  function store(thread: EmailThread, message: EmailMessage) {
-    threads.set(thread.id, thread);
-    threadByMessage.set(message.messageId, thread.id);
-    threadByContact.set(thread.contactId, thread.id);
-    changed();
-  }
-
-  function isOpen(contactId: string) {
-    const contact = center.getSnapshot().contacts.get(contactId);
-    return contact !== undefined && !isFinished(contact);
-  }
 
   function openContact(message: EmailMessage, threadId: string, followUpOf?: string) {
     return center.openContact({
@@ -165,69 +136,40 @@ export function createEmailInbox(options: EmailInboxOptions): EmailInbox {
       replyTo: replyTo ?? parsed.from,
       date: date ?? clock.now(),
     };
-    const known = threadByMessage.get(message.messageId);
-    if (known !== undefined) {
-      const thread = threads.get(known) as EmailThread;
-      return { outcome: 'duplicate', threadId: thread.id, contactId: thread.contactId };
-    }
-    const parentThread = parentIds(message)
-      .map((id) => threadByMessage.get(id))
-      .find((id) => id !== undefined);
-    const thread = parentThread === undefined ? undefined : threads.get(parentThread);
-    if (!thread) {
-      const contactId = openContact(message, message.messageId);
-      store(
-        {
-          id: message.messageId,
-          subject: message.subject,
-          customer: message.from,
-          contactId,
-          contactIds: [contactId],
-          messages: [message],
-        },
-        message,
-      );
-      return { outcome: 'opened', threadId: message.messageId, contactId };
-    }
-    if (isOpen(thread.contactId)) {
-      store({ ...thread, messages: [...thread.messages, message] }, message);
-      return { outcome: 'joined', threadId: thread.id, contactId: thread.contactId };
-    }
-    const contactId = openContact(message, thread.id, thread.contactId);
-    store(
-      {
-        ...thread,
-        contactId,
-        contactIds: [...thread.contactIds, contactId],
-        messages: [...thread.messages, message],
-      },
+    const parent = parentIds(message)
+      .map((id) => threads.threadOfMessage(id))
+      .find((thread) => thread !== undefined);
+    const threadId = parent?.id ?? message.messageId;
+    const { outcome, thread } = threads.receive({
+      messageKey: message.messageId,
+      threadId: parent?.id,
       message,
-    );
-    return { outcome: 'reopened', threadId: thread.id, contactId };
-  }
-
-  function threadOf(contactId: string) {
-    const id = threadByContact.get(contactId);
-    return id === undefined ? undefined : threads.get(id);
+      open: (followUpOf) => openContact(message, threadId, followUpOf),
+      start: (contactId) => ({
+        id: message.messageId,
+        subject: message.subject,
+        customer: message.from,
+        contactId,
+        contactIds: [contactId],
+        messages: [message],
+      }),
+    });
+    return { outcome, threadId: thread.id, contactId: thread.contactId };
   }
 
   return {
     receive,
-    threadOf,
+    threadOf: (contactId) => threads.threadOf(contactId),
     recordSent(contactId, message) {
-      const thread = threadOf(contactId);
-      if (!thread) {
+      if (!threads.recordSent(contactId, message, message.messageId)) {
         throw new EmailError('EMAIL_NO_THREAD', undefined, { details: { contactId } });
       }
-      store({ ...thread, messages: [...thread.messages, message] }, message);
     },
     getSnapshot() {
-      snapshot ??= Object.freeze({ threads: new Map(threads) });
+      const current = threads.threads();
+      if (snapshot?.threads !== current) snapshot = Object.freeze({ threads: current });
       return snapshot;
     },
-    subscribe: (listener) =>
-      bus.on('changed', () => {
-        listener();
-      }),
+    subscribe: (listener) => threads.subscribe(listener),
   };
 }

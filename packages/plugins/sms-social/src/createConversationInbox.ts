@@ -1,11 +1,11 @@
 import {
-  createEventBus,
-  isFinished,
-  silentLogger,
+  createContactThreads,
   systemClock,
   type Clock,
   type ContactCenter,
+  type ContactThread,
   type Logger,
+  type ThreadOutcome,
   type Unsubscribe,
 } from '@switchboard/core';
 import { MessagingError } from './messagingError';
@@ -18,7 +18,7 @@ import {
 import { parseMessagingInput } from './parse';
 
 /** One customer's conversation on one network, across the contacts that carried it. */
-export interface Conversation {
+export interface Conversation extends ContactThread<ConversationMessage> {
   /** `<channel>:<network>:<sender>`, e.g. `sms:sms:+33612345678`. */
   readonly id: string;
   /** `sms` or `social`. */
@@ -31,12 +31,6 @@ export interface Conversation {
   readonly name?: string;
   /** The centre's number or account the customer wrote to, when known. */
   readonly to?: string;
-  /** The contact carrying it now. */
-  readonly contactId: string;
-  /** Every contact that carried it, oldest first. */
-  readonly contactIds: readonly string[];
-  /** Its messages in arrival order. */
-  readonly messages: readonly ConversationMessage[];
 }
 
 /**
@@ -44,7 +38,7 @@ export interface Conversation {
  * (`joined`), a follow-up contact since the last one finished (`reopened`), or nothing because
  * that provider id was already received (`duplicate`).
  */
-export type ConversationOutcome = 'opened' | 'joined' | 'reopened' | 'duplicate';
+export type ConversationOutcome = ThreadOutcome;
 
 /** The answer of {@link ConversationInbox.receive}. */
 export interface ConversationReceipt {
@@ -122,22 +116,8 @@ export interface ConversationInboxOptions {
 export function createConversationInbox(options: ConversationInboxOptions): ConversationInbox {
   const { center, queues } = options;
   const clock = options.clock ?? systemClock;
-  const logger = options.logger ?? silentLogger;
-  const conversations = new Map<string, Conversation>();
-  const byMessage = new Map<string, string>();
-  const byContact = new Map<string, string>();
-  const bus = createEventBus<{ changed: null }>((error) => {
-    logger.error('A conversation subscriber threw', { error });
-  });
+  const threads = createContactThreads<Conversation, ConversationMessage>(options);
   let snapshot: ConversationInboxSnapshot | undefined;
-
-  function save(conversation: Conversation, messageKey: string) {
-    conversations.set(conversation.id, conversation);
-    byMessage.set(messageKey, conversation.id);
-    byContact.set(conversation.contactId, conversation.id);
-    snapshot = undefined;
-    bus.emit('changed', null);
-  }
 
   function open(message: InboundMessage, id: string, network: string, followUpOf?: string) {
     const sms = message.channel === 'sms';
@@ -162,13 +142,6 @@ export function createConversationInbox(options: ConversationInboxOptions): Conv
       const message = parseMessagingInput(inboundMessageSchema, input, 'inbound message');
       const network = message.network ?? message.channel;
       const id = `${message.channel}:${network}:${message.from}`;
-      // Provider ids are unique per network, not across them.
-      const messageKey = `${message.channel}:${network}:${message.id}`;
-      const seen = byMessage.get(messageKey);
-      const known = conversations.get(seen ?? id);
-      if (seen !== undefined && known) {
-        return { outcome: 'duplicate', conversationId: known.id, contactId: known.contactId };
-      }
       const entry: ConversationMessage = {
         direction: 'inbound',
         id: message.id,
@@ -176,65 +149,43 @@ export function createConversationInbox(options: ConversationInboxOptions): Conv
         media: message.media,
         at: message.sentAt ?? clock.now(),
       };
-      if (!known) {
-        const contactId = open(message, id, network);
-        save(
-          {
-            id,
-            channel: message.channel,
-            network,
-            customer: message.from,
-            ...(message.name ? { name: message.name } : {}),
-            ...(message.to ? { to: message.to } : {}),
-            contactId,
-            contactIds: [contactId],
-            messages: [entry],
-          },
-          messageKey,
-        );
-        return { outcome: 'opened', conversationId: id, contactId };
-      }
-      const current = center.getSnapshot().contacts.get(known.contactId);
-      if (current && !isFinished(current)) {
-        save({ ...known, messages: [...known.messages, entry] }, messageKey);
-        return { outcome: 'joined', conversationId: id, contactId: known.contactId };
-      }
-      const contactId = open(message, id, network, known.contactId);
-      save(
-        {
-          ...known,
+      const { outcome, thread } = threads.receive({
+        // Provider ids are unique per network, not across them.
+        messageKey: `${message.channel}:${network}:${message.id}`,
+        threadId: id,
+        message: entry,
+        open: (followUpOf) => open(message, id, network, followUpOf),
+        start: (contactId) => ({
+          id,
+          channel: message.channel,
+          network,
+          customer: message.from,
+          ...(message.name ? { name: message.name } : {}),
+          ...(message.to ? { to: message.to } : {}),
           contactId,
-          contactIds: [...known.contactIds, contactId],
-          messages: [...known.messages, entry],
-        },
-        messageKey,
-      );
-      return { outcome: 'reopened', conversationId: id, contactId };
+          contactIds: [contactId],
+          messages: [entry],
+        }),
+      });
+      return { outcome, conversationId: thread.id, contactId: thread.contactId };
     },
-    conversationOf(contactId) {
-      const id = byContact.get(contactId);
-      return id === undefined ? undefined : conversations.get(id);
-    },
+    conversationOf: (contactId) => threads.threadOf(contactId),
     recordSent(contactId, message) {
-      const id = byContact.get(contactId);
-      const conversation = id === undefined ? undefined : conversations.get(id);
-      if (!conversation) {
+      const conversation = threads.threadOf(contactId);
+      const key = `${conversation?.channel}:${conversation?.network}:${message.id}`;
+      if (!conversation || !threads.recordSent(contactId, message, key)) {
         throw new MessagingError('MESSAGING_NO_CONVERSATION', undefined, {
           details: { contactId },
         });
       }
-      save(
-        { ...conversation, messages: [...conversation.messages, message] },
-        `${conversation.channel}:${conversation.network}:${message.id}`,
-      );
     },
     getSnapshot() {
-      snapshot ??= Object.freeze({ conversations: new Map(conversations) });
+      const current = threads.threads();
+      if (snapshot?.conversations !== current) {
+        snapshot = Object.freeze({ conversations: current });
+      }
       return snapshot;
     },
-    subscribe: (listener) =>
-      bus.on('changed', () => {
-        listener();
-      }),
+    subscribe: (listener) => threads.subscribe(listener),
   };
 }

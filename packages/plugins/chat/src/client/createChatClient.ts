@@ -17,6 +17,7 @@ import {
   type ReconnectPolicy,
 } from '../shared/session';
 import { emptyThread, enqueue, lastSeq, receive, unreadCount, type Thread } from '../shared/thread';
+import { createTypingExpiry, defaultTypingTimeoutMs } from '../shared/typingExpiry';
 import { createListeners, type ChatDialer, type Unsubscribe } from '../transport/link';
 
 /** Where to pick a conversation up again: keep it (e.g. in `sessionStorage`) across a page reload. */
@@ -47,6 +48,8 @@ export interface ChatClientOptions {
   readonly reconnect?: ReconnectPolicy;
   /** Makes message client ids; `crypto.randomUUID` by default. */
   readonly createId?: () => string;
+  /** How long the agent's typing indicator lasts unless renewed; 10 s by default, `null` forever. */
+  readonly typingTimeoutMs?: number | null;
 }
 
 /** What the widget renders. A new frozen object on every change. */
@@ -61,7 +64,7 @@ export interface ChatClientSnapshot {
   readonly messages: readonly ChatMessage[];
   /** Sent but not confirmed yet (resent after a reconnect). */
   readonly pending: readonly PendingChatMessage[];
-  /** Whether the agent is typing. */
+  /** Whether the agent is typing; off by itself `typingTimeoutMs` after the last renewal. */
   readonly agentTyping: boolean;
   /** The agent read the customer's messages up to this seq. */
   readonly agentReadUpTo: number;
@@ -137,33 +140,40 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     snapshot = Object.freeze({ ...next, unread: unreadCount(thread, next.readUpTo, 'customer') });
     listeners.emit();
   };
+  const timers = options.timers ?? defaultTimers;
+  const typingExpiry = createTypingExpiry<'agent'>(
+    timers,
+    options.typingTimeoutMs === undefined ? defaultTypingTimeoutMs : options.typingTimeoutMs,
+    () => {
+      if (snapshot.agentTyping) update({ agentTyping: false });
+    },
+  );
+  const agentTyping = (value: boolean) => {
+    typingExpiry.set('agent', value);
+    return value;
+  };
   const fail = (problem: ChatProblem) => {
     update({ error: problem });
   };
 
-  const session = openSession(
-    options.connect,
-    options.timers ?? defaultTimers,
-    options.reconnect ?? {},
-    {
-      hello: () => ({
-        type: 'hello',
-        v: chatProtocolVersion,
-        role: 'customer',
-        ...(resume ? { resume: { ...resume, lastSeq: lastSeq(thread) || resume.lastSeq } } : {}),
-        ...(options.queueId ? { queueId: options.queueId } : {}),
-        ...(options.customer ? { customer: options.customer } : {}),
-        ...(options.attributes ? { attributes: options.attributes } : {}),
-      }),
-      frame: (frame) => {
-        handle(frame);
-      },
-      problem: fail,
-      state: (connection) => {
-        update({ connection });
-      },
+  const session = openSession(options.connect, timers, options.reconnect ?? {}, {
+    hello: () => ({
+      type: 'hello',
+      v: chatProtocolVersion,
+      role: 'customer',
+      ...(resume ? { resume: { ...resume, lastSeq: lastSeq(thread) || resume.lastSeq } } : {}),
+      ...(options.queueId ? { queueId: options.queueId } : {}),
+      ...(options.customer ? { customer: options.customer } : {}),
+      ...(options.attributes ? { attributes: options.attributes } : {}),
+    }),
+    frame: (frame) => {
+      handle(frame);
     },
-  );
+    problem: fail,
+    state: (connection) => {
+      update({ connection });
+    },
+  });
 
   function handle(frame: ServerFrame) {
     switch (frame.type) {
@@ -185,10 +195,12 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         return;
       case 'message':
         thread = receive(thread, frame.message, 'customer');
-        update({ agentTyping: frame.message.from === 'agent' ? false : snapshot.agentTyping });
+        update({
+          agentTyping: frame.message.from === 'agent' ? agentTyping(false) : snapshot.agentTyping,
+        });
         return;
       case 'typing':
-        update({ agentTyping: frame.typing });
+        update({ agentTyping: agentTyping(frame.typing) });
         return;
       case 'read':
         update({ agentReadUpTo: Math.max(snapshot.agentReadUpTo, frame.upTo) });
@@ -196,7 +208,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       case 'status':
         update({
           status: frame.status,
-          ...(frame.status === 'ended' ? { agentTyping: false } : {}),
+          ...(frame.status === 'ended' ? { agentTyping: agentTyping(false) } : {}),
         });
         return;
       case 'error':
@@ -246,11 +258,13 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     },
     leave() {
       session.send({ type: 'leave' });
+      typingExpiry.clear();
       session.close();
       update({ status: 'ended' });
     },
     resumePoint: () => (resume ? { ...resume, lastSeq: lastSeq(thread) } : null),
     close: () => {
+      typingExpiry.clear();
       session.close();
     },
   };

@@ -27,7 +27,7 @@ export interface DeskChat {
   readonly messages: readonly ChatMessage[];
   /** The agent's messages not confirmed yet (resent after a reconnect). */
   readonly pending: readonly PendingChatMessage[];
-  /** Whether the customer is typing. */
+  /** Whether the customer is typing; off by itself `typingTimeoutMs` after the last renewal. */
   readonly customerTyping: boolean;
   /** The customer read the agent's messages up to this seq. */
   readonly customerReadUpTo: number;

@@ -7,6 +7,9 @@ import { chatProtocolVersion, type ServerFrame } from '../protocol/frames';
 import { chatSendSchema, type PendingChatMessage } from '../protocol/message';
 import { openSession, type ChatConnectionState } from '../shared/session';
 import { emptyThread, enqueue, lastSeq, receive, unreadCount, type Thread } from '../shared/thread';
+import { createTypingExpiry, defaultTypingTimeoutMs } from '../shared/typingExpiry';
+import type { ChatMessage } from '../protocol/message';
+import { createTextRedaction } from './transcriptRedaction';
 import { createListeners, type ChatDialer } from '../transport/link';
 import type { ChatDeskApi, ChatDeskSnapshot, DeskChat } from './chatDeskTypes';
 import './chatEvents';
@@ -29,6 +32,13 @@ export const chatConfigSchema = z.object({
     }),
     {},
   ),
+  /**
+   * The plugin whose `redactMessage` redacts every message before the desk keeps, shows, emits
+   * or sends it (`redaction` by default: the redaction plugin, when it is loaded); `null` never.
+   */
+  redactWith: z._default(z.nullable(z.string().check(z.minLength(1))), 'redaction'),
+  /** How long the customer's typing indicator lasts unless renewed; 10 s by default, `null` forever. */
+  typingTimeoutMs: z._default(z.nullable(z.number().check(z.positive())), defaultTypingTimeoutMs),
   /** Makes message client ids; `crypto.randomUUID` by default. */
   createId: z.optional(
     z.custom<() => string>((value) => typeof value === 'function', {
@@ -78,6 +88,21 @@ export const chat = definePlugin({
     let connection: ChatConnectionState = 'connecting';
     let error: ChatProblem | null = null;
     let snapshot: ChatDeskSnapshot = build();
+    const redactText = createTextRedaction(
+      (name) => ctx.plugins.optional(name),
+      config.redactWith,
+      ctx.logger,
+    );
+    const redacted = (contactId: string, message: ChatMessage): ChatMessage => {
+      const text = redactText(contactId, message.text);
+      return text === message.text ? message : { ...message, text };
+    };
+    const typing = createTypingExpiry<string>(ctx.clock, config.typingTimeoutMs, (contactId) => {
+      const state = chats.get(contactId);
+      if (!state?.customerTyping) return;
+      state.customerTyping = false;
+      changed();
+    });
 
     function build(): ChatDeskSnapshot {
       const load = desk().load.chat;
@@ -174,7 +199,7 @@ export const chat = definePlugin({
           opened.customerReadUpTo = Math.max(opened.customerReadUpTo, frame.customerReadUpTo);
           opened.readUpTo = Math.max(opened.readUpTo, frame.agentReadUpTo);
           for (const message of frame.messages)
-            opened.thread = receive(opened.thread, message, 'agent');
+            opened.thread = receive(opened.thread, redacted(frame.contactId, message), 'agent');
           if (!state) {
             chats.set(frame.contactId, opened);
             ctx.events.emit('chat.opened', { contactId: frame.contactId });
@@ -184,18 +209,19 @@ export const chat = definePlugin({
         case 'message': {
           if (!state) return;
           const before = state.thread;
-          state.thread = receive(state.thread, frame.message, 'agent');
-          if (state.thread !== before && frame.message.from !== 'agent') {
+          const message = redacted(state.contactId, frame.message);
+          state.thread = receive(state.thread, message, 'agent');
+          if (state.thread !== before && message.from !== 'agent') {
             state.customerTyping = false;
-            ctx.events.emit('chat.messageReceived', {
-              contactId: state.contactId,
-              message: frame.message,
-            });
+            typing.set(state.contactId, false);
+            ctx.events.emit('chat.messageReceived', { contactId: state.contactId, message });
           }
           return;
         }
         case 'typing':
-          if (state) state.customerTyping = frame.typing;
+          if (!state) return;
+          state.customerTyping = frame.typing;
+          typing.set(state.contactId, frame.typing);
           return;
         case 'read':
           if (state) state.customerReadUpTo = Math.max(state.customerReadUpTo, frame.upTo);
@@ -213,6 +239,7 @@ export const chat = definePlugin({
 
     function close(contactId: string) {
       if (!chats.delete(contactId)) return;
+      typing.set(contactId, false);
       ctx.events.emit('chat.closed', { contactId });
     }
 
@@ -238,7 +265,11 @@ export const chat = definePlugin({
         }
         if (state.status === 'ended')
           throw new ChatError('CHAT_ENDED', `Chat ${contactId} has ended.`);
-        const entry: PendingChatMessage = { clientId: createId(), ...parsed.data };
+        const entry: PendingChatMessage = {
+          clientId: createId(),
+          ...parsed.data,
+          text: redactText(contactId, parsed.data.text),
+        };
         state.thread = enqueue(state.thread, entry);
         changed();
         session.send({ type: 'send', contactId, ...entry });
@@ -260,6 +291,7 @@ export const chat = definePlugin({
     return {
       api,
       dispose() {
+        typing.clear();
         stopState();
         session.close();
         listeners.clear();

@@ -26,6 +26,7 @@ import {
 import { openCustomerSession, type CustomerHello, type Posted } from './customerSession';
 import { refusal } from './problems';
 import { createTranscript } from './transcript';
+import { redactionFailedText } from '../protocol/message';
 
 /** Options of {@link createChatGateway}. */
 export interface ChatGatewayOptions {
@@ -54,6 +55,14 @@ export interface ChatGatewayOptions {
   }) => boolean | Promise<boolean>;
   /** Makes resume tokens; `crypto.randomUUID` by default. */
   readonly createToken?: () => string;
+  /**
+   * Redacts every message's text before it is stored or relayed: `createRedactor()` from
+   * `@switchboard/core/privacy`, or the redaction plugin's `redactor`. None by default.
+   */
+  readonly redactor?: {
+    /** The text with personal data masked. */
+    redact(text: string): { readonly text: string };
+  };
 }
 
 /** The centre's side of the chat channel. */
@@ -112,9 +121,20 @@ export function createChatGateway(options: ChatGatewayOptions): ChatGateway {
     agents.send(conversation.holders, frame);
   };
 
+  const redact = (text: string, contactId: string) => {
+    if (!options.redactor || text === '') return text;
+    try {
+      return options.redactor.redact(text).text;
+    } catch (error) {
+      logger.error('The chat redactor threw', { error, contactId });
+      return redactionFailedText;
+    }
+  };
+
   const append = (conversation: Conversation, message: Omit<ChatMessage, 'seq' | 'at'>) => {
     const stored: ChatMessage = {
       ...message,
+      text: redact(message.text, conversation.id),
       seq: conversation.messages.length + 1,
       at: clock.now(),
     };

@@ -72,3 +72,6 @@ export type ChatStatus = (typeof chatStatuses)[number];
 
 /** Who wrote a message: the customer, an agent, or the gateway itself. */
 export type ChatAuthor = (typeof chatAuthors)[number];
+
+/** What a message's text becomes when its redactor throws: nothing unredacted is kept. */
+export const redactionFailedText = '[redaction failed]';

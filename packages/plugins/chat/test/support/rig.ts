@@ -7,6 +7,7 @@ import {
   createChatGateway,
   createInProcessChatTransport,
   type ChatGateway,
+  type ChatGatewayOptions,
 } from '../../src/index';
 import { fromWsServer } from '../../src/node';
 import type { ChatDialer } from '../../src/transport/link';
@@ -33,7 +34,15 @@ export interface ChatRig {
  * Builds a rig. For `ws`, a real `ws` server listens on 127.0.0.1 on a random port and both the
  * plugin and the customers use the WebSocket dialer (with `ws`'s WebSocket, as Node 20 has none).
  */
-export async function createRig(kind: RigKind, options: TestHostOptions = {}): Promise<ChatRig> {
+export async function createRig(
+  kind: RigKind,
+  options: TestHostOptions = {},
+  gatewayOptions: Partial<ChatGatewayOptions> = {},
+  chatConfig: {
+    readonly redactWith?: string | null;
+    readonly typingTimeoutMs?: number | null;
+  } = {},
+): Promise<ChatRig> {
   let dial: ChatDialer;
   let server: WebSocketServer | undefined;
   let cut: () => number;
@@ -79,9 +88,17 @@ export async function createRig(kind: RigKind, options: TestHostOptions = {}): P
   };
   const host = await createTestHost({
     ...options,
-    plugins: [{ plugin: chat, config: { connect: dial } }, ...(options.plugins ?? [])],
+    plugins: [
+      { plugin: chat, config: { ...chatConfig, connect: dial } },
+      ...(options.plugins ?? []),
+    ],
   });
-  const gateway = createChatGateway({ center: host.center, transport, clock: host.clock });
+  const gateway = createChatGateway({
+    center: host.center,
+    transport,
+    clock: host.clock,
+    ...gatewayOptions,
+  });
   const clients: ChatClient[] = [];
   return {
     host,
@@ -110,6 +127,18 @@ export async function createRig(kind: RigKind, options: TestHostOptions = {}): P
         });
       }
     },
+  };
+}
+
+/** The desk's chat API of a rig, and one chat of its snapshot. */
+export function deskOf(rig: () => ChatRig) {
+  const api = () => rig().host.plugin('chat');
+  return {
+    api,
+    chat: (contactId: string) =>
+      api()
+        .getSnapshot()
+        .chats.find((chat) => chat.contactId === contactId),
   };
 }
 
