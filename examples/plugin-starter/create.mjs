@@ -1,9 +1,11 @@
 // Copies this starter to packages/plugins/NAME as @switchboard/plugin-NAME, renaming the
-// plugin's identifiers (carrier-pigeon, carrierPigeon, CarrierPigeon), and writes its changeset.
+// plugin's identifiers (carrier-pigeon, carrierPigeon, CarrierPigeon), writes the plugin's README
+// from template/README.md and its changeset from changeset.md, and formats them with prettier.
 //
 //   node examples/plugin-starter/create.mjs my-channel
 //   node examples/plugin-starter/create.mjs my-channel --dir /elsewhere --changesets /elsewhere
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as prettier from 'prettier';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -15,8 +17,10 @@ const skipped = new Set([
   'dist',
   '.snippets',
   'create.mjs',
-  'create.test.ts',
   'changeset.md',
+  'README.md',
+  'template',
+  'test',
 ]);
 /** Names the core reserves (its own event and action domains), read from the core's own list. */
 const reserved = JSON.parse(
@@ -63,7 +67,30 @@ function rename(text) {
     .replaceAll('CarrierPigeon', pascal)
     .replace(/^ {2}"private": true,\n/m, '')
     .replaceAll('"../../tsconfig.base.json"', `"${up}/tsconfig.base.json"`)
-    .replaceAll("'../../tooling/tsup'", `'${up}/tooling/tsup'`);
+    .replaceAll("'../../tooling/tsup'", `'${up}/tooling/tsup'`)
+    .replaceAll('{{root}}', up);
+}
+
+/**
+ * What the plugin keeps of a starter file: the manifest without the starter's `create` script,
+ * the type-check config without the starter's script and tests folder.
+ *
+ * @param {string} file @param {string} text
+ */
+function adapt(file, text) {
+  if (file === 'package.json') {
+    const manifest = JSON.parse(text);
+    delete manifest.scripts.create;
+    return JSON.stringify(manifest, null, 2);
+  }
+  if (file === 'tsconfig.json') {
+    const config = JSON.parse(text);
+    delete config.compilerOptions.allowJs;
+    delete config.compilerOptions.checkJs;
+    config.include = ['src', '*.config.ts'];
+    return JSON.stringify(config, null, 2);
+  }
+  return text;
 }
 
 /** @param {string} from @param {string} to */
@@ -74,14 +101,40 @@ function copy(from, to) {
     const source = join(from, entry.name);
     const destination = join(to, rename(entry.name));
     if (entry.isDirectory()) copy(source, destination);
-    else writeFileSync(destination, rename(readFileSync(source, 'utf8')));
+    else writeFileSync(destination, rename(adapt(entry.name, readFileSync(source, 'utf8'))));
   }
 }
 
+/**
+ * Formats `files` with the workspace's prettier settings: renaming changes the widths of tables
+ * and lines.
+ *
+ * @param {string[]} files
+ */
+async function format(files) {
+  const options = (await prettier.resolveConfig(join(root, 'package.json'))) ?? {};
+  for (const file of files) {
+    if ((await prettier.getFileInfo(file)).inferredParser === null) continue; // LICENSE
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
+  }
+}
+
+/** @param {string} dir @returns {string[]} */
+const filesOf = (dir) =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? filesOf(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+
 copy(starter, target);
+writeFileSync(
+  join(target, 'README.md'),
+  rename(readFileSync(join(starter, 'template', 'README.md'), 'utf8')),
+);
 mkdirSync(changesets, { recursive: true });
 const changeset = join(changesets, `plugin-${name}.md`);
 writeFileSync(changeset, rename(readFileSync(join(starter, 'changeset.md'), 'utf8')));
+await format([...filesOf(target), changeset]);
 console.log(`Created @switchboard/plugin-${name} in ${relative(process.cwd(), target) || '.'}`);
 console.log(`and its changeset ${relative(process.cwd(), changeset)}. Next:`);
 console.log('  npx -y pnpm@10 install');

@@ -71,7 +71,7 @@ export const carrierPigeon = definePlugin({
           return note.success && contact.status !== 'offered' ? [[contact.id, note.data]] : [];
         }),
       );
-    const desk = () => ctx.state.getSnapshot() as DeskSnapshot;
+    const desk = () => ctx.state.getSnapshot();
     let snapshot: CarrierPigeonSnapshot = { inbox: inboxOf(desk()), inFlight };
     const changed = () => {
       snapshot = { inbox: inboxOf(desk()), inFlight };

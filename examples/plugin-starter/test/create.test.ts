@@ -10,7 +10,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -95,6 +95,33 @@ describe('create.mjs', () => {
       expect(readFileSync(join(scratch, '.changeset', 'plugin-my-channel.md'), 'utf8')).toContain(
         "'@switchboard/plugin-my-channel': minor",
       );
+      // The plugin's own README, from template/README.md: nothing about the starter or its script.
+      const readme = readFileSync(join(target, 'README.md'), 'utf8');
+      expect(readme).toMatch(/^# @switchboard\/plugin-my-channel\n/);
+      expect(readme).toContain("from '@switchboard/plugin-my-channel'");
+      expect(readme).toContain(`(${relative(target, root)}/docs/plugins/channels.md)`);
+      expect(readme).not.toMatch(/starter|create\.mjs|changeset\.md|create\.test|\{\{/i);
+      // Its type-check config names only what the copy has.
+      expect(JSON.parse(readFileSync(join(target, 'tsconfig.json'), 'utf8'))).toMatchObject({
+        include: ['src', '*.config.ts'],
+      });
+      expect(manifest).not.toHaveProperty('scripts.create');
+
+      // Formatted as the workspace's `prettier --check .` expects, tables and all.
+      const prettier = spawnSync(
+        process.execPath,
+        [
+          join(root, 'node_modules', 'prettier', 'bin', 'prettier.cjs'),
+          '--config',
+          join(root, '.prettierrc.json'),
+          '--check',
+          target,
+          join(scratch, '.changeset'),
+        ],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+      expect(prettier.stderr).toBe('');
+      expect(prettier.status).toBe(0);
 
       // Link its dependencies as `pnpm install` would, then type-check it and run its tests.
       const modules = join(target, 'node_modules');

@@ -204,6 +204,33 @@ describe('createDesk', () => {
     await desk.dispose();
   });
 
+  it("passes what a plugin action's run throws to the caller unchanged, without failing the plugin", async () => {
+    const boom = new Error('provider down');
+    let calls = 0;
+    const flaky = definePlugin({
+      name: 'flaky',
+      version: '1.0.0',
+      setup(ctx) {
+        ctx.actions.register({
+          name: 'flaky.send',
+          schema: { safeParse: (data: unknown) => ({ success: true as const, data }) },
+          run: () => {
+            calls += 1;
+            return calls === 1 ? Promise.reject(boom) : Promise.resolve('sent');
+          },
+        });
+      },
+    });
+    const desk = createDesk({ agent: { id: 'ada', name: 'Ada' }, plugins: [flaky] });
+    const failed: unknown[] = [];
+    desk.events.on('plugin.failed', (report) => failed.push(report));
+    await desk.ready;
+    await expect(desk.invoke('flaky.send', {})).rejects.toBe(boom);
+    await expect(desk.invoke('flaky.send', {})).resolves.toBe('sent');
+    expect(failed).toEqual([]);
+    await desk.dispose();
+  });
+
   it('loads plugins into a running desk with use(), after the first batch', async () => {
     const late = definePlugin({
       name: 'late',

@@ -3,6 +3,8 @@ import * as z from 'zod';
 import * as zm from 'zod/mini';
 import { createActionRegistry } from '../actions/actionRegistry';
 import { defineAction } from '../actions/defineAction';
+import type { DeskSnapshot } from '../desk/deskSnapshot';
+import type { Contact } from '../model/contact';
 import type { Validator } from '../validation';
 import { createEventBus } from '../events/eventBus';
 import type { SwitchboardEvents } from '../events/eventMap';
@@ -149,5 +151,16 @@ describe('action types', () => {
     });
     expectTypeOf(action.name).toEqualTypeOf<'contact.count'>();
     expectTypeOf<ReturnType<typeof action.run>>().toEqualTypeOf<number | Promise<number>>();
+  });
+  it("types ctx.state as the desk's snapshot, so plugins read it without a cast", () => {
+    definePlugin({
+      name: 'typetest-reader',
+      version: '1.0.0',
+      permissions: ['state:read'],
+      setup(ctx) {
+        expectTypeOf(ctx.state.getSnapshot()).toEqualTypeOf<DeskSnapshot>();
+        expectTypeOf(ctx.state.getSnapshot().contacts).toEqualTypeOf<readonly Contact[]>();
+      },
+    });
   });
 });

@@ -14,6 +14,7 @@ import type { SwitchboardEvents } from '../events/eventMap';
 import type { Clock } from '../ports/clock';
 import type { Logger } from '../ports/logger';
 import type { Storage } from '../ports/storage';
+import type { DeskSnapshot } from '../desk/deskSnapshot';
 
 /**
  * The typed map of plugin APIs: plugin name to the `api` its setup returns. A plugin package
@@ -33,10 +34,14 @@ export interface PluginApis {}
 /** The API type of plugin `K`: from {@link PluginApis}, else `unknown`. */
 export type PluginApi<K extends string> = K extends keyof PluginApis ? PluginApis[K] : unknown;
 
-/** Something observable: the desk's or centre's state, read-only. */
-export interface StateSource {
+/**
+ * Something observable: the desk's or centre's state, read-only.
+ *
+ * @typeParam S - The snapshot's type; a plugin's `ctx.state` is a `StateSource<DeskSnapshot>`.
+ */
+export interface StateSource<S = unknown> {
   /** The current immutable snapshot. */
-  getSnapshot(): unknown;
+  getSnapshot(): S;
   /** Calls `listener` after every change until the returned function is called. */
   subscribe(listener: () => void): Unsubscribe;
 }
@@ -119,8 +124,8 @@ export interface PluginContext<D extends string = string> {
   readonly events: PluginEvents;
   /** The action pipeline. */
   readonly actions: PluginActions;
-  /** The state, read-only; needs `state:read`. */
-  readonly state: StateSource;
+  /** The desk's state (the agent, their contacts and load), read-only; needs `state:read`. */
+  readonly state: StateSource<DeskSnapshot>;
   /** Storage private to the plugin (keys live under `plugin:<name>:`). */
   readonly storage: Storage;
   /** The injected clock; timers are cleared when the plugin goes away. */
