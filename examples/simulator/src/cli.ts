@@ -378,6 +378,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   log(
     `occupancy ${fixed(report.occupancyPct)} % (arrival hours)   surveys ${report.surveys}   offers ${offers.made} (accepted ${offers.accepted}, rejected ${offers.rejected}, missed ${offers.missed}, withdrawn ${offers.withdrawn})   missed-offer lockouts ${report.missedOfferLockouts}   breaks ${report.breaks}   auto-completed wrap-ups ${report.autoCompletedWrapUps}   auto-replies ${report.autoReplies.acknowledgements} acknowledgements, ${report.autoReplies.waitUpdates} wait updates`,
   );
+  log(inboxSummary(report.inboxes));
   log('');
   log(
     renderIntervalCharts(report.timeline, {
@@ -392,4 +393,15 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   );
   io.stdout.write(written);
   return 0;
+}
+
+/** One line on the channel plugins' inboxes: messages, and what became of them. */
+function inboxSummary(inboxes: SimulationReport['inboxes']): string {
+  const parts = Object.entries(inboxes)
+    .filter(([, counts]) => counts.messages > 0)
+    .map(
+      ([channel, c]) =>
+        `${channel} ${c.messages} messages (${c.replies} replies; ${c.opened} opened, ${c.joined} joined, ${c.reopened} follow-ups)`,
+    );
+  return `inboxes   ${parts.length > 0 ? parts.join('   ') : 'no messages'}`;
 }

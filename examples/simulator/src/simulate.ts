@@ -9,6 +9,13 @@ import {
 import { createKpiEngine, type KpiRow } from '@switchboard/core/metrics';
 import { createVirtualClock } from '@switchboard/core/testing';
 import { createAutoReplies, type OutboundReply } from '@switchboard/plugin-canned-responses';
+import {
+  createSimulatedInboxes,
+  customerReplies,
+  inboxChannels,
+  type InboxChannel,
+  type InboxCounts,
+} from './inboxes';
 import { createRandom, type Random } from './random';
 import { END_OF_SHIFT, scheduleShifts } from './shifts';
 import {
@@ -31,6 +38,7 @@ import { INTERVAL_MS, clockOf, createTimelineRecorder, type IntervalSummary } fr
 
 export type { ChannelReport, KpiTableRow, QueueReport } from './reportRows';
 export type { IntervalChannel, IntervalSummary } from './timeline';
+export type { InboxChannel, InboxCounts } from './inboxes';
 
 /** What a simulated contact will need, drawn as it arrives. */
 interface ContactNeeds {
@@ -140,6 +148,14 @@ export interface SimulationReport {
    * expected wait, and the wait updates that follow.
    */
   readonly autoReplies: { readonly acknowledgements: number; readonly waitUpdates: number };
+  /**
+   * What the channel plugins' inboxes did with the customers' messages: emails through
+   * `createEmailInbox` of `@switchboard/plugin-email` (threaded by Message-ID, In-Reply-To and
+   * References), SMS and social messages through `createConversationInbox` of
+   * `@switchboard/plugin-sms-social` (a conversation per sender). A message that joins its
+   * thread's open contact opens none: `arrived` counts contacts, `messages` counts messages.
+   */
+  readonly inboxes: Readonly<Record<InboxChannel, InboxCounts>>;
   /** Times the centre made an agent not ready after missed offers. */
   readonly missedOfferLockouts: number;
   /** Breaks taken. */
@@ -216,6 +232,8 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
   const customerRandom = createRandom(seed, 0);
   const agentRandom = createRandom(seed, 1);
   const breakRandom = createRandom(seed, 2);
+  // Customers' replies to their own earlier message draw from their own stream too.
+  const replyRandom = createRandom(seed, 3);
   const sample = (random: Random, duration: Duration) =>
     (duration.distribution === 'exponential'
       ? random.exponential(duration.meanSec)
@@ -256,11 +274,26 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
       { code: END_OF_SHIFT, label: 'End of shift', productive: false },
     ],
   });
+  // Emails, SMS and social messages reach the centre through the channel plugins' inboxes, which
+  // open, join or reopen their contacts, as a host's mail and webhook relays would feed them.
+  const inboxes = createSimulatedInboxes({ center, clock });
   // The KPI engine books every figure of the report from the centre's events. Its clock is the
   // virtual one, until the end of the run moves it past the FCR window (see below).
   let kpiNow: number | null = null;
   const kpis = createKpiEngine({
     clock: { now: () => kpiNow ?? clock.now() },
+    // FCR keys on the customer and the reason: the simulated one, or its thread's for contacts
+    // an inbox opened (their attributes carry the thread, not the reason).
+    reasonOf: (contact) => {
+      const { reason, threadId, conversationId } = contact.attributes;
+      if (typeof reason === 'string') return reason;
+      const thread = typeof threadId === 'string' ? threadId : conversationId;
+      const known =
+        typeof thread === 'string' && contact.queueId !== null
+          ? inboxes.reasonOf(contact.queueId, thread)
+          : undefined;
+      return known ?? contact.queueId;
+    },
     serviceLevelSecondsByQueue: Object.fromEntries(
       scenario.queues.map((queue) => [queue.id, queue.serviceLevel.seconds]),
     ),
@@ -493,47 +526,103 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     return null;
   };
   let arrived = 0;
-  for (const queue of scenario.queues) {
+  /** Books a new contact of `queue`: what it needs, and when its customer gives up waiting. */
+  const admit = (
+    queue: Scenario['queues'][number],
+    contactId: ContactId,
+    { patienceMs, needs }: { patienceMs: number | null; needs: ContactNeeds },
+  ) => {
+    arrived += 1;
+    arrivedBy.set(queue.id, (arrivedBy.get(queue.id) ?? 0) + 1);
+    recorder.arrival(queue.channel, clock.now());
+    inProgress.add(contactId);
+    needsOf.set(contactId, needs);
+    if (patienceMs !== null) {
+      agenda.at(clock.now() + patienceMs, () => {
+        const status = contactOf(contactId)?.status;
+        if (status === 'queued' || status === 'offered') {
+          center.contactCommand(contactId, { type: 'abandon' });
+        }
+      });
+    }
+  };
+  /** What a contact of `queue` will need. Always the same draws in the same order. */
+  const drawNeeds = (random: Random, queue: Scenario['queues'][number]) => {
     const behaviourOf = scenario.channels[queue.channel];
+    const patienceMs = behaviourOf?.patience ? sample(random, behaviourOf.patience) : null;
+    const handleMs = behaviourOf ? sample(random, behaviourOf.handleTime) : 0;
+    const wrapUpMs = behaviourOf ? sample(random, behaviourOf.wrapUp) : 0;
+    const disposition = random.weighted(scenario.dispositions, (code) => code.weight).code;
+    const answers = random.chance(scenario.csat.responseRate);
+    const weights = scenario.csat.scores[queue.channel];
+    const score = weights
+      ? random.weighted([1, 2, 3, 4, 5], (value) => weights[value - 1] ?? 0)
+      : null;
+    return {
+      patienceMs,
+      needs: { handleMs, wrapUpMs, disposition, surveyScore: answers ? score : null },
+    };
+  };
+  const inboxChannelOf = (channel: SimChannel) =>
+    (inboxChannels as readonly string[]).includes(channel) ? (channel as InboxChannel) : null;
+  /**
+   * A share of customers write again in the same thread a while after their first message (an
+   * email with In-Reply-To and References, the next SMS or social message): the inbox joins it
+   * to the open contact, or opens a follow-up when that one is finished.
+   */
+  const planReply = (
+    queue: Scenario['queues'][number],
+    channel: InboxChannel,
+    first: { customer: number; reason: string; messageId: string },
+  ) => {
+    const { share, meanDelaySec } = customerReplies[channel];
+    if (!replyRandom.chance(share)) return;
+    const at = clock.now() + replyRandom.exponential(meanDelaySec) * SECOND;
+    if (at >= endAt) return;
+    agenda.at(at, () => {
+      const needs = drawNeeds(replyRandom, queue);
+      const receipt = inboxes.receive({
+        channel,
+        queueId: queue.id,
+        customer: first.customer,
+        reason: first.reason,
+        replyTo: first.messageId,
+      });
+      if (receipt.opened) admit(queue, receipt.contactId, needs);
+    });
+  };
+  for (const queue of scenario.queues) {
+    const inboxChannel = inboxChannelOf(queue.channel);
     const arrive = () => {
-      arrived += 1;
-      arrivedBy.set(queue.id, (arrivedBy.get(queue.id) ?? 0) + 1);
-      recorder.arrival(queue.channel, clock.now());
       const random = customerRandom;
       const reason = random.weighted(scenario.customers.reasons, (item) => item.weight).code;
-      const customer = `cust-${random.int(1, scenario.customers.population)}`;
+      const customerNumber = random.int(1, scenario.customers.population);
       // Always the same draws in the same order, whatever happens to the contact later.
-      const patienceMs = behaviourOf?.patience ? sample(random, behaviourOf.patience) : null;
-      const handleMs = behaviourOf ? sample(random, behaviourOf.handleTime) : 0;
-      const wrapUpMs = behaviourOf ? sample(random, behaviourOf.wrapUp) : 0;
-      const disposition = random.weighted(scenario.dispositions, (code) => code.weight).code;
-      const answers = random.chance(scenario.csat.responseRate);
-      const weights = scenario.csat.scores[queue.channel];
-      const score = weights
-        ? random.weighted([1, 2, 3, 4, 5], (value) => weights[value - 1] ?? 0)
-        : null;
-      const contact = center.openContact({
-        channel: queue.channel,
-        direction: queue.channel === 'callback' ? 'outbound' : 'inbound',
-        queueId: queue.id,
-        customer: { id: customer, attributes: {} },
-        // The engine keys FCR by customer and `attributes.reason`.
-        attributes: { simulated: true, reason },
-      });
-      inProgress.add(contact.id);
-      needsOf.set(contact.id, {
-        handleMs,
-        wrapUpMs,
-        disposition,
-        surveyScore: answers ? score : null,
-      });
-      if (patienceMs !== null) {
-        agenda.at(clock.now() + patienceMs, () => {
-          const status = contactOf(contact.id)?.status;
-          if (status === 'queued' || status === 'offered') {
-            center.contactCommand(contact.id, { type: 'abandon' });
-          }
+      const needs = drawNeeds(random, queue);
+      if (inboxChannel) {
+        const receipt = inboxes.receive({
+          channel: inboxChannel,
+          queueId: queue.id,
+          customer: customerNumber,
+          reason,
+          replyTo: null,
         });
+        if (receipt.opened) admit(queue, receipt.contactId, needs);
+        planReply(queue, inboxChannel, {
+          customer: customerNumber,
+          reason,
+          messageId: receipt.messageId,
+        });
+      } else {
+        const contact = center.openContact({
+          channel: queue.channel,
+          direction: queue.channel === 'callback' ? 'outbound' : 'inbound',
+          queueId: queue.id,
+          customer: { id: `cust-${customerNumber}`, attributes: {} },
+          // The engine keys FCR by customer and `attributes.reason`.
+          attributes: { simulated: true, reason },
+        });
+        admit(queue, contact.id, needs);
       }
       const next = nextArrival(clock.now(), queue.arrivalsPerHour);
       if (next !== null) agenda.at(next, arrive);
@@ -702,6 +791,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
     offers,
     surveys,
     autoReplies,
+    inboxes: inboxes.counts(),
     missedOfferLockouts: lockouts,
     breaks,
     autoCompletedWrapUps: autoCompleted,
