@@ -294,6 +294,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
           : undefined;
       return known ?? contact.queueId;
     },
+    // A social customer has a handle on a network, not an id, phone or email: key FCR on that.
+    customerOf: ({ customer }) => {
+      const { handle, network } = customer.attributes;
+      const social = typeof handle === 'string' ? `${String(network)}:${handle}` : null;
+      return customer.id ?? customer.phone ?? customer.email ?? social;
+    },
     serviceLevelSecondsByQueue: Object.fromEntries(
       scenario.queues.map((queue) => [queue.id, queue.serviceLevel.seconds]),
     ),

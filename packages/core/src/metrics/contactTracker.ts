@@ -37,6 +37,7 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
   const noHolders: readonly string[] = [];
   const free: Tracked[] = []; // records of ended contacts, for reuse
   const reasonOf = options.reasonOf ?? defaultReasonOf;
+  const customerOf = options.customerOf ?? customerKeyOf;
   const resolvedCodes = new Set(options.dispositions.filter((d) => d.resolved).map((d) => d.code));
   const escalationCodes = new Set(options.escalationDispositions);
   const shortMs = options.shortAbandonSeconds * 1000;
@@ -45,7 +46,7 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
       options.serviceLevelSeconds) * 1000;
 
   const track = (contact: Contact, at: number) => {
-    const customer = customerKeyOf(contact);
+    const customer = customerOf(contact);
     const reason = customer === null ? null : reasonOf(contact);
     const c = openTracked(free.pop(), noHolders);
     c.createdAt = at;

@@ -305,6 +305,7 @@ describe('createKpiEngine: options', () => {
     [{ intervalMinutes: 7 }, 'intervalMinutes'],
     [{ fcrWindowDays: 0 }, 'fcrWindowDays'],
     [{ reasonOf: 'reason' }, 'reasonOf'],
+    [{ customerOf: 'id' }, 'customerOf'],
     [{ clock: {} }, 'clock'],
     [{ dispositions: [{ code: '' }] }, 'dispositions'],
   ])('rejects %j with VALIDATION_FAILED', (options, field) => {
@@ -370,6 +371,21 @@ describe('createKpiEngine: first-contact resolution', () => {
     const { counts } = rowOf(engine.report().rows, 'total');
     // Closed first contacts: c1, c3, c5 (repeated), c7; resolved: c3.
     expect(counts).toMatchObject({ fcrContacts: 4, fcrResolved: 1, fcrPending: 1 });
+  });
+
+  it('keys FCR with customerOf', () => {
+    const two = [...handled('h1', 0, 'fay', 'resolved'), ...handled('h2', 1000, 'gus', 'resolved')];
+    const closed = { clock: { now: () => s(30 * day) } };
+    const countsWith = (options: KpiEngineOptions) =>
+      rowOf(engineWith(two, { ...closed, ...options }).report().rows, 'total').counts;
+    // By default fay and gus are two customers, each resolved at the first contact.
+    expect(countsWith({})).toMatchObject({ fcrContacts: 2, fcrResolved: 2 });
+    // Keyed as one person (two handles of one customer, say), h2 repeats h1.
+    expect(countsWith({ customerOf: () => 'one person' })).toMatchObject({
+      fcrContacts: 1,
+      fcrResolved: 0,
+    });
+    expect(countsWith({ customerOf: () => null })).toMatchObject({ fcrContacts: 0 });
   });
 
   it('leaves out first contacts that were never completed', () => {

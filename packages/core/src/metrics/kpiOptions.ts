@@ -37,6 +37,13 @@ export const kpiEngineOptionsSchema = z.object({
       'must be a function',
     ),
   ),
+  /** Keys FCR: who the customer of a contact is; `null` leaves it out of FCR. */
+  customerOf: z.optional(
+    z.custom<(contact: Contact) => string | null>(
+      (value: unknown) => typeof value === 'function',
+      'must be a function',
+    ),
+  ),
   /** Time source for live figures; the latest event's time when absent. */
   clock: z.optional(
     z.custom<Pick<Clock, 'now'>>(
@@ -72,6 +79,12 @@ export interface KpiEngineOptions {
    * Default: `contact.attributes.reason` when a string, else the queue id.
    */
   readonly reasonOf?: (contact: Contact) => string | null;
+  /**
+   * Who the customer is, the other half of FCR's key; `null` leaves the contact out of FCR.
+   * Default: the customer's id, else phone, else email. A channel whose customers have none of
+   * these (a social handle) keys them here.
+   */
+  readonly customerOf?: (contact: Contact) => string | null;
   /** Time source for live figures and window closing; the latest event's time when absent. */
   readonly clock?: Pick<Clock, 'now'>;
 }
