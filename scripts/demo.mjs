@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { pnpm } from './pnpm.mjs';
 
+/** @param {string} url @returns {string | null} the file's text, or null when it is missing */
 const read = (url) => {
   try {
     return readFileSync(new URL(url, import.meta.url), 'utf8');
