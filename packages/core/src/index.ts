@@ -117,6 +117,7 @@ export type {
   ContactThreads,
   ThreadArrival,
   ThreadOutcome,
+  ThreadReceipt,
 } from './plugins/contactThreads';
 export type { DeclaredApi, PluginConfig } from './plugins/definePlugin';
 export { createPluginHost } from './plugins/pluginHost';

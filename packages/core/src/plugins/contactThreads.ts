@@ -36,13 +36,21 @@ export interface ThreadArrival<T, M> {
   readonly start: (contactId: string) => T;
 }
 
+/** What {@link ContactThreads.receive} did with one message. */
+export interface ThreadReceipt<T> {
+  /** Whether it opened, joined or reopened a contact, or was a duplicate. */
+  readonly outcome: ThreadOutcome;
+  /** The thread that holds the message now. */
+  readonly thread: T;
+}
+
 /**
  * The threads of a messaging channel (email, SMS, social) over a contact centre: each keyed by
  * id, by message key and by contact, observable. Channel plugins build their inboxes on it.
  */
 export interface ContactThreads<T extends ContactThread<M>, M> {
   /** Files an inbound message: opens, joins or reopens a contact, or recognises a duplicate. */
-  receive(arrival: ThreadArrival<T, M>): { readonly outcome: ThreadOutcome; readonly thread: T };
+  receive(arrival: ThreadArrival<T, M>): ThreadReceipt<T>;
   /** The thread holding the message with `messageKey`, if any. */
   threadOfMessage(messageKey: string): T | undefined;
   /** The thread a contact carries, if any. */

@@ -61,7 +61,10 @@ export interface ChatGatewayOptions {
    */
   readonly redactor?: {
     /** The text with personal data masked. */
-    redact(text: string): { readonly text: string };
+    redact(text: string): {
+      /** The redacted text. */
+      readonly text: string;
+    };
   };
 }
 
