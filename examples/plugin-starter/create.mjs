@@ -73,7 +73,8 @@ function rename(text) {
 
 /**
  * What the plugin keeps of a starter file: the manifest without the starter's `create` script,
- * the type-check config without the starter's script and tests folder.
+ * its prettier (which only the script uses) and the pigeon description, the type-check config
+ * without the starter's script and tests folder.
  *
  * @param {string} file @param {string} text
  */
@@ -81,6 +82,8 @@ function adapt(file, text) {
   if (file === 'package.json') {
     const manifest = JSON.parse(text);
     delete manifest.scripts.create;
+    delete manifest.devDependencies.prettier;
+    manifest.description = `A Switchboard channel plugin (${name}): say what it carries here.`;
     return JSON.stringify(manifest, null, 2);
   }
   if (file === 'tsconfig.json') {

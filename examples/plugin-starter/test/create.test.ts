@@ -106,6 +106,8 @@ describe('create.mjs', () => {
         include: ['src', '*.config.ts'],
       });
       expect(manifest).not.toHaveProperty('scripts.create');
+      expect(manifest).not.toHaveProperty('devDependencies.prettier');
+      expect(manifest).not.toHaveProperty('description', expect.stringMatching(/pigeon/i));
 
       // Formatted as the workspace's `prettier --check .` expects, tables and all.
       const prettier = spawnSync(
