@@ -1,4 +1,4 @@
-import { definePlugin, type Channel, type DeskSnapshot } from '@switchboard/core';
+import { definePlugin, type Channel } from '@switchboard/core';
 import type { Observable } from '../world/observable';
 
 /** The channels whose offers the agent lets auto-answer accept. */
@@ -18,7 +18,7 @@ export function autoAnswerChannels(choice: AutoAnswerChoice) {
     setup(ctx) {
       ctx.actions.before('contact.accept', ({ contactId }, call) => {
         if (call.caller.plugin !== 'autoAnswer') return undefined;
-        const desk = ctx.state.getSnapshot() as DeskSnapshot;
+        const desk = ctx.state.getSnapshot();
         const contact = desk.contacts.find((held) => held.id === contactId);
         if (!contact || choice.getSnapshot().has(contact.channel)) return undefined;
         return { cancel: `Auto-answer is off for ${contact.channel}.` };

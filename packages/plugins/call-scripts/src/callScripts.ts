@@ -1,4 +1,4 @@
-import { SwitchboardError, definePlugin, type Contact, type DeskSnapshot } from '@switchboard/core';
+import { SwitchboardError, definePlugin, type Contact } from '@switchboard/core';
 import * as z from 'zod/mini';
 import { assignScript, scriptAssignmentSchema } from './assignment';
 import type { CallScriptsApi, CallScriptsSnapshot } from './callScriptsTypes';
@@ -67,7 +67,7 @@ export const callScripts = definePlugin({
     const listeners = new Set<() => void>();
     let snapshot: CallScriptsSnapshot = Object.freeze({ runs: new Map() });
 
-    const desk = () => ctx.state.getSnapshot() as DeskSnapshot;
+    const desk = () => ctx.state.getSnapshot();
     const contactOf = (contactId: string): Contact => {
       const contact = desk().contacts.find((held) => held.id === contactId);
       if (!contact) {

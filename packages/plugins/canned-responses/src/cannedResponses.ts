@@ -1,4 +1,4 @@
-import { SwitchboardError, definePlugin, type Contact, type DeskSnapshot } from '@switchboard/core';
+import { SwitchboardError, definePlugin, type Contact } from '@switchboard/core';
 import * as z from 'zod/mini';
 import type { CannedResponsesApi, RenderedReply } from './cannedResponsesTypes';
 import { fillTemplate } from './fillTemplate';
@@ -52,7 +52,7 @@ export const cannedResponses = definePlugin({
   permissions: ['state:read'],
   setup(ctx, config) {
     const catalogue = createReplyCatalogue(config.responses, config.macros);
-    const desk = () => ctx.state.getSnapshot() as DeskSnapshot;
+    const desk = () => ctx.state.getSnapshot();
     const held = (contactId: string): Contact => {
       const contact = desk().contacts.find((candidate) => candidate.id === contactId);
       if (!contact) {

@@ -4,7 +4,6 @@ import {
   definePlugin,
   dispositionSchema,
   type Contact,
-  type DeskSnapshot,
   type Disposition,
 } from '@switchboard/core';
 import * as z from 'zod/mini';
@@ -72,7 +71,7 @@ export const dispositions = definePlugin({
   setup(ctx, config) {
     const choices = new Map<string, DispositionChoice>();
     const listeners = new Set<() => void>();
-    const desk = () => ctx.state.getSnapshot() as DeskSnapshot;
+    const desk = () => ctx.state.getSnapshot();
     const centreCodes = () => config.centre?.dispositions ?? defaultDispositions;
     const codesOfQueue = (queueId: string | null) =>
       (queueId === null ? undefined : config.queues[queueId]) ?? centreCodes();

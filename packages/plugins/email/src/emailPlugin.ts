@@ -3,7 +3,6 @@ import {
   definePlugin,
   type ActionSignature,
   type ContactStatus,
-  type DeskSnapshot,
   type Unsubscribe,
 } from '@switchboard/core';
 import * as z from 'zod/mini';
@@ -167,7 +166,7 @@ export const emailChannel = definePlugin({
     const bus = createEventBus<{ changed: null }>((error) => {
       ctx.logger.error('An email desk subscriber threw', { error });
     });
-    const desk = () => ctx.state.getSnapshot() as DeskSnapshot;
+    const desk = () => ctx.state.getSnapshot();
     let snapshot: EmailDeskSnapshot | undefined;
 
     function changed() {

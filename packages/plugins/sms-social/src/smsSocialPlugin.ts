@@ -3,7 +3,6 @@ import {
   definePlugin,
   type ActionSignature,
   type Contact,
-  type DeskSnapshot,
   type Unsubscribe,
 } from '@switchboard/core';
 import * as z from 'zod/mini';
@@ -133,7 +132,7 @@ export const smsSocialChannel = definePlugin({
     const bus = createEventBus<{ changed: null }>((error) => {
       ctx.logger.error('An sms-social subscriber threw', { error });
     });
-    const deskState = () => ctx.state.getSnapshot() as DeskSnapshot;
+    const deskState = () => ctx.state.getSnapshot();
     let cached: SmsSocialSnapshot | undefined;
 
     const notify = () => {

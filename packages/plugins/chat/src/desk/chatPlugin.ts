@@ -1,4 +1,4 @@
-import { definePlugin, type DeskSnapshot } from '@switchboard/core';
+import { definePlugin } from '@switchboard/core';
 import * as z from 'zod/mini';
 import { ChatError } from '../errors';
 import { toIssues } from '../protocol/codec';
@@ -78,7 +78,7 @@ export const chat = definePlugin({
   config: chatConfigSchema,
   permissions: ['state:read'],
   setup(ctx, config) {
-    const desk = () => ctx.state.getSnapshot() as DeskSnapshot;
+    const desk = () => ctx.state.getSnapshot();
     const agentId = desk().agent.profile.id;
     const createId = config.createId ?? (() => globalThis.crypto.randomUUID());
     const listeners = createListeners<[]>((error) => {
