@@ -12,7 +12,17 @@ const bareError = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/coverage/**', 'docs/api/**', '.reports/**', '**/node_modules/**'] },
+  {
+    ignores: [
+      '**/dist/**',
+      '**/coverage/**',
+      'docs/public/api/**',
+      'docs/.vitepress/dist/**',
+      'docs/.vitepress/cache/**',
+      '.reports/**',
+      '**/node_modules/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
