@@ -5,6 +5,7 @@ import {
   type Clock,
   type ContactCenter,
   type Logger,
+  type QueueId,
   type TimerHandle,
   type Unsubscribe,
 } from '@switchboard/core';
@@ -16,9 +17,17 @@ import { replyChannelSchema, type ReplyChannel } from './responseSchema';
 import {
   describeWait,
   estimateWait,
+  staffedAgents,
   type HandleTimeSource,
   type WaitEstimate,
 } from './waitEstimate';
+
+/** Events after which a queue's staffed agents are counted again. */
+const staffingChanges: ReadonlySet<string> = new Set([
+  'agent.registered',
+  'agent.statusChanged',
+  'agent.profileChanged',
+]);
 
 /** Validates the texts and limits of {@link AutoRepliesOptions}. */
 export const autoReplySettingsSchema = z.object({
@@ -111,13 +120,24 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
   const timers = new Map<string, TimerHandle>();
   const acknowledged = new Set<string>();
   const listeners = new Set<() => void>();
-  let states = new Map<string, AutoReplyState>();
-  let snapshot: ReadonlyMap<string, AutoReplyState> = states;
+  // Changed in place: copying the map on every reply made each one cost as much as the contacts
+  // tracked. The snapshot is a copy, built on the first read after a change.
+  const states = new Map<string, AutoReplyState>();
+  let snapshot: ReadonlyMap<string, AutoReplyState> | null = null;
+  // Staffed agents per queue, for the wait estimate: counted once per queue until an agent logs
+  // in or out, changes skills, or the queue's requirements change.
+  const staffing = new Map<string, { queue: unknown; agents: number }>();
+  const staffed = (queueId: string) => {
+    const queue = center.queues.get(queueId as QueueId);
+    const known = staffing.get(queueId);
+    if (known !== undefined && known.queue === queue) return known.agents;
+    const agents = staffedAgents(center, queueId);
+    staffing.set(queueId, { queue, agents });
+    return agents;
+  };
 
   const publish = () => {
-    // `states` is copied before every change and never changed after, so it is the snapshot:
-    // copying it again here made each reply cost twice the contacts tracked.
-    snapshot = states;
+    snapshot = null;
     for (const listener of [...listeners]) listener();
   };
   const stop = (contactId: string) => {
@@ -127,7 +147,7 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
   };
   const record = (contactId: string, estimate: WaitEstimate, ok: boolean) => {
     const before = states.get(contactId);
-    states = new Map(states).set(contactId, {
+    states.set(contactId, {
       estimate,
       sent: (before?.sent ?? 0) + (ok ? 1 : 0),
       lastSentAt: ok ? clock.now() : (before?.lastSentAt ?? clock.now()),
@@ -137,7 +157,13 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
   };
   const send = (contactId: string, kind: OutboundReply['kind']) => {
     const contact = center.getSnapshot().contacts.get(contactId);
-    const estimate = estimateWait(center, contactId, handleTimeMs, settings.defaultHandleMs);
+    const estimate = estimateWait(
+      center,
+      contactId,
+      handleTimeMs,
+      settings.defaultHandleMs,
+      staffed,
+    );
     if (!contact || !estimate) return false;
     const queueId = contact.queueId ?? '';
     const variables = replyVariables({
@@ -201,10 +227,7 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
 
   const forget = (contactId: string) => {
     stop(contactId);
-    if (!states.has(contactId)) return;
-    states = new Map(states);
-    states.delete(contactId);
-    publish();
+    if (states.delete(contactId)) publish();
   };
   const offQueued = center.events.on('contact.queued', ({ contactId, state: contact }) => {
     if (!settings.channels.includes(contact.channel as ReplyChannel)) return;
@@ -215,6 +238,7 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
     if (!timers.has(contactId)) schedule(contactId);
   });
   const offLeft = center.events.onAny((name, payload) => {
+    if (staffingChanges.has(name)) staffing.clear();
     const contactId = (payload as { contactId?: unknown }).contactId;
     if (name === 'contact.queued' || typeof contactId !== 'string') return;
     const status = (payload as { state?: { status?: unknown } }).state?.status;
@@ -225,7 +249,7 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
   });
 
   return {
-    getSnapshot: () => snapshot,
+    getSnapshot: () => (snapshot ??= new Map(states)),
     subscribe(listener) {
       listeners.add(listener);
       return () => {

@@ -1,4 +1,4 @@
-import type { ContactCenter } from '@switchboard/core';
+import type { ContactCenter, QueueId } from '@switchboard/core';
 import type { KpiEngine } from '@switchboard/core/metrics';
 
 /** Where a waiting contact stands. */
@@ -23,7 +23,7 @@ export function handleTimeFromKpis(engine: Pick<KpiEngine, 'report'>): HandleTim
 
 /** Agents logged in (not offline) with every skill the queue requires: who can serve it. */
 export function staffedAgents(center: ContactCenter, queueId: string): number {
-  const queue = [...center.queues.values()].find((candidate) => candidate.id === queueId);
+  const queue = center.queues.get(queueId as QueueId);
   let staffed = 0;
   for (const agent of center.getSnapshot().agents.values()) {
     if (agent.presence.status === 'offline') continue;
@@ -41,13 +41,15 @@ export function staffedAgents(center: ContactCenter, queueId: string): number {
 /**
  * The position of a queued contact (from the router's own account: `explain(id).ahead + 1`) and
  * its expected wait: `position × handle time ÷ staffed agents`, or 0 when a qualified agent is
- * free. `null` when the contact is not waiting in a queue.
+ * free. `null` when the contact is not waiting in a queue. `staffed` counts a queue's staffed
+ * agents ({@link staffedAgents} by default; pass a cached count when estimating often).
  */
 export function estimateWait(
   center: ContactCenter,
   contactId: string,
   handleTimeMs: HandleTimeSource,
   defaultHandleMs: number,
+  staffed: (queueId: string) => number = (queueId) => staffedAgents(center, queueId),
 ): WaitEstimate | null {
   const contact = center.getSnapshot().contacts.get(contactId);
   const explanation = center.explain(contactId);
@@ -56,7 +58,7 @@ export function estimateWait(
   const position = explanation.ahead + 1;
   if (explanation.qualifiedFreeAgents > 0) return { position, expectedWaitMs: 0 };
   const handle = handleTimeMs(contact.queueId) ?? defaultHandleMs;
-  const agents = Math.max(1, staffedAgents(center, contact.queueId));
+  const agents = Math.max(1, staffed(contact.queueId));
   return { position, expectedWaitMs: Math.round((position * handle) / agents) };
 }
 

@@ -111,6 +111,45 @@ describe('createAutoReplies', () => {
     expect(replies.getSnapshot().get(second.id)).toMatchObject({ sent: 3, failed: 0 });
   });
 
+  it('counts staffed agents again when an agent logs in or a queue changes its skills', () => {
+    const { center, clock } = busyCentre();
+    const sent: OutboundReply[] = [];
+    keep(
+      createAutoReplies({
+        center,
+        clock,
+        sender: { send: (reply) => void sent.push(reply) },
+        handleTimeMs: () => 240_000,
+        acknowledgement: '{{wait.text}}',
+        update: '{{wait.text}}',
+        updateEveryMs: 60_000,
+      }),
+      sent,
+    );
+    center.openContact({ channel: 'chat', queueId: 'support' });
+    // Cy logs in with no chat capacity: staffed, so the estimate shrinks, yet offered nothing.
+    center.registerAgent({
+      id: 'cy',
+      name: 'Cy',
+      skills: [{ skill: 'french', proficiency: 5 }],
+      capacity: { voice: 1, chat: 0, email: 1, sms: 1, social: 1 },
+    });
+    center.agentCommand('cy', { type: 'login' });
+    clock.advance(60_000);
+    // Only Cy speaks French: one staffed agent for the whole queue.
+    center.upsertQueue({
+      id: 'support',
+      name: 'Support',
+      requiredSkills: [{ skill: 'french', minProficiency: 1 }],
+    });
+    clock.advance(60_000);
+    expect(texts(sent)).toEqual([
+      'acknowledgement: about 2 minutes',
+      'waitUpdate: about a minute',
+      'waitUpdate: about 4 minutes',
+    ]);
+  });
+
   it('sends email acknowledgements with a subject, using the KPI handle time or the default', () => {
     const clock = createVirtualClock();
     const center = createContactCenter({ clock, queues: [{ id: 'mail', name: 'Mail' }] });
