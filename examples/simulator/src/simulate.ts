@@ -6,7 +6,7 @@ import {
   type ContactId,
   type SwitchboardEvents,
 } from '@switchboard/core';
-import { createKpiEngine, type KpiRow } from '@switchboard/core/metrics';
+import { createKpiEngine, customerKeyOf, type KpiRow } from '@switchboard/core/metrics';
 import { createVirtualClock } from '@switchboard/core/testing';
 import { createAutoReplies, type OutboundReply } from '@switchboard/plugin-canned-responses';
 import {
@@ -294,11 +294,12 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
           : undefined;
       return known ?? contact.queueId;
     },
-    // A social customer has a handle on a network, not an id, phone or email: key FCR on that.
-    customerOf: ({ customer }) => {
-      const { handle, network } = customer.attributes;
+    // A social customer has a handle on a network, not an id, phone or email: key FCR on that
+    // when the default key finds nothing.
+    customerOf: (contact) => {
+      const { handle, network } = contact.customer.attributes;
       const social = typeof handle === 'string' ? `${String(network)}:${handle}` : null;
-      return customer.id ?? customer.phone ?? customer.email ?? social;
+      return customerKeyOf(contact) ?? social;
     },
     serviceLevelSecondsByQueue: Object.fromEntries(
       scenario.queues.map((queue) => [queue.id, queue.serviceLevel.seconds]),

@@ -2,7 +2,7 @@
 
 export { createKpiEngine, surveyResultSchema } from './kpiEngine';
 export type { KpiEngine, KpiEventSource, SurveyResult } from './kpiEngine';
-export { kpiEngineOptionsSchema } from './kpiOptions';
+export { customerKeyOf, kpiEngineOptionsSchema } from './kpiOptions';
 export type { KpiEngineOptions } from './kpiOptions';
 export { kpiReportQuerySchema } from './kpiReport';
 export type { KpiGroupBy, KpiReport, KpiReportQuery, KpiRow } from './kpiReport';
