@@ -113,7 +113,7 @@ export function main(docs: string): number {
   const unknown = samples.filter((sample) => skipReason(sample) === undefined);
   for (const sample of unknown)
     console.error(
-      `${sample.guide}:${String(sample.line - 1)}: a \`\`\`ts fence takes nothing after it but "no-check: <reason>" (got "${sample.meta}")`,
+      `${sample.guide}:${String(sample.line - 1)}: a \`\`\`ts fence takes nothing after it but "no-run: <reason>" or "no-check: <reason>" (got "${sample.meta}")`,
     );
   const errors = checkSamples(samples);
   for (const { at, message } of errors) console.error(`${at} ${message}`);

@@ -1,6 +1,7 @@
 // The ```ts blocks of the guides in docs/, as the type-check (tooling/checkDocSamples.ts) and the
 // guard test (examples/recipes/test/guides.test.ts) both read them. A block is type-checked unless
-// its fence reads ```ts no-check: <reason>; any other word after `ts` is refused.
+// its fence reads ```ts no-check: <reason>; ```ts no-run: <reason> is type-checked but not run by
+// the docs tests (their pattern is a bare ```ts); any other word after `ts` is refused.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -50,9 +51,14 @@ export function samplesOf(guide: string, markdown: string): Sample[] {
   return samples;
 }
 
-/** Why a sample is not type-checked (`no-check: <reason>`), '' when it is, undefined for an unknown fence. */
+/**
+ * Why a sample is not type-checked: '' when it is (a plain ```ts block, or ```ts no-run: <why> for
+ * one that needs servers, which the docs tests then do not run), the reason of a
+ * ```ts no-check: <why> block, or undefined for a fence that is refused (unknown words, no reason).
+ */
 export function skipReason(sample: Sample): string | undefined {
   if (sample.meta === '') return '';
-  const skip = /^no-check(?::\s*(.*))?$/.exec(sample.meta);
-  return skip ? (skip[1] ?? '').trim() || undefined : undefined;
+  const fence = /^(no-run|no-check):\s*(\S.*)$/.exec(sample.meta);
+  if (!fence) return undefined;
+  return fence[1] === 'no-run' ? '' : (fence[2] ?? '');
 }

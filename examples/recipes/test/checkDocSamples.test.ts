@@ -54,14 +54,19 @@ describe('tooling/checkDocSamples.ts', () => {
           `${fence}ts no-check: shows a signature, not code`,
           'createDesk({ agent, plugins: [...] })',
           fence,
+          '',
+          `${fence}ts no-run: needs a server`,
+          'const port: string = 8080;',
+          fence,
         ].join('\n'),
       });
       const where = run.guide('plugins/wrong.md');
       expect(run.status).toBe(1);
       expect(run.stderr).toMatch(new RegExp(`^${where}:13:\\d+ TS2322 `, 'm'));
-      expect(run.stderr.trim().split('\n')).toHaveLength(1);
+      expect(run.stderr).toMatch(new RegExp(`^${where}:21:7 TS2322 `, 'm'));
+      expect(run.stderr.trim().split('\n')).toHaveLength(2);
       expect(run.stdout).toContain(
-        '2 ts blocks type-checked in 1 guides, 1 skipped (no-check), 1 errors',
+        '3 ts blocks type-checked in 1 guides, 1 skipped (no-check), 2 errors',
       );
     },
   );
@@ -76,10 +81,13 @@ describe('tooling/checkDocSamples.ts', () => {
       expect(right.stderr).toBe('');
       expect(right.status).toBe(0);
 
-      const unknown = check({ 'b.md': `text\n\n${fence}ts twoslash\nconst n = 1;\n${fence}\n` });
+      const unknown = check({
+        'b.md': `text\n\n${fence}ts twoslash\nconst n = 1;\n${fence}\n\n${fence}ts no-check\nn;\n${fence}\n`,
+      });
       expect(unknown.status).toBe(1);
+      expect(unknown.stderr).toContain(`${unknown.guide('b.md')}:7: a \`\`\`ts fence`);
       expect(unknown.stderr).toContain(
-        `${unknown.guide('b.md')}:3: a \`\`\`ts fence takes nothing after it but "no-check: <reason>"`,
+        `${unknown.guide('b.md')}:3: a \`\`\`ts fence takes nothing after it but "no-run: <reason>" or "no-check: <reason>"`,
       );
 
       const empty = check({ 'c.md': '# No code here\n' });
