@@ -3,6 +3,8 @@
 // resolve through the packages' exports maps (the `@switchboard/source` condition, as the repo's
 // tsconfig does, so no build is needed). Part of the root `typecheck` script:
 //   tsx tooling/checkDocSamples.ts [docs folder]   → `docs/FILE.md:LINE:COL TSxxxx message`, exit 1
+// The blocks share one program (one check takes seconds; one per block would take minutes), so a
+// `declare module` augmentation in one block is seen by the others, as the packages' own are.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';

@@ -42,7 +42,7 @@ describe.each(guides(''))('docs/%s', (guide) => {
     );
     const refused = samples
       .filter((sample) => skipReason(sample) === undefined)
-      .map((sample) => `${guide}:${String(sample.line - 1)} \`\`\`ts ${sample.meta}`);
+      .map((sample) => `docs/${guide}:${String(sample.line - 1)} \`\`\`ts ${sample.meta}`);
     expect(
       refused,
       'a ts fence takes only "no-run: <reason>" or "no-check: <reason>" after it',
