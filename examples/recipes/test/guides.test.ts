@@ -8,7 +8,8 @@ import { guidesIn, samplesOf, skipReason } from '../../../tooling/docSamples';
 // `typecheck` script (tooling/checkDocSamples.ts; a block of a package's guide also runs in that
 // package's docs test), and a sample in another language (React, Vue) is a real, type-checked file
 // shown with VitePress's `<<< @/path` import. This fails on a fenced tsx/jsx/vue/js block, on a
-// `ts` block the type-check would not see, and on an import whose file or `#region` is missing
+// `ts` block the type-check would not see, on a module (a block with imports) fenced as text, and
+// on an import whose file or `#region` is missing
 // (VitePress would print "File not found" into the page, not fail).
 
 const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
@@ -52,6 +53,13 @@ describe.each(guides(''))('docs/%s', (guide) => {
   it('fences no sample that nothing type-checks', () => {
     const unchecked = [...markdown.matchAll(/^```(tsx|jsx|vue|typescript|javascript|js)\b/gm)];
     expect(unchecked.map((match) => match[0])).toEqual([]);
+  });
+
+  it('shows no module as text (a sample with imports is a ts block, no-run if it needs servers)', () => {
+    const modules = [...markdown.matchAll(/^```(\w*)[^\n]*\n([\s\S]*?)^```/gm)]
+      .filter(([, lang, body = '']) => lang !== 'ts' && /^import\s[^\n]*\sfrom\s'/m.test(body))
+      .map(([fence, , body = '']) => `${fence.split('\n')[0] ?? ''} ${body.split('\n')[0] ?? ''}`);
+    expect(modules).toEqual([]);
   });
 
   it('imports files and regions that exist', () => {
