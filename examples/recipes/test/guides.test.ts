@@ -9,8 +9,8 @@ import { guidesIn, samplesOf, skipReason } from '../../../tooling/docSamples';
 // package's docs test), and a sample in another language (React, Vue) is a real, type-checked file
 // shown with VitePress's `<<< @/path` import. This fails on a fenced tsx/jsx/vue/js block, on a
 // `ts` block the type-check would not see, on a module (a block with imports) fenced as text, and
-// on an import whose file or `#region` is missing
-// (VitePress would print "File not found" into the page, not fail).
+// on an import whose file or `#region` is missing (VitePress would print "File not found" into
+// the page, not fail).
 
 const docs = fileURLToPath(new URL('../../../docs/', import.meta.url));
 const guides = (dir: string): string[] =>
