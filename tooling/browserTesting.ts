@@ -1,6 +1,6 @@
 // Test support for suites that run pages in headless Chromium: bundle a page's script, serve it
 // on its own origin (a port of 127.0.0.1), launch Debian's chromium through playwright-core.
-// Shared by examples/crm-embed and packages/bridge's browser test.
+// Shared by the browser suites (bridge, storage, crm-embed, agent-desktop, simulator).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -57,8 +57,30 @@ export async function serveOrigin(handler: (url: URL) => Served): Promise<Origin
   };
 }
 
-/** Launches Debian's `chromium` headless (no browser download). */
-export function launchChromium(): Promise<Browser> {
-  const executablePath = execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  return chromium.launch({ executablePath, args: ['--no-sandbox'] });
+/** Thrown by {@link launchChromium} when Debian's `chromium` is missing. */
+export class ChromiumNotInstalled extends Error {
+  override readonly name = 'ChromiumNotInstalled';
+}
+
+/** Where Debian's `chromium` is, or '' when it is not installed. */
+function chromiumPath(): string {
+  try {
+    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * Launches Debian's `chromium` headless (no browser download), with `--no-sandbox` and any extra
+ * command-line `flags` (e.g. Chromium's fake microphone). Rejects with a clear message when the
+ * browser is not installed (it is listed in scripts/system-packages.txt).
+ */
+export async function launchChromium(flags: readonly string[] = []): Promise<Browser> {
+  const executablePath = chromiumPath();
+  if (executablePath === '')
+    throw new ChromiumNotInstalled(
+      'chromium is not installed (apt-get install chromium; `npm test` installs scripts/system-packages.txt)',
+    );
+  return chromium.launch({ executablePath, timeout: 30_000, args: ['--no-sandbox', ...flags] });
 }

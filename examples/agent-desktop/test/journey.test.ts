@@ -2,13 +2,13 @@
 // scripts/system-packages.txt) through playwright-core; no browser is downloaded. The app is built
 // in test mode (a virtual clock the test moves, customers who arrive when asked) and served by
 // Vite's preview server on 127.0.0.1. Screenshots go to .artifacts/ (git-ignored).
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { AxeResults } from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../tooling/browserTesting';
 import { serveDesktop, type ServedDesktop } from './support/serveDesktop';
 
 const root = join(import.meta.dirname, '..');
@@ -17,30 +17,19 @@ const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
-const chromiumPath = (() => {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
-  }
-})();
 
 let desktop: ServedDesktop | undefined;
 let browser: Browser | undefined;
 let url = '';
 
 beforeAll(async () => {
-  expect(chromiumPath, 'Debian chromium is not installed (scripts/system-packages.txt)').not.toBe(
-    '',
-  );
   desktop = await serveDesktop();
   url = desktop.url;
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    timeout: 30_000,
-    // Chromium's fake microphone and camera, granted without a prompt: the device list is real.
-    args: ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'],
-  });
+  // Chromium's fake microphone and camera, granted without a prompt: the device list is real.
+  browser = await launchChromium([
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+  ]);
   mkdirSync(artifacts, { recursive: true });
 }, 120_000);
 

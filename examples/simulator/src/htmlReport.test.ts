@@ -1,23 +1,15 @@
 // Renders the HTML report in the real headless Chromium of the machine (Debian `chromium`,
 // listed in scripts/system-packages.txt) through playwright-core; no browser is downloaded.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../../../tooling/browserTesting';
 import { planStaffing } from './capacityPlan';
 import { renderHtmlReport } from './htmlReport';
 import { defaultScenario, parseScenario, withLoad } from './scenario';
-
-const chromiumPath = (() => {
-  try {
-    return execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim();
-  } catch {
-    return '';
-  }
-})();
 
 // A small day whose Spanish queue has a name that needs escaping.
 const small = withLoad(defaultScenario, 1 / 10);
@@ -38,10 +30,7 @@ const dir = mkdtempSync(join(tmpdir(), 'switchboard-html-report-'));
 let browser: Browser | undefined;
 
 beforeAll(async () => {
-  expect(chromiumPath, 'Debian chromium is not installed (scripts/system-packages.txt)').not.toBe(
-    '',
-  );
-  browser = await chromium.launch({ executablePath: chromiumPath, timeout: 30_000 });
+  browser = await launchChromium();
 }, 40_000);
 afterAll(async () => {
   await browser?.close();
