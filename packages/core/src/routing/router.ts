@@ -594,11 +594,7 @@ export function createRouter(options: RouterOptions): Router {
       const strategy = strategies.get(strategyName) ?? builtIns.longestIdle;
       const fastPath = strategyName === 'longestIdle';
       const requirements = member.requirements;
-      let line = index.line(routingClass.channelBit);
-      for (const requirement of requirements) {
-        const narrower = index.line(routingClass.channelBit, requirement.code);
-        if (narrower.length < line.length) line = narrower;
-      }
+      const line = index.shortestLine(routingClass.channelBit, requirements);
       let chosen: AgentEntry | undefined;
       let best: StrategyCandidate | undefined;
       let runnerUp: StrategyCandidate | null = null;
