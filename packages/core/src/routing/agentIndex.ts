@@ -94,8 +94,9 @@ export class AgentIndex {
   }
 
   /**
-   * The shortest line that holds every free agent on the channel bit with all of `requirements`:
-   * the channel's, a skill's, or a pair of skills'.
+   * The shortest line that holds every free agent on the channel bit with all of `requirements`
+   * (distinct codes, ascending, as `requirementsOf` gives them): the channel's, a skill's, or a
+   * pair of skills'.
    */
   shortestLine(
     channelBit: number,
@@ -108,10 +109,8 @@ export class AgentIndex {
       if (single.length < line.length) line = single;
       for (let j = i + 1; j < requirements.length; j += 1) {
         const other = (requirements[j] as CodedRequirement).code;
-        const low = Math.min(code, other);
-        const high = Math.max(code, other);
-        if (high >= pairCodeLimit || low === high) continue;
-        const pair = this.lines.get(pairKey(channelBit, low, high))?.items ?? [];
+        if (other >= pairCodeLimit) continue;
+        const pair = this.lines.get(pairKey(channelBit, code, other))?.items ?? [];
         if (pair.length < line.length) line = pair;
       }
     }

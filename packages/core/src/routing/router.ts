@@ -124,8 +124,8 @@ interface ContactEntry {
 }
 
 /**
- * A decision as {@link Router.explain} needs it: the figures of that moment, kept flat (one
- * object per decision); the JSON explanation is built only when asked.
+ * A decision as {@link Router.explain} needs it: the figures of that moment (two objects per
+ * decision); the JSON explanation, with the requirements' names, is built only when asked.
  */
 interface DecisionRecord {
   readonly agentId: AgentId;
@@ -135,11 +135,7 @@ interface DecisionRecord {
   readonly queue: Queue;
   readonly requirements: readonly CodedRequirement[];
   readonly step: number;
-  /** The chosen agent's figures then. */
-  readonly idleSince: number;
-  readonly lastOfferedAt: number;
-  readonly occupancy: number;
-  readonly proficiency: number;
+  readonly chosen: CandidateAccount;
   readonly runnerUp: StrategyCandidate | null;
   readonly considered: number;
   readonly score: number;
@@ -460,10 +456,13 @@ export function createRouter(options: RouterOptions): Router {
       queue: routingClass.queue,
       requirements: member.requirements,
       step: entry.step,
-      idleSince: state.idleSince,
-      lastOfferedAt: agent.lastOfferedAt,
-      occupancy: occupancyOf(state),
-      proficiency: proficiencyOf(agent, member.requirements),
+      chosen: {
+        agentId: state.profile.id,
+        idleSince: state.idleSince,
+        lastOfferedAt: agent.lastOfferedAt,
+        occupancy: occupancyOf(state),
+        proficiency: proficiencyOf(agent, member.requirements),
+      },
       runnerUp,
       considered,
       score: scoreOf(member, now),
@@ -514,46 +513,42 @@ export function createRouter(options: RouterOptions): Router {
     if (best) return record(best, agent, 'preferredAgent', now, considered, null);
     // Branch and bound: a class whose best contact does not beat the best found so far is
     // skipped, and a search inside a class stops at the first contact that does not beat it.
-    search.agent = agent;
-    search.now = now;
-    search.passedOver = passedOver;
-    search.pick = undefined;
+    searchAgent = agent;
+    searchNow = now;
+    searchPassedOver = passedOver;
+    searchPick = undefined;
     for (const routingClass of classesFor(agent)) {
       const top = routingClass.heap.peek();
       if (top === undefined || (agent.listedOn & routingClass.channelBit) === 0) continue;
       if (!covers(agent, routingClass.codes)) continue;
       considered += 1;
-      const pick = search.pick;
-      if (pick && !better(top, pick, now)) continue;
+      if (searchPick && !better(top, searchPick, now)) continue;
       const head = routingClass.heap.findInOrder(beatsAndTakes);
-      if (head && (!pick || better(head, pick, now)) && takes(head)) search.pick = head;
+      if (head && (!searchPick || better(head, searchPick, now)) && takes(head)) searchPick = head;
     }
-    const pick = search.pick;
-    search.pick = undefined;
+    const pick = searchPick;
+    searchPick = undefined;
     return pick ? record(pick, agent, 'agentFreed', now, considered, null) : null;
   }
 
-  /** The state of the running {@link serveFreedAgent} search: one object, so it allocates no closures. */
-  const search: {
-    agent: AgentEntry | undefined;
-    now: number;
-    passedOver: PassedOver;
-    pick: Membership<ContactEntry> | undefined;
-  } = { agent: undefined, now: 0, passedOver: () => false, pick: undefined };
+  // The running serveFreedAgent search, shared with its helpers so that it allocates no closures.
+  let searchAgent: AgentEntry | undefined;
+  let searchNow = 0;
+  let searchPassedOver: PassedOver | undefined;
+  let searchPick: Membership<ContactEntry> | undefined;
 
   /** Whether the searching agent qualifies for `member` and did not pass it over. */
   function takes(member: Membership<ContactEntry>): boolean {
-    const agent = search.agent as AgentEntry;
+    const agent = searchAgent as AgentEntry;
     return (
       qualifies(agent, member.requirements) &&
-      !search.passedOver(member.entry.contact.id, agent.state.profile.id)
+      !searchPassedOver?.(member.entry.contact.id, agent.state.profile.id)
     );
   }
 
   /** Stops a search in a class: at a contact that cannot beat the pick, or one the agent takes. */
   function beatsAndTakes(member: Membership<ContactEntry>): boolean {
-    const pick = search.pick;
-    return pick !== undefined && !better(member, pick, search.now) ? true : takes(member);
+    return searchPick && !better(member, searchPick, searchNow) ? true : takes(member);
   }
 
   /** A stand-in membership for a contact held back for its preferred agent. */
@@ -717,13 +712,7 @@ export function createRouter(options: RouterOptions): Router {
       strategy: trigger === 'contactArrived' ? queue.strategy : 'bestContactForAgent',
       requirements: requirementNames(decided.requirements),
       step: decided.step,
-      chosen: {
-        agentId,
-        idleSince: decided.idleSince,
-        lastOfferedAt: decided.lastOfferedAt,
-        occupancy: decided.occupancy,
-        proficiency: decided.proficiency,
-      },
+      chosen: decided.chosen,
       runnerUp: decided.runnerUp && account(decided.runnerUp),
       considered: decided.considered,
       score: decided.score,
