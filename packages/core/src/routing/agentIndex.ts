@@ -42,8 +42,9 @@ export function freeChannels(agent: AgentState): number {
 }
 
 /**
- * Lines of free agents, longest idle first: one per channel for everyone, and one per channel
- * and skill. A search walks the shortest line that can hold a qualified agent.
+ * Lines of free agents, longest idle first: one per channel for everyone, one per channel and
+ * skill, and one per channel and pair of skills. A search walks the shortest line that can hold a
+ * qualified agent.
  */
 export class AgentIndex {
   /** Every filed agent by id. */
@@ -92,6 +93,30 @@ export class AgentIndex {
     return this.lines.get(lineKey(channelBit, code))?.items ?? [];
   }
 
+  /**
+   * The shortest line that holds every free agent on the channel bit with all of `requirements`
+   * (distinct codes, ascending, as `requirementsOf` gives them): the channel's, a skill's, or a
+   * pair of skills'.
+   */
+  shortestLine(
+    channelBit: number,
+    requirements: readonly CodedRequirement[],
+  ): readonly AgentEntry[] {
+    let line = this.line(channelBit);
+    for (let i = 0; i < requirements.length; i += 1) {
+      const code = (requirements[i] as CodedRequirement).code;
+      const single = this.line(channelBit, code);
+      if (single.length < line.length) line = single;
+      for (let j = i + 1; j < requirements.length; j += 1) {
+        const other = (requirements[j] as CodedRequirement).code;
+        if (other >= pairCodeLimit) continue;
+        const pair = this.lines.get(pairKey(channelBit, code, other))?.items ?? [];
+        if (pair.length < line.length) line = pair;
+      }
+    }
+    return line;
+  }
+
   private learnSkills(entry: AgentEntry): void {
     entry.proficiency = [];
     for (const level of entry.state.profile.skills)
@@ -122,14 +147,31 @@ export class AgentIndex {
   }
 
   private eachLine(entry: AgentEntry, bits: number, visit: (key: number) => void): void {
+    const codes = entry.codes;
     for (let bit = 1; bit <= bits; bit <<= 1) {
       if ((bits & bit) === 0) continue;
       visit(lineKey(bit));
-      for (const code of entry.codes) visit(lineKey(bit, code));
+      for (let i = 0; i < codes.length; i += 1) {
+        const code = codes[i] as number;
+        visit(lineKey(bit, code));
+        for (let j = i + 1; j < codes.length; j += 1) {
+          const other = codes[j] as number;
+          if (other < pairCodeLimit) visit(pairKey(bit, code, other));
+        }
+      }
     }
   }
 }
 
+/** Skills with codes from here on get no pair lines (keeps pair keys small integers). */
+const pairCodeLimit = 1023;
+
+/** A channel's line (positive keys), or a channel and skill's (negative keys). */
 function lineKey(channelBit: number, code?: number): number {
-  return (code === undefined ? 0 : code + 1) * 32 + channelBit;
+  return code === undefined ? channelBit : -((code + 1) * 32 + channelBit);
+}
+
+/** A channel and skill pair's line, `low` < `high` < {@link pairCodeLimit}: keys above 32. */
+function pairKey(channelBit: number, low: number, high: number): number {
+  return ((low + 1) * 1024 + high + 1) * 32 + channelBit;
 }

@@ -15,11 +15,10 @@ import type {
 import { RankedHeap, type Ranked } from './rankedHeap';
 import { WorkQueue } from './workQueue';
 import { BoundedMap } from './boundedMap';
+import { ClassTrie } from './classTrie';
 import {
   channelBit,
   classKey,
-  codeLimit,
-  extendKey,
   maxKeyedSkills,
   newRoutingClass,
   requirementsOf,
@@ -124,6 +123,24 @@ interface ContactEntry {
   readonly due: DueItem;
 }
 
+/**
+ * A decision as {@link Router.explain} needs it: the figures of that moment (two objects per
+ * decision); the JSON explanation, with the requirements' names, is built only when asked.
+ */
+interface DecisionRecord {
+  readonly agentId: AgentId;
+  readonly decidedAt: number;
+  readonly trigger: RoutingTrigger;
+  /** The queue whose rules matched, as it was then. */
+  readonly queue: Queue;
+  readonly requirements: readonly CodedRequirement[];
+  readonly step: number;
+  readonly chosen: CandidateAccount;
+  readonly runnerUp: StrategyCandidate | null;
+  readonly considered: number;
+  readonly score: number;
+}
+
 const customerLimit = 100_000;
 
 /** Creates a {@link Router}. */
@@ -144,8 +161,7 @@ export function createRouter(options: RouterOptions): Router {
   queues.forEach(learnSteps);
   const entries = new Map<ContactId, ContactEntry>();
   const classes = new Map<string, RoutingClass<ContactEntry>>();
-  const classesBySet = new Map<number, RoutingClass<ContactEntry>[]>();
-  const unkeyedClasses: RoutingClass<ContactEntry>[] = [];
+  const classTrie = new ClassTrie<RoutingClass<ContactEntry>>();
   let widestKeyedClass = 0;
   const preferredHolds = new Map<AgentId, Set<ContactEntry>>();
   const lastServed = new BoundedMap<string, AgentId>(customerLimit);
@@ -153,7 +169,7 @@ export function createRouter(options: RouterOptions): Router {
   const dirtyAgents = new WorkQueue<AgentEntry>();
   const dirtyContacts = new WorkQueue<ContactEntry>();
   const pending: RoutingDecision[] = [];
-  const explanations = new BoundedMap<ContactId, RoutedExplanation>(explanationLimit);
+  const explanations = new BoundedMap<ContactId, DecisionRecord>(explanationLimit);
   let arrivals = 0;
 
   const stepsOf = (queue: Queue): readonly EscalationStep[] => stepsByQueue.get(queue.id) ?? [];
@@ -175,13 +191,8 @@ export function createRouter(options: RouterOptions): Router {
       const codes = requirements.map((requirement) => requirement.code);
       found = newRoutingClass<ContactEntry>(key, queue, entry.contact.channel, codes);
       classes.set(key, found);
-      if (found.setKey === null) unkeyedClasses.push(found);
-      else {
-        widestKeyedClass = Math.max(widestKeyedClass, Math.min(codes.length, maxKeyedSkills));
-        const list = classesBySet.get(found.setKey) ?? [];
-        list.push(found);
-        classesBySet.set(found.setKey, list);
-      }
+      classTrie.add(codes.slice(0, maxKeyedSkills), found);
+      widestKeyedClass = Math.max(widestKeyedClass, Math.min(codes.length, maxKeyedSkills));
     }
     return { routingClass: found, requirements };
   }
@@ -241,9 +252,7 @@ export function createRouter(options: RouterOptions): Router {
     for (const [key, routingClass] of classes) {
       if (routingClass.queue.id !== queueId) continue;
       classes.delete(key);
-      const keyed =
-        routingClass.setKey === null ? unkeyedClasses : classesBySet.get(routingClass.setKey);
-      keyed?.splice(keyed.indexOf(routingClass), 1);
+      classTrie.delete(routingClass.codes.slice(0, maxKeyedSkills), routingClass);
     }
   }
 
@@ -405,16 +414,12 @@ export function createRouter(options: RouterOptions): Router {
     requirements: readonly CodedRequirement[],
   ): StrategyCandidate {
     const { state } = agent;
-    const { voice, chat, email, sms, social } = state.profile.capacity;
-    const capacity = voice + chat + email + sms + social;
-    let proficiency = 0;
-    for (const requirement of requirements) proficiency += agent.proficiency[requirement.code] ?? 0;
     return {
       agentId: state.profile.id,
       idleSince: state.idleSince,
       lastOfferedAt: agent.lastOfferedAt,
-      occupancy: capacity === 0 ? 1 : state.contactIds.length / capacity,
-      proficiency,
+      occupancy: occupancyOf(state),
+      proficiency: proficiencyOf(agent, requirements),
       skills: agent.skillsByName,
     };
   }
@@ -442,23 +447,26 @@ export function createRouter(options: RouterOptions): Router {
     runnerUp: StrategyCandidate | null,
   ): RoutingDecision {
     const { entry, routingClass } = member;
-
-    const explanation: RoutedExplanation = {
-      contactId: entry.contact.id,
-      status: 'routed',
-      agentId: agent.state.profile.id,
+    const { state } = agent;
+    // The figures of the moment, flat; explain() builds the explanation from them when asked.
+    explanations.set(entry.contact.id, {
+      agentId: state.profile.id,
       decidedAt: now,
       trigger,
-      queueId: routingClass.queue.id,
-      strategy: trigger === 'contactArrived' ? routingClass.queue.strategy : 'bestContactForAgent',
-      requirements: requirementNames(member.requirements),
+      queue: routingClass.queue,
+      requirements: member.requirements,
       step: entry.step,
-      chosen: account(candidateOf(agent, member.requirements)),
-      runnerUp: runnerUp && account(runnerUp),
+      chosen: {
+        agentId: state.profile.id,
+        idleSince: state.idleSince,
+        lastOfferedAt: agent.lastOfferedAt,
+        occupancy: occupancyOf(state),
+        proficiency: proficiencyOf(agent, member.requirements),
+      },
+      runnerUp,
       considered,
       score: scoreOf(member, now),
-    };
-    explanations.set(entry.contact.id, explanation);
+    });
     agent.lastOfferedAt = now;
     dirtyContacts.delete(entry);
     return { kind: 'offer', contactId: entry.contact.id, agentId: agent.state.profile.id };
@@ -467,37 +475,17 @@ export function createRouter(options: RouterOptions): Router {
   /** The classes found by the last {@link classesFor}, reused so a search allocates nothing. */
   const found: RoutingClass<ContactEntry>[] = [];
 
-  /** Adds the classes filed under `key` and under every extension of it by later codes. */
-  function collect(
-    codes: readonly number[],
-    start: number,
-    size: number,
-    depth: number,
-    key: number,
-  ) {
-    const list = classesBySet.get(key);
-    if (list) for (const routingClass of list) found.push(routingClass);
-    if (size === depth) return;
-    for (let i = start; i < codes.length; i += 1) {
-      const code = codes[i] ?? 0;
-      if (code < codeLimit) collect(codes, i + 1, size + 1, depth, extendKey(key, code));
-    }
-  }
-
   /**
-   * Every class whose skill set the agent may cover: those filed under a subset of its skills,
-   * and the unkeyed ones (or simply all classes, when there are fewer than subsets).
+   * Every class whose skill set the agent may cover: those filed under a subset of its skills
+   * (or simply all classes, when there are fewer than subsets).
    */
   function classesFor(agent: AgentEntry): readonly RoutingClass<ContactEntry>[] {
     found.length = 0;
     const codes = agent.codes;
-    const depth = Math.min(widestKeyedClass, maxKeyedSkills, codes.length);
+    const depth = Math.min(widestKeyedClass, codes.length);
     if (subsetCount(codes.length, depth) > classes.size) {
       for (const routingClass of classes.values()) found.push(routingClass);
-      return found;
-    }
-    collect(codes, 0, 0, depth, 0);
-    for (const routingClass of unkeyedClasses) found.push(routingClass);
+    } else classTrie.collect(codes, depth, found);
     return found;
   }
 
@@ -507,38 +495,60 @@ export function createRouter(options: RouterOptions): Router {
     passedOver: PassedOver,
   ): RoutingDecision | null {
     const agentId = agent.state.profile.id;
-    const open = (member: Membership<ContactEntry>) =>
-      !passedOver(member.entry.contact.id, agentId);
-    const takes = (member: Membership<ContactEntry>) =>
-      qualifies(agent, member.requirements) && open(member);
     let best: Membership<ContactEntry> | undefined;
     let considered = 0;
-    for (const entry of preferredHolds.get(agentId) ?? []) {
-      const member = entry.memberships[0] ?? preferredMember(entry);
-      considered += 1;
-      if (
-        (agent.listedOn & channelBit(entry.contact.channel)) === 0 ||
-        !qualifies(agent, entry.own)
-      )
-        continue;
-      if (open(member) && (!best || better(member, best, now))) best = member;
-    }
+    const holds = preferredHolds.get(agentId);
+    if (holds)
+      for (const entry of holds) {
+        const member = entry.memberships[0] ?? preferredMember(entry);
+        considered += 1;
+        if (
+          (agent.listedOn & channelBit(entry.contact.channel)) === 0 ||
+          !qualifies(agent, entry.own)
+        )
+          continue;
+        if (!passedOver(entry.contact.id, agentId) && (!best || better(member, best, now)))
+          best = member;
+      }
     if (best) return record(best, agent, 'preferredAgent', now, considered, null);
     // Branch and bound: a class whose best contact does not beat the best found so far is
     // skipped, and a search inside a class stops at the first contact that does not beat it.
-    let pick: Membership<ContactEntry> | undefined;
-    const beatsAndTakes = (member: Membership<ContactEntry>) =>
-      pick !== undefined && !better(member, pick, now) ? true : takes(member);
+    searchAgent = agent;
+    searchNow = now;
+    searchPassedOver = passedOver;
+    searchPick = undefined;
     for (const routingClass of classesFor(agent)) {
       const top = routingClass.heap.peek();
       if (top === undefined || (agent.listedOn & routingClass.channelBit) === 0) continue;
       if (!covers(agent, routingClass.codes)) continue;
       considered += 1;
-      if (pick && !better(top, pick, now)) continue;
+      if (searchPick && !better(top, searchPick, now)) continue;
       const head = routingClass.heap.findInOrder(beatsAndTakes);
-      if (head && (!pick || better(head, pick, now)) && takes(head)) pick = head;
+      if (head && (!searchPick || better(head, searchPick, now)) && takes(head)) searchPick = head;
     }
+    const pick = searchPick;
+    searchPick = undefined;
     return pick ? record(pick, agent, 'agentFreed', now, considered, null) : null;
+  }
+
+  // The running serveFreedAgent search, shared with its helpers so that it allocates no closures.
+  let searchAgent: AgentEntry | undefined;
+  let searchNow = 0;
+  let searchPassedOver: PassedOver | undefined;
+  let searchPick: Membership<ContactEntry> | undefined;
+
+  /** Whether the searching agent qualifies for `member` and did not pass it over. */
+  function takes(member: Membership<ContactEntry>): boolean {
+    const agent = searchAgent as AgentEntry;
+    return (
+      qualifies(agent, member.requirements) &&
+      !searchPassedOver?.(member.entry.contact.id, agent.state.profile.id)
+    );
+  }
+
+  /** Stops a search in a class: at a contact that cannot beat the pick, or one the agent takes. */
+  function beatsAndTakes(member: Membership<ContactEntry>): boolean {
+    return searchPick && !better(member, searchPick, searchNow) ? true : takes(member);
   }
 
   /** A stand-in membership for a contact held back for its preferred agent. */
@@ -579,11 +589,7 @@ export function createRouter(options: RouterOptions): Router {
       const strategy = strategies.get(strategyName) ?? builtIns.longestIdle;
       const fastPath = strategyName === 'longestIdle';
       const requirements = member.requirements;
-      let line = index.line(routingClass.channelBit);
-      for (const requirement of requirements) {
-        const narrower = index.line(routingClass.channelBit, requirement.code);
-        if (narrower.length < line.length) line = narrower;
-      }
+      const line = index.shortestLine(routingClass.channelBit, requirements);
       let chosen: AgentEntry | undefined;
       let best: StrategyCandidate | undefined;
       let runnerUp: StrategyCandidate | null = null;
@@ -671,8 +677,9 @@ export function createRouter(options: RouterOptions): Router {
     },
     explain(contactId, now) {
       const entry = entries.get(contactId);
-      if (!entry) return explanations.get(contactId) ?? { contactId, status: 'unknown' };
-      return explainWaiting(entry, now);
+      if (entry) return explainWaiting(entry, now);
+      const decided = explanations.get(contactId);
+      return decided ? explainRouted(contactId, decided) : { contactId, status: 'unknown' };
     },
     registerStrategy(name, strategy) {
       strategies.set(name, strategy);
@@ -692,6 +699,25 @@ export function createRouter(options: RouterOptions): Router {
       for (const entry of waiting) admit(entry.contact, now, false);
     },
   };
+
+  function explainRouted(contactId: ContactId, decided: DecisionRecord): RoutedExplanation {
+    const { agentId, trigger, queue } = decided;
+    return {
+      contactId,
+      status: 'routed',
+      agentId,
+      decidedAt: decided.decidedAt,
+      trigger,
+      queueId: queue.id,
+      strategy: trigger === 'contactArrived' ? queue.strategy : 'bestContactForAgent',
+      requirements: requirementNames(decided.requirements),
+      step: decided.step,
+      chosen: decided.chosen,
+      runnerUp: decided.runnerUp && account(decided.runnerUp),
+      considered: decided.considered,
+      score: decided.score,
+    };
+  }
 
   function explainWaiting(entry: ContactEntry, now: number): WaitingExplanation {
     const member = entry.memberships[0] ?? preferredMember(entry);
@@ -726,6 +752,20 @@ export function createRouter(options: RouterOptions): Router {
       qualifiedFreeAgents: qualified,
     };
   }
+}
+
+/** Contacts held over total capacity, 0 to 1. */
+function occupancyOf(state: AgentState): number {
+  const { voice, chat, email, sms, social } = state.profile.capacity;
+  const capacity = voice + chat + email + sms + social;
+  return capacity === 0 ? 1 : state.contactIds.length / capacity;
+}
+
+/** The agent's proficiency summed over `requirements`. */
+function proficiencyOf(agent: AgentEntry, requirements: readonly CodedRequirement[]): number {
+  let proficiency = 0;
+  for (const requirement of requirements) proficiency += agent.proficiency[requirement.code] ?? 0;
+  return proficiency;
 }
 
 /** Whether the agent has every skill of `codes` (at any proficiency). */

@@ -34,34 +34,11 @@ export class SkillCodes {
 }
 
 /**
- * A skill set is keyed by its first (lowest) codes, up to this many, 10 bits per skill: at most
- * 2^30 - 1, a small integer to the JavaScript engine, so lookups stay fast. An agent finds every
- * class it may serve by looking up the keys of its own skill subsets of up to this size; a class
- * with more skills is found under its first ones and checked for the rest.
+ * A class is filed under its first (lowest) skill codes, up to this many. An agent finds every
+ * class it may serve under its own skill subsets of up to this size; a class with more skills is
+ * found under its first ones and checked for the rest.
  */
 export const maxKeyedSkills = 3;
-/** Codes at or above this make a skill set unkeyed (`null`). */
-export const codeLimit = 1022;
-
-/** The key of a skill set one skill larger: `key` extended by `code`. */
-export function extendKey(key: number, code: number): number {
-  return (key << 10) | (code + 1);
-}
-
-/**
- * The numeric key of an ascending list of skill codes (of its first {@link maxKeyedSkills}), or
- * `null` when one of those is too large for a key.
- */
-export function skillSetKey(sortedCodes: readonly number[]): number | null {
-  let key = 0;
-  const keyed = Math.min(sortedCodes.length, maxKeyedSkills);
-  for (let i = 0; i < keyed; i += 1) {
-    const code = sortedCodes[i] ?? 0;
-    if (code >= codeLimit) return null;
-    key = extendKey(key, code);
-  }
-  return key;
-}
 
 /** A skill requirement in codes. */
 export interface CodedRequirement {
@@ -94,8 +71,6 @@ export interface RoutingClass<E> {
   readonly channelBit: number;
   /** The skill codes its contacts need, ascending. */
   readonly codes: readonly number[];
-  /** The skill set's numeric key; `null` when it has none. */
-  readonly setKey: number | null;
   /** Ageing in rank points per ms. */
   readonly agingPerMs: number;
   /** The waiting contacts. */
@@ -147,7 +122,6 @@ export function newRoutingClass<E>(
     queue,
     channelBit: channelBit(channel),
     codes,
-    setKey: skillSetKey(codes),
     agingPerMs: queue.agingPerMinute / 60_000,
     heap: new RankedHeap<Membership<E>>(),
   };
