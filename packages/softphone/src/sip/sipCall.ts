@@ -540,6 +540,7 @@ export function createCallHandle(
           },
           onAccept: (response) => {
             remoteSupportsReplaces = supportsReplaces(response.message);
+            context.changed(); // the dialog's record was stored on connecting, before this
             settled();
           },
           onRedirect: settled,
