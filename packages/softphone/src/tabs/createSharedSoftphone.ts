@@ -95,10 +95,13 @@ const live = new Set(['registering', 'registered', 'reconnecting']);
  * A softphone for apps that agents open in several tabs. The tabs elect one leader with Web
  * Locks: it alone registers (so a browser never holds two registrations of the user) and runs
  * the calls; it shares its state over a BroadcastChannel. The other tabs show the same snapshot
- * and events and control calls through the leader (answer, hang up, hold, ...); **audio plays in
- * the leading tab**. When the leading tab closes, its lock is released and a waiting tab takes
- * over at once: it registers and ends, with a BYE, the calls the closed tab left (their media
- * died with it), so no tab shows a ghost call. Where Web Locks or BroadcastChannel are missing it
+ * and events and control calls through the leader (answer, hang up, hold, ...). A call answered
+ * in a follower tab **plays its audio in that tab**: the leader answers, then the tab takes the
+ * dialog over with an INVITE with Replaces on its own unregistered connection (`call.audioPlaced`
+ * says where the audio plays; it stays in the leader when the far end lacks Replaces). When the
+ * leading tab closes, its lock is released and a waiting tab takes over at once: it registers
+ * and rejoins (INVITE with Replaces) or ends (BYE) the calls the closed tab left, so no tab
+ * shows a ghost call. Where Web Locks or BroadcastChannel are missing it
  * is a plain softphone.
  *
  * @example
