@@ -16,6 +16,7 @@ import { createCredentialLease } from './sip/credentialLease';
 import {
   createDialogMemory,
   recordOf,
+  sendBye,
   type DialogRecord,
   type DialogStorage,
 } from './sip/dialogMemory';
@@ -65,6 +66,13 @@ export interface SoftphoneInternals {
   moveTo(callId: string, leg: CallLeg | null): void;
   /** The moved call's leg changed (or ended) in the tab that carries it. */
   legChanged(callId: string, leg: CallSnapshot): void;
+  /** The dialog's facts of a call, for the tab that moved it (`null` before it has a dialog). */
+  dialogOf(callId: string): DialogRecord | null;
+  /**
+   * The tab that carried the moved call closed: the call ends with `connectionLost` and its
+   * leg's dialog (`record`) gets a BYE, so the far end is not left with a ghost.
+   */
+  legLost(callId: string, record: DialogRecord | null): void;
   /** An event of the moved call's leg (`call.held`, ...): emitted with this call's snapshot. */
   legEvent(callId: string, event: string, payload: Record<string, unknown>): void;
   /**
@@ -615,6 +623,19 @@ export function buildSoftphone(input: SoftphoneOptions): {
     },
     legChanged(callId, leg) {
       handles.get(callId)?.legChanged(leg);
+    },
+    dialogOf(callId) {
+      const handle = live(callId);
+      return recordOf(handle.session, handle.remoteSupportsReplaces);
+    },
+    legLost(callId, record) {
+      const handle = handles.get(callId);
+      const snapshot = handle?.call.getSnapshot();
+      if (!handle?.moved || !snapshot || snapshot.status === 'ended') return;
+      handle.legChanged({ ...snapshot, status: 'ended', endReason: 'connectionLost' });
+      if (!record) return;
+      dialogs.forget(record.callId);
+      void sendBye(ua, record, clock, 5000);
     },
     legEvent(callId, event, payload) {
       const handle = handles.get(callId);

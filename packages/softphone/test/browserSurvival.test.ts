@@ -1,6 +1,6 @@
 // Reload, tabs and devices in headless Chromium (Debian's chromium, playwright-core, fake media)
 // through a real Kamailio on 127.0.0.1. Audio is asserted with getStats (bytes received grow).
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fakeMediaFlags, launchChromium, receiving, run, until } from './support/browserHarness';
 import { users } from './support/phones';
@@ -160,14 +160,17 @@ describe('devices', { timeout: 60_000 }, () => {
 });
 
 describe('tabs', { timeout: 120_000 }, () => {
+  /** A tab of `context` whose page runs alice's shared softphone. */
+  const openSharedTab = async (context: BrowserContext) => {
+    const page = await context.newPage();
+    await page.goto(suite.origin);
+    await run(page, 'startShared', suite.kamailio.wsUrl, uriOf('alice'), users.alice);
+    return page;
+  };
+
   it('a follower tab transfers a call (blind) through the leading tab', async () => {
     const context = await suite.browser.newContext();
-    const openTab = async () => {
-      const page = await context.newPage();
-      await page.goto(suite.origin);
-      await run(page, 'startShared', suite.kamailio.wsUrl, uriOf('alice'), users.alice);
-      return page;
-    };
+    const openTab = () => openSharedTab(context);
     const leader = await openTab();
     const follower = await openTab();
     expect(await run<string>(follower, 'role')).toBe('follower');
@@ -195,12 +198,7 @@ describe('tabs', { timeout: 120_000 }, () => {
 
   it('a follower answers a far end without Replaces: the audio stays in the leader, which says so; the call ends once', async () => {
     const context = await suite.browser.newContext();
-    const openTab = async () => {
-      const page = await context.newPage();
-      await page.goto(suite.origin);
-      await run(page, 'startShared', suite.kamailio.wsUrl, uriOf('alice'), users.alice);
-      return page;
-    };
+    const openTab = () => openSharedTab(context);
     const leader = await openTab();
     const follower = await openTab();
     expect(await run<string>(follower, 'role')).toBe('follower');
@@ -236,17 +234,48 @@ describe('tabs', { timeout: 120_000 }, () => {
     await bob.context().close();
   });
 
+  it('the tab that carries a moved call closes: the leader ends the call (connectionLost) and the far end gets a BYE', async () => {
+    const context = await suite.browser.newContext();
+    const openTab = () => openSharedTab(context);
+    const leader = await openTab();
+    const follower = await openTab();
+    const bob = await softphonePage('bob');
+    await run(bob, 'call', 'alice');
+    await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'ringing');
+    const callId = await run<string>(follower, 'callId');
+    await run(follower, 'answer');
+    await until(
+      async () =>
+        (await run<PageEvent[]>(leader, 'events')).some((e) => e.name === 'call.audioPlaced'),
+      'the audio moved',
+      15_000,
+    );
+    await until(() => receiving(bob), 'bob hears alice');
+    await follower.close();
+    await until(
+      async () => (await run<string>(bob, 'status')) === 'ended',
+      'bob got a BYE',
+      10_000,
+    );
+    expect(await run<string>(bob, 'endReason')).toBe('remoteHangUp');
+    await until(
+      async () => (await run<string>(leader, 'status')) === 'ended',
+      'ended in the leader',
+    );
+    expect(
+      (await run<PageEvent[]>(leader, 'events')).filter((e) => e.name === 'call.ended'),
+    ).toEqual([{ name: 'call.ended', payload: { callId, endReason: 'connectionLost' } }]);
+    expect(await run<number>(leader, 'calls')).toBe(0);
+    await context.close();
+    await bob.context().close();
+  });
+
   const quantile = (sorted: readonly number[], q: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
   it('two tabs share one registration; a follower answers and the audio moves to it (INVITE with Replaces, no second registration); when the leader closes another tab takes over within 2 s and rejoins the call', async () => {
     const context = await suite.browser.newContext();
-    const openTab = async () => {
-      const page = await context.newPage();
-      await page.goto(suite.origin);
-      await run(page, 'startShared', suite.kamailio.wsUrl, uriOf('alice'), users.alice);
-      return page;
-    };
+    const openTab = () => openSharedTab(context);
     const registered = async (page: Page) =>
       (await run<string>(page, 'registration')) === 'registered';
     const oneBinding = () =>

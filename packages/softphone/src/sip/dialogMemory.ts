@@ -147,7 +147,7 @@ export function recordOf(session: Session, replaces: boolean): DialogRecord | nu
 }
 
 /** A BYE in a dialog sip.js no longer knows, built from its record; resolves with the answer. */
-function sendBye(
+export function sendBye(
   ua: UserAgent,
   record: DialogRecord,
   clock: Clock,

@@ -26,6 +26,8 @@ export interface CallLegs {
    * unregistered connection; resolves with whether the far end accepted.
    */
   open(callId: string, record: DialogRecord): Promise<boolean>;
+  /** The dialog's facts of the leg of `callId` (for the BYE if this tab closes). */
+  dialogOf(callId: string): DialogRecord | null;
   /** Runs a call control the leading tab handed over on the leg of `callId`. */
   run(callId: string, command: string, args: readonly unknown[]): Promise<unknown>;
   /** Hangs the legs up and closes the connection. */
@@ -74,6 +76,10 @@ export function createCallLegs(
         changed(callId, snapshot);
       });
       return true;
+    },
+    dialogOf(callId) {
+      const leg = legs.get(callId);
+      return leg && built ? built.internals.dialogOf(leg.id) : null;
     },
     async run(callId, command, args) {
       const leg = legOf(callId);

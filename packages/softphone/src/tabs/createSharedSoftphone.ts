@@ -149,6 +149,11 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
     { resolve(value: unknown): void; reject(error: SoftphoneError): void }
   >();
   const abort = new AbortController();
+  const closed = new Promise<void>((resolve) => {
+    abort.signal.addEventListener('abort', () => {
+      resolve();
+    });
+  });
   let release: () => void = () => undefined;
   let decided: () => void = () => undefined;
   const elected = new Promise<void>((resolve) => {
@@ -215,8 +220,21 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
   const answerHere = async (callId: string, answerOptions: unknown) => {
     const record = (await send('answerHere', callId, [answerOptions])) as DialogRecord | null;
     if (!record) return; // the far end cannot take Replaces: the audio stays in the leader
-    const moved = await legs.open(callId, record);
-    await send(moved ? 'handOff.done' : 'handOff.failed', callId, []);
+    if (!(await legs.open(callId, record))) {
+      await send('handOff.failed', callId, []);
+      return;
+    }
+    // Held while this tab lives: the leading tab gets it once this tab closes, and ends the call.
+    await new Promise<void>((granted) => {
+      void locks
+        ?.request(`${name}:leg:${callId}`, {}, () => {
+          granted();
+          return closed;
+        })
+        .catch(() => undefined);
+      if (!locks) granted();
+    });
+    await send('handOff.done', callId, [legs.dialogOf(callId)]);
   };
   const remoteFor = (snapshot: CallSnapshot, headers: Record<string, string> = {}): Call => {
     let remote = remotes.get(snapshot.id);
@@ -357,6 +375,15 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
           run: (name: string, rest: readonly unknown[]) => send(name, callId, rest, from),
         };
         calls.moveTo(callId, command === 'handOff.done' ? leg : null);
+        if (command === 'handOff.done') {
+          const record = (args[0] ?? null) as DialogRecord | null;
+          void locks
+            ?.request(`${name}:leg:${callId}`, { signal: abort.signal }, () => {
+              calls.legLost(callId, record);
+              return Promise.resolve();
+            })
+            .catch(() => undefined);
+        }
         return undefined;
       }
       return base(command, callId, args);
