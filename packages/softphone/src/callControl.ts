@@ -23,6 +23,11 @@ export interface CallControl {
   switchTo(callId: string): Promise<void>;
   /** Joins calls into a conference (see `Softphone.conference`). */
   conference(calls: readonly { readonly id: string }[]): Promise<Conference>;
+  /**
+   * A call ended: it leaves its conference, so the other legs stop mixing its (silent) audio; a
+   * conference of one is over.
+   */
+  ended(handle: CallHandle): void;
 }
 
 /** Creates the {@link CallControl} of one softphone. */
@@ -69,10 +74,11 @@ export function createCallControl(context: CallControlContext): CallControl {
   const leave = (handle: CallHandle) => {
     const conferenceId = handle.call.getSnapshot().conferenceId;
     if (conferenceId === null) return;
+    const ended = handle.call.getSnapshot().status === 'ended';
     handle.setConference(null);
-    const rest = members(conferenceId);
+    const rest = members(conferenceId).filter((member) => member !== handle);
     if (rest.length === 1) rest[0]?.setConference(null);
-    remix([handle]);
+    if (!ended) remix([handle]);
     for (const single of rest.length === 1 ? rest : []) remix([single]);
     if (rest.length > 1) remix(rest);
     context.emit('conference.changed', {
@@ -88,6 +94,7 @@ export function createCallControl(context: CallControlContext): CallControl {
     );
 
   return {
+    ended: leave,
     async beforeAnswer(callId, options) {
       if (options.holdOthers !== false) await holdOthers(callId);
     },

@@ -1,7 +1,7 @@
 import { createEventBus, silentLogger, systemClock, type TimerHandle } from '@switchboard/core';
 import { Inviter, Registerer, SIPExtension, UserAgent, UserAgentState, type Session } from 'sip.js';
 import { createCallControl } from './callControl';
-import type { Call } from './call';
+import type { Call, CallSnapshot } from './call';
 import { backoffDelay } from './core/backoff';
 import {
   nextRegistration,
@@ -13,14 +13,21 @@ import { resolveTarget } from './core/target';
 import { isSoftphoneError, SoftphoneError } from './errors';
 import { defaultMedia } from './media/defaultMedia';
 import { createCredentialLease } from './sip/credentialLease';
-import { createDialogMemory, type DialogRecord, type DialogStorage } from './sip/dialogMemory';
+import {
+  createDialogMemory,
+  recordOf,
+  sendBye,
+  type DialogRecord,
+  type DialogStorage,
+} from './sip/dialogMemory';
 import { descriptionOptions, toSessionDescriptionHandler } from './sip/mediaAdapter';
 import { followReferral } from './sip/referrals';
-import { isRejoin, rejoinOrphan } from './sip/rejoin';
-import { createCallHandle, partyOf, type CallHandle } from './sip/sipCall';
+import { invitationRejoins, rejoinOrphan } from './sip/rejoin';
+import { createCallHandle, partyOf, type CallHandle, type CallLeg } from './sip/sipCall';
 import { WebSocketTransport, type WebSocketTransportOptions } from './sip/webSocketTransport';
 import { parseSoftphoneOptions, type SoftphoneOptions } from './softphoneOptions';
 import type { Softphone, SoftphoneEvents, SoftphoneSnapshot } from './softphoneTypes';
+import { legEvents } from './tabs/legEvents';
 import { watchWake } from './web/wakeWatcher';
 
 /**
@@ -41,6 +48,45 @@ import { watchWake } from './web/wakeWatcher';
  * ```
  */
 export function createSoftphone(input: SoftphoneOptions): Softphone {
+  return buildSoftphone(input).phone;
+}
+
+/**
+ * What the shared softphone needs beyond the public interface to move a call's audio to the tab
+ * that answered it (internal: not exported from the package).
+ */
+export interface SoftphoneInternals {
+  /**
+   * In the leading tab, once a call is answered for another tab: its dialog's facts for that
+   * tab's INVITE with Replaces, or `null` when the far end cannot take one (the audio stays here;
+   * `call.audioPlaced` says so).
+   */
+  handOff(callId: string): Promise<DialogRecord | null>;
+  /** Settles a hand-off: `leg` carries the call from now on, or `null` when the move failed. */
+  moveTo(callId: string, leg: CallLeg | null): void;
+  /** The moved call's leg changed (or ended) in the tab that carries it. */
+  legChanged(callId: string, leg: CallSnapshot): void;
+  /** The dialog's facts of a call, for the tab that moved it (`null` before it has a dialog). */
+  dialogOf(callId: string): DialogRecord | null;
+  /**
+   * The tab that carried the moved call closed: the call ends with `connectionLost` and its
+   * leg's dialog (`record`) gets a BYE, so the far end is not left with a ghost.
+   */
+  legLost(callId: string, record: DialogRecord | null): void;
+  /** An event of the moved call's leg (`call.held`, ...): emitted with this call's snapshot. */
+  legEvent(callId: string, event: string, payload: Record<string, unknown>): void;
+  /**
+   * In the answering tab: connects without registering and takes the dialog over (INVITE with
+   * Replaces, fresh media); the new call, or `null` when the far end refused or did not answer.
+   */
+  takeOver(record: DialogRecord): Promise<Call | null>;
+}
+
+/** {@link createSoftphone} with its {@link SoftphoneInternals}. */
+export function buildSoftphone(input: SoftphoneOptions): {
+  phone: Softphone;
+  internals: SoftphoneInternals;
+} {
   const options = parseSoftphoneOptions(input);
   const clock = options.clock ?? systemClock;
   const random = options.random ?? Math.random;
@@ -84,6 +130,8 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
   let retryTimer: TimerHandle;
   let survivalTimer: TimerHandle;
   let lostAt: number | null = null;
+  /** Connected without registering to carry calls answered by the leading tab. */
+  let legOnly = false;
 
   const rebuild = () => {
     const calls = [...handles.values()].map((handle) => handle.call.getSnapshot());
@@ -145,7 +193,7 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
       onInvite: (invitation) => {
         const replaced = invitation.replacee ? ownerOf(invitation.replacee) : undefined;
         if (replaced && replaced.call.getSnapshot().status === 'connected') {
-          if (isRejoin(invitation, replaced)) {
+          if (invitationRejoins(invitation, replaced)) {
             // The far end reloaded its page and takes the call over: same call, fresh media.
             dialogs.forget(replaced.session.dialog?.callId ?? '');
             replaced.adopt(invitation).catch(report);
@@ -189,22 +237,32 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     );
   }
 
-  function track(session: Session, dialled: string | null): CallHandle {
+  /**
+   * Tracks a session as a call. An `attempt` (a rejoin) stays quiet until it connects: if it
+   * fails, the call it tried to take over continues or ends on its own, with one `call.ended`.
+   */
+  function track(session: Session, dialled: string | null, attempt = false): CallHandle {
+    let quiet = attempt;
     const handle = createCallHandle(session, partyOf(session, dialled), {
       clock,
       random,
-      emit: bus.emit,
+      emit: (event, payload) => {
+        if (event === 'call.connected') quiet = false;
+        if (!quiet || event !== 'call.ended') bus.emit(event, payload);
+      },
       changed: () => {
         const ended = handle.call.getSnapshot().status === 'ended';
         const current = handle.session;
-        if (ended) dialogs.forget(current.dialog?.callId ?? '');
-        else if (handle.call.getSnapshot().status === 'connected') {
+        if (ended) {
+          dialogs.forget(current.dialog?.callId ?? '');
+          control.ended(handle);
+        } else if (handle.call.getSnapshot().status === 'connected' && !handle.moved) {
           dialogs.remember(current, handle.remoteSupportsReplaces);
         }
         if (ended && !handle.owesBye) handles.delete(handle.call.id);
         rebuild();
       },
-      canSignal: () => registration.status === 'registered',
+      canSignal: () => registration.status === 'registered' || (legOnly && transport.isConnected()),
       qualityIntervalMs: options.qualityIntervalMs ?? 5_000,
       resolveTarget: async (target) =>
         (await resolveTarget(target, domain, options.defaultCountry)).uri,
@@ -405,23 +463,28 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
     return registering;
   }
 
+  /** Takes `record`'s dialog over with an INVITE with Replaces (a quiet attempt). */
+  function rejoin(record: DialogRecord): Promise<Call | null> {
+    return rejoinOrphan(record, {
+      ua,
+      track: (session) => track(session, null, true),
+      lease,
+      clock,
+      timeoutMs: options.rejoinTimeoutMs ?? 10_000,
+    });
+  }
+
   /**
    * Rejoins (Replaces) or ends (BYE) the calls the previous page, before a reload, left
    * connected; see dialogMemory.
    */
   async function settleOrphans() {
-    const rejoin = async (record: DialogRecord) => {
-      const call = await rejoinOrphan(record, {
-        ua,
-        track: (session) => track(session, null),
-        lease,
-        clock,
-        timeoutMs: options.rejoinTimeoutMs ?? 10_000,
-      });
+    const rejoinOne = async (record: DialogRecord) => {
+      const call = await rejoin(record);
       if (call) bus.emit('call.rejoined', { call, replacedCallId: record.callId });
       return call !== null;
     };
-    for (const outcome of await dialogs.settleOrphans(ua, clock, 5000, rejoin)) {
+    for (const outcome of await dialogs.settleOrphans(ua, clock, 5000, rejoinOne)) {
       bus.emit('call.orphanEnded', outcome);
     }
   }
@@ -527,7 +590,69 @@ export function createSoftphone(input: SoftphoneOptions): Softphone {
         options.wake || {},
       )
     : () => undefined;
-  return phone;
+  const live = (callId: string) => {
+    const handle = handles.get(callId);
+    if (!handle)
+      throw new SoftphoneError('NOT_FOUND', `No call ${callId}.`, { details: { callId } });
+    return handle;
+  };
+  const internals: SoftphoneInternals = {
+    async handOff(callId) {
+      const handle = live(callId);
+      const record = handle.remoteSupportsReplaces ? recordOf(handle.session, true) : null;
+      if (record) await handle.handOff();
+      else {
+        bus.emit('call.audioPlaced', {
+          call: handle.call.getSnapshot(),
+          tab: 'leading',
+          reason: 'replacesUnsupported',
+        });
+      }
+      return record;
+    },
+    moveTo(callId, leg) {
+      const handle = live(callId);
+      if (leg) dialogs.forget(handle.session.dialog?.callId ?? '');
+      handle.moveTo(leg);
+      if (handle.call.getSnapshot().status === 'ended') return;
+      bus.emit('call.audioPlaced', {
+        call: handle.call.getSnapshot(),
+        tab: leg ? 'answering' : 'leading',
+        reason: leg ? 'moved' : 'rejoinFailed',
+      });
+    },
+    legChanged(callId, leg) {
+      handles.get(callId)?.legChanged(leg);
+    },
+    dialogOf(callId) {
+      const handle = live(callId);
+      return recordOf(handle.session, handle.remoteSupportsReplaces);
+    },
+    legLost(callId, record) {
+      const handle = handles.get(callId);
+      const snapshot = handle?.call.getSnapshot();
+      if (!handle?.moved || !snapshot || snapshot.status === 'ended') return;
+      handle.legChanged({ ...snapshot, status: 'ended', endReason: 'connectionLost' });
+      if (!record) return;
+      dialogs.forget(record.callId);
+      void sendBye(ua, record, clock, 5000);
+    },
+    legEvent(callId, event, payload) {
+      const handle = handles.get(callId);
+      if (!handle?.moved || !(legEvents as readonly string[]).includes(event)) return;
+      const call = handle.call.getSnapshot();
+      bus.emit(event as 'call.held', { ...payload, call });
+    },
+    async takeOver(record) {
+      assertLive();
+      legOnly = true;
+      if (ua.state === UserAgentState.Started) {
+        if (!transport.isConnected()) await transport.connect();
+      } else await ua.start();
+      return rejoin(record);
+    },
+  };
+  return { phone, internals };
 }
 
 /** `sessionStorage` where it exists and may be used (sandboxed frames throw on access). */

@@ -154,6 +154,19 @@ export interface SoftphoneEvents {
     /** The call, still connected. */
     readonly call: CallSnapshot;
   };
+  /**
+   * Where the audio of a call answered in a follower tab (`createSharedSoftphone`) plays: moved
+   * to the answering tab (its own connection took the dialog over with an INVITE with Replaces),
+   * or kept in the leading tab because the far end does not advertise Replaces or the move failed.
+   */
+  'call.audioPlaced': {
+    /** The call (the same id in every tab). */
+    readonly call: CallSnapshot;
+    /** `answering`: the tab that answered plays it; `leading`: the leading tab does. */
+    readonly tab: 'answering' | 'leading';
+    /** `moved`, or why it stayed: `replacesUnsupported`, `rejoinFailed`. */
+    readonly reason: 'moved' | 'replacesUnsupported' | 'rejoinFailed';
+  };
   /** The page became visible, the network came back or a sleep ended: the phone re-registers. */
   'softphone.woke': {
     /** What was noticed. */

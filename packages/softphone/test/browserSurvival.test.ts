@@ -1,6 +1,6 @@
 // Reload, tabs and devices in headless Chromium (Debian's chromium, playwright-core, fake media)
 // through a real Kamailio on 127.0.0.1. Audio is asserted with getStats (bytes received grow).
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fakeMediaFlags, launchChromium, receiving, run, until } from './support/browserHarness';
 import { users } from './support/phones';
@@ -160,14 +160,17 @@ describe('devices', { timeout: 60_000 }, () => {
 });
 
 describe('tabs', { timeout: 120_000 }, () => {
+  /** A tab of `context` whose page runs alice's shared softphone. */
+  const openSharedTab = async (context: BrowserContext) => {
+    const page = await context.newPage();
+    await page.goto(suite.origin);
+    await run(page, 'startShared', suite.kamailio.wsUrl, uriOf('alice'), users.alice);
+    return page;
+  };
+
   it('a follower tab transfers a call (blind) through the leading tab', async () => {
     const context = await suite.browser.newContext();
-    const openTab = async () => {
-      const page = await context.newPage();
-      await page.goto(suite.origin);
-      await run(page, 'startShared', suite.kamailio.wsUrl, uriOf('alice'), users.alice);
-      return page;
-    };
+    const openTab = () => openSharedTab(context);
     const leader = await openTab();
     const follower = await openTab();
     expect(await run<string>(follower, 'role')).toBe('follower');
@@ -193,17 +196,86 @@ describe('tabs', { timeout: 120_000 }, () => {
     await carol.context().close();
   });
 
+  it('a follower answers a far end without Replaces: the audio stays in the leader, which says so; the call ends once', async () => {
+    const context = await suite.browser.newContext();
+    const openTab = () => openSharedTab(context);
+    const leader = await openTab();
+    const follower = await openTab();
+    expect(await run<string>(follower, 'role')).toBe('follower');
+    const bob = await softphonePage('bob', false, true); // no Replaces in its Supported headers
+    await run(bob, 'call', 'alice');
+    await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'ringing');
+    const callId = await run<string>(follower, 'callId');
+    await run(follower, 'answer');
+    const placed = {
+      name: 'call.audioPlaced',
+      payload: { callId, tab: 'leading', reason: 'replacesUnsupported' },
+    };
+    await until(
+      async () => (await run<PageEvent[]>(follower, 'events')).some((e) => e.name === placed.name),
+      'told where the audio plays',
+    );
+    expect(await run<PageEvent[]>(follower, 'events')).toContainEqual(placed);
+    expect(await run<PageEvent[]>(leader, 'events')).toContainEqual(placed);
+    await until(() => receiving(bob), 'bob hears alice');
+    expect(await run<number>(follower, 'openConnections')).toBe(0);
+    const before = await run<number>(leader, 'audioEnergy');
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await run<number>(leader, 'audioEnergy')).toBeGreaterThan(before);
+    expect(await suite.kamailio.contacts('alice')).toHaveLength(1);
+    await run(bob, 'hangUp');
+    for (const tab of [leader, follower]) {
+      await until(async () => (await run<string>(tab, 'status')) === 'ended', 'ended');
+      expect(
+        (await run<PageEvent[]>(tab, 'events')).filter((e) => e.name === 'call.ended'),
+      ).toEqual([{ name: 'call.ended', payload: { callId, endReason: 'remoteHangUp' } }]);
+    }
+    await context.close();
+    await bob.context().close();
+  });
+
+  it('the tab that carries a moved call closes: the leader ends the call (connectionLost) and the far end gets a BYE', async () => {
+    const context = await suite.browser.newContext();
+    const openTab = () => openSharedTab(context);
+    const leader = await openTab();
+    const follower = await openTab();
+    const bob = await softphonePage('bob');
+    await run(bob, 'call', 'alice');
+    await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'ringing');
+    const callId = await run<string>(follower, 'callId');
+    await run(follower, 'answer');
+    await until(
+      async () =>
+        (await run<PageEvent[]>(leader, 'events')).some((e) => e.name === 'call.audioPlaced'),
+      'the audio moved',
+      15_000,
+    );
+    await until(() => receiving(bob), 'bob hears alice');
+    await follower.close();
+    await until(
+      async () => (await run<string>(bob, 'status')) === 'ended',
+      'bob got a BYE',
+      10_000,
+    );
+    expect(await run<string>(bob, 'endReason')).toBe('remoteHangUp');
+    await until(
+      async () => (await run<string>(leader, 'status')) === 'ended',
+      'ended in the leader',
+    );
+    expect(
+      (await run<PageEvent[]>(leader, 'events')).filter((e) => e.name === 'call.ended'),
+    ).toEqual([{ name: 'call.ended', payload: { callId, endReason: 'connectionLost' } }]);
+    expect(await run<number>(leader, 'calls')).toBe(0);
+    await context.close();
+    await bob.context().close();
+  });
+
   const quantile = (sorted: readonly number[], q: number) =>
     sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
 
-  it('two tabs share one registration; a follower answers (audio in the leader); when the leader closes another tab takes over within 2 s and rejoins the call', async () => {
+  it('two tabs share one registration; a follower answers and the audio moves to it (INVITE with Replaces, no second registration); when the leader closes another tab takes over within 2 s and rejoins the call', async () => {
     const context = await suite.browser.newContext();
-    const openTab = async () => {
-      const page = await context.newPage();
-      await page.goto(suite.origin);
-      await run(page, 'startShared', suite.kamailio.wsUrl, uriOf('alice'), users.alice);
-      return page;
-    };
+    const openTab = () => openSharedTab(context);
     const registered = async (page: Page) =>
       (await run<string>(page, 'registration')) === 'registered';
     const oneBinding = () =>
@@ -215,11 +287,24 @@ describe('tabs', { timeout: 120_000 }, () => {
     await until(() => registered(follower), 'the follower sees the registration');
     expect(await suite.kamailio.contacts('alice')).toHaveLength(1);
 
-    // Bob calls; the follower tab answers through the leader, whose tab plays the audio.
+    // Bob calls; the follower tab answers: the leader answers, then the follower takes the
+    // dialog over (INVITE with Replaces on its own unregistered connection): audio plays there.
     const bob = await softphonePage('bob');
-    await run(bob, 'call', 'alice');
+    const bobCallId = await run<string>(bob, 'call', 'alice');
     await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'ringing');
+    const callId = await run<string>(follower, 'callId');
     await run(follower, 'answer');
+    const placed = {
+      name: 'call.audioPlaced',
+      payload: { callId, tab: 'answering', reason: 'moved' },
+    };
+    await until(
+      async () => (await run<PageEvent[]>(leader, 'events')).some((e) => e.name === placed.name),
+      'the audio moved',
+      15_000,
+    );
+    expect(await run<PageEvent[]>(leader, 'events')).toContainEqual(placed);
+    expect(await run<PageEvent[]>(follower, 'events')).toContainEqual(placed);
     await until(
       async () =>
         (await run<string>(bob, 'status')) === 'connected' &&
@@ -227,15 +312,43 @@ describe('tabs', { timeout: 120_000 }, () => {
         (await run<string>(follower, 'status')) === 'connected',
       'connected in both tabs',
     );
+    // Same call everywhere: the tabs keep the id, bob keeps his call (swapped in place).
+    expect(await run<string>(leader, 'callId')).toBe(callId);
+    expect(await run<string>(bob, 'callId')).toBe(bobCallId);
+    expect(await run<number>(bob, 'calls')).toBe(1);
+    expect(await run<PageEvent[]>(bob, 'events')).toContainEqual({
+      name: 'call.remoteRejoined',
+      payload: { callId: bobCallId },
+    });
+    // Audio energy grows in the follower's own peer connection; the leader has none left.
     await until(() => receiving(bob), 'bob hears alice');
-    expect(await receiving(follower)).toBe(true); // getStats carried out by the leader
+    await until(async () => (await run<number>(follower, 'openConnections')) === 1, 'leg media');
+    await until(
+      async () => (await run<number>(leader, 'openConnections')) === 0,
+      'leader media closed',
+    );
+    const energy = async (page: Page) => run<number>(page, 'audioEnergy');
+    const [followerBefore, leaderBefore] = [await energy(follower), await energy(leader)];
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await energy(follower)).toBeGreaterThan(followerBefore);
+    expect(leaderBefore).toBe(0);
+    expect(await energy(leader)).toBe(0);
+    expect(await receiving(follower)).toBe(true); // getStats of the leg, through the leader
+    expect(await suite.kamailio.contacts('alice')).toHaveLength(1); // the leg never registers
+    // No call.ended for the leader's replaced leg, in any tab.
+    for (const tab of [leader, follower]) {
+      expect(
+        (await run<PageEvent[]>(tab, 'events')).filter((e) => e.name === 'call.ended'),
+      ).toEqual([]);
+    }
 
-    // Hold, switchTo and the PCI recording pause, asked in the follower, done by the leader.
+    // Hold, switchTo and the PCI recording pause, asked in the follower: the leader hands them
+    // to the follower's leg, which carries the dialog now.
     const flags = (page: Page) => run<{ held: boolean; recordingPaused: boolean }>(page, 'flags');
     await run(follower, 'hold');
     expect(await flags(follower)).toEqual({ held: true, recordingPaused: false });
     await until(async () => (await flags(leader)).held, 'held in the leader');
-    // Bob answered recvonly: the leader (asked from the follower) receives nothing from him.
+    // Bob answered recvonly: the follower's leg receives nothing from him.
     await until(async () => !(await receiving(follower, 300)), 'alice no longer hears bob');
     await run(follower, 'switchToCurrent'); // the only call: resumed
     expect((await flags(follower)).held).toBe(false);
@@ -248,13 +361,14 @@ describe('tabs', { timeout: 120_000 }, () => {
     expect(
       (await run<PageEvent[]>(follower, 'events')).filter((e) => e.name.startsWith('call.')),
     ).toEqual([
+      placed,
       { name: 'call.recordingPaused', payload: { autoResumeMs: 0 } },
       { name: 'call.recordingResumed', payload: { reason: 'request' } },
     ]);
 
-    // The leader closes mid-call: the follower takes over and rejoins the orphaned call (bob's
-    // softphone supports Replaces): the call goes on with its audio in the new leader.
-    const bobCallId = await run<string>(bob, 'callId');
+    // The leader closes mid-call: the follower takes over and rejoins the call its own leg
+    // carried (its record is in localStorage; bob's softphone supports Replaces): the call goes
+    // on with its audio in the new leader.
     const takeovers: number[] = [];
     let start = performance.now();
     await leader.close();

@@ -126,6 +126,39 @@ describe('reload recovery', { timeout: 30_000 }, () => {
     expect(storage.size).toBe(0);
   });
 
+  it('a rejoin the far end refuses emits no call.ended for its attempt: the orphan ends once, by BYE', async () => {
+    const storage = memoryStorage();
+    const alice = oldPage(storage);
+    const bob = nodePhone(kamailio, 'bob', { dialogStorage: null });
+    phones.push(alice, bob);
+    await Promise.all([alice.register(), bob.register()]);
+    const answered = answerNext(bob);
+    const aliceCall = await alice.call('bob');
+    const bobCall = await answered;
+    await waitFor(() => aliceCall.getSnapshot().status === 'connected', 'connected');
+    const key = `switchboard-softphone:dialogs:sip:alice@${kamailio.domain}`;
+    const record = storage.getItem(key) ?? '';
+    expect(record).toMatch(/"replaces":true/); // stored as soon as bob's 200 OK came
+    // The call ends, but the page dies before its record is dropped: bob no longer has the
+    // dialog the next page tries to rejoin, and answers 481.
+    await aliceCall.hangUp();
+    await waitFor(() => bobCall.getSnapshot().status === 'ended', 'bob saw the BYE');
+    storage.setItem(key, record);
+    const reloaded = await reload(alice, storage);
+    const seen: string[] = [];
+    for (const event of ['call.connected', 'call.ended', 'call.rejoined'] as const) {
+      reloaded.on(event, () => seen.push(event));
+    }
+    const orphan = new Promise<SoftphoneEvents['call.orphanEnded']>((resolve) => {
+      reloaded.on('call.orphanEnded', resolve);
+    });
+    await reloaded.register();
+    expect((await orphan).statusCode).toBe(481); // no such dialog at bob
+    expect(seen).toEqual([]); // the refused attempt was never a call of its own
+    expect(reloaded.getSnapshot().calls).toEqual([]);
+    expect(storage.size).toBe(0);
+  });
+
   it('a far end without Replaces support: the page loaded after a reload ends the call (BYE, no ghost)', async () => {
     const sipp = runSipp({ scenario: 'answer-await-bye.xml', port: gatewayPort });
     const storage = memoryStorage();

@@ -81,22 +81,9 @@ export function createDialogMemory(storage: DialogStorage | null, aor: string) {
      * far end advertised support for Replaces.
      */
     remember(session: Session, replaces: boolean): void {
-      const dialog = session.dialog;
-      if (!storage || !dialog) return;
-      // The core Session type hides them, but sip.js's dialog object has both.
-      const hidden = dialog as { routeSet?: string[]; localSequenceNumber?: number };
+      const record = storage ? recordOf(session, replaces) : null;
+      if (!record) return;
       takeOrphans();
-      const record: DialogRecord = {
-        callId: dialog.callId,
-        localTag: dialog.localTag,
-        remoteTag: dialog.remoteTag,
-        localUri: dialog.localURI.toString(),
-        remoteUri: dialog.remoteURI.toString(),
-        remoteTarget: dialog.remoteTarget.toString(),
-        routeSet: [...(hidden.routeSet ?? [])],
-        cseq: hidden.localSequenceNumber ?? 1,
-        replaces,
-      };
       write([...read().filter((entry) => entry.callId !== record.callId), record]);
     },
     /** Drops the record of a call that ended. */
@@ -137,8 +124,30 @@ export function createDialogMemory(storage: DialogStorage | null, aor: string) {
   };
 }
 
+/**
+ * The facts of `session`'s confirmed dialog (`null` before it has one); `replaces`: whether the
+ * far end advertised support for Replaces.
+ */
+export function recordOf(session: Session, replaces: boolean): DialogRecord | null {
+  const dialog = session.dialog;
+  if (!dialog) return null;
+  // The core Session type hides them, but sip.js's dialog object has both.
+  const hidden = dialog as { routeSet?: string[]; localSequenceNumber?: number };
+  return {
+    callId: dialog.callId,
+    localTag: dialog.localTag,
+    remoteTag: dialog.remoteTag,
+    localUri: dialog.localURI.toString(),
+    remoteUri: dialog.remoteURI.toString(),
+    remoteTarget: dialog.remoteTarget.toString(),
+    routeSet: [...(hidden.routeSet ?? [])],
+    cseq: hidden.localSequenceNumber ?? 1,
+    replaces,
+  };
+}
+
 /** A BYE in a dialog sip.js no longer knows, built from its record; resolves with the answer. */
-function sendBye(
+export function sendBye(
   ua: UserAgent,
   record: DialogRecord,
   clock: Clock,

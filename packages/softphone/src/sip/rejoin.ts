@@ -65,10 +65,69 @@ export async function rejoinOrphan(
   return connected ? handle.call : null;
 }
 
+/** What {@link isRejoin} compares: the INVITE with Replaces, and the dialog it would replace. */
+export interface RejoinFacts {
+  /** The INVITE's From URI. */
+  readonly from: string;
+  /** The INVITE's Replaces header value (`call-id;to-tag=…;from-tag=…`). */
+  readonly replaces: string;
+  /** Whether the INVITE carries a Referred-By header (RFC 3892: it follows a REFER). */
+  readonly referred: boolean;
+  /** The replaced dialog's Call-ID, local and remote tags and the far end's URI. */
+  readonly dialog: {
+    readonly callId: string;
+    readonly localTag: string;
+    readonly remoteTag: string;
+    readonly remoteUri: string;
+  };
+}
+
+const anonymous = /^sips?:anonymous@|@anonymous\.invalid(?:[;:>]|$)/i;
+/** `user@host:port` of a SIP URI, lower-cased host (parameters and display name dropped). */
+function addressOf(uri: string): string {
+  const match = /^<?sips?:(?:([^@;>]+)@)?([^;>?:]+)(?::(\d+))?/i.exec(uri.trim());
+  if (!match) return uri;
+  return `${match[1] ?? ''}@${(match[2] ?? '').toLowerCase()}:${match[3] ?? ''}`;
+}
+/** The value of `name=` in a header's parameters. */
+const parameter = (header: string, name: string) =>
+  new RegExp(`;\\s*${name}=([^;\\s]+)`, 'i').exec(header)?.[1] ?? null;
+
 /**
- * Whether an INVITE that replaces `replaced` comes from the same party (the far end rejoining
- * after a reload) rather than from a third one (the far end of an attended transfer).
+ * Whether an INVITE with Replaces comes from the replaced dialog's own far end taking its call
+ * over (after a reload, or from another tab of the same agent), rather than from a third party
+ * (an attended transfer). Every one of these must hold: the Replaces header names exactly this
+ * dialog (Call-ID, our tag as to-tag, the far end's tag as from-tag); the INVITE's From is the
+ * dialog's far end (same user, host and port); it was not referred (no Referred-By, which a
+ * transfer's INVITE carries); and that far end is identifiable (an anonymous caller never
+ * rejoins: two anonymous callers share the address).
  */
-export function isRejoin(invitation: Invitation, replaced: CallHandle): boolean {
-  return invitation.remoteIdentity.uri.aor === replaced.session.remoteIdentity.uri.aor;
+export function isRejoin(facts: RejoinFacts): boolean {
+  const { dialog, replaces } = facts;
+  const callId = replaces.split(';')[0]?.trim();
+  return (
+    callId === dialog.callId &&
+    parameter(replaces, 'to-tag') === dialog.localTag &&
+    parameter(replaces, 'from-tag') === dialog.remoteTag &&
+    !facts.referred &&
+    !anonymous.test(facts.from) &&
+    addressOf(facts.from) === addressOf(dialog.remoteUri)
+  );
+}
+
+/** {@link isRejoin} for a sip.js INVITE and the call it would replace. */
+export function invitationRejoins(invitation: Invitation, replaced: CallHandle): boolean {
+  const dialog = replaced.session.dialog;
+  if (!dialog) return false;
+  return isRejoin({
+    from: invitation.request.from.uri.toString(),
+    replaces: invitation.request.getHeader('replaces') ?? '',
+    referred: invitation.request.hasHeader('referred-by'),
+    dialog: {
+      callId: dialog.callId,
+      localTag: dialog.localTag,
+      remoteTag: dialog.remoteTag,
+      remoteUri: dialog.remoteURI.toString(),
+    },
+  });
 }

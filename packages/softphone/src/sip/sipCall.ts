@@ -83,7 +83,41 @@ export interface CallHandle {
    * answer that needs no more credentials (a provisional or final response).
    */
   dial(settled: () => void): Promise<void>;
+  /**
+   * Prepares moving this answered call to another tab (see {@link CallLeg}): waits for the ACK,
+   * then the session's end (the far end's BYE once the other tab's INVITE with Replaces took the
+   * dialog over) no longer ends the call until {@link CallHandle.moveTo} settles the move.
+   */
+  handOff(): Promise<void>;
+  /**
+   * Settles a hand-off: `leg` now carries the call (controls go to it, its state comes back
+   * through {@link CallHandle.legChanged}); `null`: the move failed, the call stays here, or ends
+   * if its session ended meanwhile (the far end hung up).
+   */
+  moveTo(leg: CallLeg | null): void;
+  /** The leg's newer snapshot (the call ends when the leg ended). */
+  legChanged(leg: CallSnapshot): void;
+  /** Whether another tab carries the call's dialog and media. */
+  readonly moved: boolean;
 }
+
+/** The call's dialog and media carried on elsewhere (the tab that answered it). */
+export interface CallLeg {
+  /** Runs a call control (`hold`, `hangUp`, ...) on the leg; resolves with its result. */
+  run(command: string, args: readonly unknown[]): Promise<unknown>;
+}
+
+/** Call controls a moved call hands to its leg. */
+const legControls = [
+  'hangUp',
+  'hold',
+  'resume',
+  'sendDtmf',
+  'getStats',
+  'transfer',
+  'pauseRecording',
+  'resumeRecording',
+] as const;
 
 const dtmfTones = /^[0-9A-D*#,]+$/i;
 
@@ -206,6 +240,12 @@ export function createCallHandle(
   if (session instanceof Invitation) awaitAck();
   /** Whether the session now being answered is a far end's rejoin (the call is already up). */
   let rejoining = false;
+  /** Moving to another tab: the session's end waits for the move's outcome. */
+  let handingOff = false;
+  /** The session ended while handing off. */
+  let sessionGone = false;
+  /** Where the call goes on once moved to another tab. */
+  let leg: CallLeg | null = null;
 
   const bind = (bound: Session) => {
     bound.stateChange.addListener((state) => {
@@ -220,6 +260,10 @@ export function createCallHandle(
         update({ status: 'connected', connectedAt: clock.now() });
         context.emit('call.connected', { call: snapshot });
         if (context.qualityIntervalMs > 0) sampleQuality();
+      }
+      if (state === SessionState.Terminated && (handingOff || leg)) {
+        sessionGone = true; // the other tab's INVITE with Replaces took the dialog over
+        return;
       }
       if (state === SessionState.Terminated) {
         confirm();
@@ -353,6 +397,7 @@ export function createCallHandle(
     resume: () => setHeld(false),
     setMuted(muted) {
       if (snapshot.status === 'ended') throw fail('mute');
+      leg?.run('setMuted', [muted]).catch(() => undefined);
       media?.setMuted(muted);
       update({ muted });
     },
@@ -375,8 +420,48 @@ export function createCallHandle(
     resumeRecording: features.resumeRecording,
   };
 
+  for (const name of legControls) {
+    const local = (call[name] as (...args: unknown[]) => Promise<unknown>).bind(call);
+    (call as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      if (!leg) return local(...args);
+      if (name === 'transfer' && typeof args[0] !== 'string') {
+        return Promise.reject(fail('transfer to a call', { moved: true }));
+      }
+      return leg.run(name, args);
+    };
+  }
+
   const handle: CallHandle = {
     call,
+    get moved() {
+      return leg !== null;
+    },
+    async handOff() {
+      if (snapshot.status !== 'connected') throw fail('move');
+      await confirmed;
+      handingOff = true;
+    },
+    moveTo(next) {
+      handingOff = false;
+      leg = next;
+      if (next) {
+        clock.clearTimeout(qualityTimer);
+        update({ reconnecting: false });
+        if (!sessionGone) session.bye().catch(() => undefined); // a far end that kept both
+      } else if (sessionGone) {
+        const why = pendingReason ?? { reason: 'remoteHangUp' as const, statusCode: null };
+        end(why.reason, why.statusCode);
+      }
+    },
+    legChanged(next) {
+      if (!leg) return;
+      if (next.status === 'ended') {
+        end(next.endReason ?? 'failed', next.statusCode);
+        return;
+      }
+      const { held, remoteHeld, muted, reconnecting, recordingPaused } = next;
+      update({ held, remoteHeld, muted, reconnecting, recordingPaused });
+    },
     get session() {
       return session;
     },
@@ -415,10 +500,10 @@ export function createCallHandle(
       return media;
     },
     suspend() {
-      update({ reconnecting: true });
+      if (!leg) update({ reconnecting: true });
     },
     async restore(outageMs) {
-      if (snapshot.status !== 'connected') {
+      if (snapshot.status !== 'connected' || leg) {
         update({ reconnecting: false });
         return;
       }
@@ -427,7 +512,7 @@ export function createCallHandle(
       context.emit('call.restored', { call: snapshot, outageMs });
     },
     abandon() {
-      if (snapshot.status === 'ended') return;
+      if (snapshot.status === 'ended' || leg) return;
       owesBye = session.state === SessionState.Established;
       pendingReason = { reason: 'connectionLost', statusCode: null };
       end('connectionLost', null);
@@ -455,6 +540,7 @@ export function createCallHandle(
           },
           onAccept: (response) => {
             remoteSupportsReplaces = supportsReplaces(response.message);
+            context.changed(); // the dialog's record was stored on connecting, before this
             settled();
           },
           onRedirect: settled,

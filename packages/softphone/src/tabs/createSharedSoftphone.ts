@@ -1,10 +1,11 @@
 import { createEventBus, systemClock } from '@switchboard/core';
 import type { Call, CallSnapshot } from '../call';
-import { createSoftphone } from '../createSoftphone';
+import { buildSoftphone, type SoftphoneInternals } from '../createSoftphone';
 import { SoftphoneError } from '../errors';
-import type { DialogStorage } from '../sip/dialogMemory';
+import type { DialogRecord, DialogStorage } from '../sip/dialogMemory';
 import { parseSoftphoneOptions, type SoftphoneOptions } from '../softphoneOptions';
 import type { Conference, Softphone, SoftphoneEvents, SoftphoneSnapshot } from '../softphoneTypes';
+import { createCallLegs } from './callLegs';
 import { createLeaderCommands, type PerformCommand } from './leaderCommands';
 import { createRemoteCall, createRemoteConference, type RemoteCall } from './remoteCall';
 import {
@@ -94,10 +95,13 @@ const live = new Set(['registering', 'registered', 'reconnecting']);
  * A softphone for apps that agents open in several tabs. The tabs elect one leader with Web
  * Locks: it alone registers (so a browser never holds two registrations of the user) and runs
  * the calls; it shares its state over a BroadcastChannel. The other tabs show the same snapshot
- * and events and control calls through the leader (answer, hang up, hold, ...); **audio plays in
- * the leading tab**. When the leading tab closes, its lock is released and a waiting tab takes
- * over at once: it registers and ends, with a BYE, the calls the closed tab left (their media
- * died with it), so no tab shows a ghost call. Where Web Locks or BroadcastChannel are missing it
+ * and events and control calls through the leader (answer, hang up, hold, ...). A call answered
+ * in a follower tab **plays its audio in that tab**: the leader answers, then the tab takes the
+ * dialog over with an INVITE with Replaces on its own unregistered connection (`call.audioPlaced`
+ * says where the audio plays; it stays in the leader when the far end lacks Replaces). When the
+ * leading tab closes, its lock is released and a waiting tab takes over at once: it registers
+ * and rejoins (INVITE with Replaces) or ends (BYE) the calls the closed tab left, so no tab
+ * shows a ghost call. Where Web Locks or BroadcastChannel are missing it
  * is a plain softphone.
  *
  * @example
@@ -124,10 +128,16 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
   const clock = options.clock ?? systemClock;
   const tabId = `${clock.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
+  const tabOptions = {
+    ...options,
+    // Shared by the tabs, so the next leader settles the calls a closed leader (or leg) left.
+    dialogStorage: options.dialogStorage === undefined ? scope.localStorage : options.dialogStorage,
+  };
   const bus = createEventBus<SoftphoneEvents>();
   const changes = createEventBus<{ change: undefined }>();
   let role: TabRole = 'electing';
   let inner: Softphone | undefined;
+  let internals: SoftphoneInternals | undefined;
   let perform: PerformCommand | undefined;
   let shared: SoftphoneSnapshot = idle;
   let wanted = false;
@@ -139,6 +149,11 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
     { resolve(value: unknown): void; reject(error: SoftphoneError): void }
   >();
   const abort = new AbortController();
+  const closed = new Promise<void>((resolve) => {
+    abort.signal.addEventListener('abort', () => {
+      resolve();
+    });
+  });
   let release: () => void = () => undefined;
   let decided: () => void = () => undefined;
   const elected = new Promise<void>((resolve) => {
@@ -162,7 +177,7 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
   };
 
   // Follower side: commands to the leader, calls mirrored from it.
-  const send = (command: string, callId: string | null, args: readonly unknown[]) =>
+  const send = (command: string, callId: string | null, args: readonly unknown[], to?: string) =>
     new Promise<unknown>((resolve, reject) => {
       const id = `${tabId}:${(sequence += 1).toString()}`;
       const timer = clock.setTimeout(
@@ -184,12 +199,49 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
           reject(error);
         },
       });
-      post({ type: 'command', from: tabId, id, name: command, callId, args });
+      post({ type: 'command', from: tabId, to, id, name: command, callId, args });
     });
+  // The calls this tab answered as a follower and carries (dialog and media) itself.
+  const legs = createCallLegs(
+    tabOptions,
+    (callId, snapshot) => {
+      post({ type: 'leg', from: tabId, callId, snapshot });
+    },
+    (callId, name, payload) => {
+      const snapshot = payload.call as CallSnapshot;
+      post({ type: 'leg', from: tabId, callId, snapshot, event: { name, payload } });
+    },
+  );
+  /**
+   * Answers in a follower tab: the leading tab answers, then this tab takes the dialog over
+   * with an INVITE with Replaces on its own unregistered connection, so the audio plays here.
+   * The leading tab keeps the call (same id everywhere); `call.audioPlaced` says where it plays.
+   */
+  const answerHere = async (callId: string, answerOptions: unknown) => {
+    const record = (await send('answerHere', callId, [answerOptions])) as DialogRecord | null;
+    if (!record) return; // the far end cannot take Replaces: the audio stays in the leader
+    if (!(await legs.open(callId, record))) {
+      await send('handOff.failed', callId, []);
+      return;
+    }
+    // Held while this tab lives: the leading tab gets it once this tab closes, and ends the call.
+    await new Promise<void>((granted) => {
+      void locks
+        ?.request(`${name}:leg:${callId}`, {}, () => {
+          granted();
+          return closed;
+        })
+        .catch(() => undefined);
+      if (!locks) granted();
+    });
+    await send('handOff.done', callId, [legs.dialogOf(callId)]);
+  };
   const remoteFor = (snapshot: CallSnapshot, headers: Record<string, string> = {}): Call => {
     let remote = remotes.get(snapshot.id);
     if (!remote) {
-      remote = createRemoteCall(snapshot, send, report);
+      remote = createRemoteCall(snapshot, send, report, (answerOptions) =>
+        answerHere(snapshot.id, answerOptions ?? {}),
+      );
       remotes.set(snapshot.id, remote);
     }
     remote.addHeaders(headers);
@@ -199,8 +251,13 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
 
   function onMessage(message: TabMessage) {
     if (message.type === 'hello' && role === 'leader') publish();
-    else if (message.type === 'command' && role === 'leader') void execute(message);
-    else if (message.type === 'state' && role === 'follower') {
+    else if (message.type === 'command' && message.to === tabId) void execute(message);
+    else if (message.type === 'command' && !message.to && role === 'leader') void execute(message);
+    else if (message.type === 'leg' && role === 'leader') {
+      if (message.event)
+        internals?.legEvent(message.callId, message.event.name, message.event.payload);
+      else internals?.legChanged(message.callId, message.snapshot);
+    } else if (message.type === 'state' && role === 'follower') {
       shared = message.snapshot;
       for (const call of shared.calls) remoteFor(call);
       changes.emit('change', undefined);
@@ -235,8 +292,12 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
       post({ type: 'result', from: tabId, to: message.from, id: message.id, ...result });
     };
     try {
+      if (message.to) {
+        reply({ value: await legs.run(message.callId ?? '', message.name, message.args) });
+        return;
+      }
       if (!perform) throw new SoftphoneError('INVALID_STATE', 'This tab does not lead.');
-      reply({ value: await perform(message.name, message.callId, message.args) });
+      reply({ value: await perform(message.name, message.callId, message.args, message.from) });
     } catch (error) {
       reply({ error: toWireError(error) });
     }
@@ -261,14 +322,11 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
     }
     pending.clear();
     const restart = wanted || live.has(shared.registration.status);
-    const phone = createSoftphone({
-      ...options,
-      // Shared by the tabs, so the next leader ends the calls a closed leader left.
-      dialogStorage:
-        options.dialogStorage === undefined ? scope.localStorage : options.dialogStorage,
-    });
+    const built = buildSoftphone(tabOptions);
+    const phone = built.phone;
     inner = phone;
-    perform = createLeaderCommands(phone);
+    internals = built.internals;
+    perform = withHandOff(createLeaderCommands(phone), built.internals);
     phone.subscribe(() => {
       changes.emit('change', undefined);
       publish();
@@ -299,6 +357,37 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
     await new Promise<void>((resolve) => {
       release = resolve;
     });
+  }
+
+  /**
+   * The leading tab's side of a follower's answer: answers, gives the dialog's facts to the
+   * answering tab, and once it took the call over hands the call's controls to it.
+   */
+  function withHandOff(base: PerformCommand, calls: SoftphoneInternals): PerformCommand {
+    return async (command, callId, args, from) => {
+      if (callId === null || !from) return base(command, callId, args);
+      if (command === 'answerHere') {
+        await base('answer', callId, args);
+        return calls.handOff(callId);
+      }
+      if (command === 'handOff.done' || command === 'handOff.failed') {
+        const leg = {
+          run: (name: string, rest: readonly unknown[]) => send(name, callId, rest, from),
+        };
+        calls.moveTo(callId, command === 'handOff.done' ? leg : null);
+        if (command === 'handOff.done') {
+          const record = (args[0] ?? null) as DialogRecord | null;
+          void locks
+            ?.request(`${name}:leg:${callId}`, { signal: abort.signal }, () => {
+              calls.legLost(callId, record);
+              return Promise.resolve();
+            })
+            .catch(() => undefined);
+        }
+        return undefined;
+      }
+      return base(command, callId, args);
+    };
   }
 
   if (channel && locks) {
@@ -365,6 +454,7 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
       if (disposed) return;
       disposed = true;
       abort.abort();
+      await legs.dispose();
       await inner?.dispose();
       release();
       channel?.close();

@@ -27,6 +27,8 @@ export type PerformCommand = (
   command: string,
   callId: string | null,
   args: readonly unknown[],
+  /** The asking tab's id. */
+  from?: string,
 ) => Promise<unknown>;
 
 /**

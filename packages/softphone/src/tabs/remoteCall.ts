@@ -22,14 +22,15 @@ export interface RemoteCall {
 }
 
 /**
- * A {@link Call} whose state comes from the leading tab and whose controls are sent to it. The
- * call's audio plays in the leading tab. `setMuted` cannot return a promise (the interface is
+ * A {@link Call} whose state comes from the leading tab and whose controls are sent to it.
+ * `answer` is the tab's own (it moves the call's audio to this tab). `setMuted` cannot return a promise (the interface is
  * synchronous): a failure is reported through `failed`.
  */
 export function createRemoteCall(
   first: CallSnapshot,
   send: SendCommand,
   failed: (error: unknown) => void,
+  answer: Call['answer'],
 ): RemoteCall {
   let snapshot = first;
   const headers: Record<string, string> = {};
@@ -42,7 +43,7 @@ export function createRemoteCall(
     id: first.id,
     getSnapshot: () => snapshot,
     subscribe: (listener) => listeners.on('change', listener),
-    answer: control('answer'),
+    answer,
     reject: control('reject'),
     hangUp: control('hangUp'),
     hold: control('hold'),

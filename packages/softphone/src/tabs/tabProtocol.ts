@@ -24,6 +24,7 @@ export const forwardedEvents = {
   'call.orphanEnded': true,
   'call.rejoined': true,
   'call.remoteRejoined': true,
+  'call.audioPlaced': true,
   'softphone.woke': true,
   'tabs.roleChanged': false, // each tab's own
   error: true,
@@ -70,10 +71,22 @@ export type TabMessage =
   | {
       readonly type: 'command';
       readonly from: string;
+      /** The tab that carries a moved call (its leg); the leading tab when absent. */
+      readonly to?: string;
       readonly id: string;
       readonly name: string;
       readonly callId: string | null;
       readonly args: readonly unknown[];
+    }
+  | {
+      readonly type: 'leg';
+      readonly from: string;
+      /** The leading tab's id of the call the sending tab carries. */
+      readonly callId: string;
+      /** The leg's snapshot in the tab that carries it. */
+      readonly snapshot: CallSnapshot;
+      /** An event of the leg (`call.held`, ...), with its payload. */
+      readonly event?: { readonly name: string; readonly payload: Record<string, unknown> };
     }
   | {
       readonly type: 'result';
@@ -85,7 +98,7 @@ export type TabMessage =
     };
 
 const messageSchema = z.looseObject({
-  type: z.enum(['hello', 'state', 'event', 'command', 'result']),
+  type: z.enum(['hello', 'state', 'event', 'command', 'leg', 'result']),
   from: z.string(),
 });
 

@@ -57,7 +57,25 @@ const events: { name: string; payload: unknown }[] = [];
 const codeOf = (error: unknown) => (isSoftphoneError(error) ? error.code : String(error));
 
 const api = {
-  async start(server: string, uri: string, password: string, withDevices = false) {
+  async start(
+    server: string,
+    uri: string,
+    password: string,
+    withDevices = false,
+    withoutReplaces = false,
+  ) {
+    // A far end that does not support Replaces: `replaces` is cut from its Supported headers.
+    if (withoutReplaces) {
+      const send = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'send')?.value as (
+        this: WebSocket,
+        data: unknown,
+      ) => void;
+      WebSocket.prototype.send = function (data) {
+        const text =
+          typeof data === 'string' ? data.replace(/^(Supported:.*?)replaces,?\s*/im, '$1') : data;
+        send.call(this, text);
+      };
+    }
     devices = withDevices ? createDeviceManager() : undefined;
     devices?.on('devices.fallback', (payload) =>
       events.push({ name: 'devices.fallback', payload }),
@@ -111,6 +129,12 @@ const api = {
     shared.on('call.incoming', ({ call }) => {
       current = call;
     });
+    shared.on('call.audioPlaced', ({ call, tab, reason }) =>
+      events.push({ name: 'call.audioPlaced', payload: { callId: call.id, tab, reason } }),
+    );
+    shared.on('call.ended', ({ call }) =>
+      events.push({ name: 'call.ended', payload: { callId: call.id, endReason: call.endReason } }),
+    );
     shared.on('call.rejoined', ({ call }) => {
       current = call;
       events.push({ name: 'call.rejoined', payload: { callId: call.id } });
@@ -118,6 +142,19 @@ const api = {
     await shared.register();
   },
   role: () => role(),
+  /** Audio energy received so far by every open peer connection of this page. */
+  async audioEnergy() {
+    let energy = 0;
+    for (const pc of connections.filter((each) => each.connectionState !== 'closed')) {
+      (await pc.getStats()).forEach((entry: Record<string, unknown>) => {
+        if (entry.type === 'inbound-rtp' && entry.kind === 'audio') {
+          energy += Number(entry.totalAudioEnergy ?? 0);
+        }
+      });
+    }
+    return energy;
+  },
+  openConnections: () => connections.filter((pc) => pc.connectionState !== 'closed').length,
   registration: () => phone?.getSnapshot().registration.status ?? 'none',
   answer: () => current?.answer(),
   async call(target: string) {
