@@ -3,6 +3,8 @@ import { isSwitchboardError } from '../errors';
 import { createMemoryStorage, type Storage } from '../ports/storage';
 import { eventKey, openEventLog } from './eventLog';
 import { defineEventSchema } from './eventSchema';
+import { defineProjection } from './projection';
+import { replay } from './snapshots';
 
 interface Tick {
   type: 'tick';
@@ -73,6 +75,44 @@ describe('openEventLog', () => {
       { type: 'tick', at: 5 },
       { type: 'tick', at: 6 },
     ]);
+  });
+
+  it('replays memory storage without copies, yet read copies and migrations stay free to change', async () => {
+    const storage = createMemoryStorage();
+    const old = await openEventLog({ storage, schema: defineEventSchema({ version: 1 }) });
+    await old.append([{ type: 'tick', time: 1 }]);
+    // This migration changes its input in place: it is given a copy.
+    const v2 = defineEventSchema<Tick>({
+      version: 2,
+      migrations: {
+        1: (e) => {
+          const event = e as { time?: number; at?: number };
+          event.at = event.time;
+          delete event.time;
+          return event;
+        },
+      },
+    });
+    const log = await openEventLog({ storage, schema: v2 });
+    await log.append([{ type: 'tick', at: 2 }]);
+    const kept: Tick[] = [];
+    const projection = defineProjection<number, Tick>({
+      version: 1,
+      initial: 0,
+      evolve(sum, event) {
+        kept.push(event);
+        return sum + event.at;
+      },
+      encode: (sum) => sum,
+      decode: (json) => json as number,
+    });
+    expect(await replay(log, projection)).toEqual({ seq: 2, state: 3 });
+    // The current-version event is the stored one, shared and frozen; the migrated one a copy.
+    expect(Object.isFrozen(kept[1])).toBe(true);
+    const [first, second] = (await all(log.read())).map(({ event }) => event);
+    expect(first).toEqual({ type: 'tick', at: 1 });
+    second!.at = 99; // what `read` yields is a detached copy
+    expect((await replay(log, projection)).state).toBe(3);
   });
 
   it.each([

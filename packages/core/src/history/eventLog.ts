@@ -1,4 +1,4 @@
-import type { Storage } from '../ports/storage';
+import { peekStored, type PeekableStorage, type Storage } from '../ports/storage';
 import { upgradeEvent, type EventSchema, type StoredEvent } from './eventSchema';
 
 /** One event of a log with its position. */
@@ -30,6 +30,21 @@ export interface EventLog<E> {
   rewrite(transform: (event: E, seq: number) => E): Promise<number>;
   /** Resolves when every queued write is stored; rejects with the first failed write's error. */
   flush(): Promise<void>;
+}
+
+/**
+ * Reads a log's events in batches, without copying what the storage can share: the frozen
+ * events themselves, for readers that never change them (a replay). Each batch is the events
+ * from `first` on, upgraded.
+ *
+ * @internal
+ */
+export const readBatches = Symbol('readBatches');
+
+/** An {@link EventLog} made by {@link openEventLog}, with its batch reader. @internal */
+export interface BatchedEventLog<E> extends EventLog<E> {
+  /** The events from position `from` on, in batches; events may be shared and frozen. */
+  [readBatches](from: number): AsyncIterable<{ readonly first: number; readonly events: E[] }>;
 }
 
 /** Options of {@link openEventLog}. */
@@ -77,17 +92,32 @@ export async function openEventLog<E>(options: EventLogOptions<E>): Promise<Even
     return next;
   };
 
-  // The stored events in [from, end); the caller makes sure they are written. Reads go out in
-  // batches, so a slow storage is asked many keys at once.
-  async function* range(from: number, end: number): AsyncIterable<LoggedEvent<E>> {
-    for (let batch = from; batch < end; batch += readBatch) {
-      const keys = Array.from({ length: Math.min(readBatch, end - batch) }, (_, offset) =>
-        eventKey(name, batch + offset),
+  // The stored events in [from, end), in batches; the caller makes sure they are written. Reads
+  // go out in batches, so a slow storage is asked many keys at once. With `shared`, a storage
+  // that can hand out its frozen values does so, with no copy; an event that needs a migration
+  // is still read as a copy, so that migrations may change what they are given.
+  async function* batches(from: number, end: number, shared: boolean) {
+    const peek = shared ? (storage as PeekableStorage)[peekStored] : undefined;
+    for (let first = from; first < end; first += readBatch) {
+      const keys = Array.from({ length: Math.min(readBatch, end - first) }, (_, offset) =>
+        eventKey(name, first + offset),
       );
-      const stored = await Promise.all(keys.map((key) => storage.get(key)));
-      for (const [offset, value] of stored.entries()) {
-        yield { seq: batch + offset, event: upgradeEvent(schema, value, keys[offset] ?? '') };
-      }
+      const stored = await Promise.all(
+        keys.map((key) => {
+          const value = peek?.(key) as StoredEvent | undefined;
+          return value?.v === schema.version ? Promise.resolve(value) : storage.get(key);
+        }),
+      );
+      yield {
+        first,
+        events: stored.map((value, offset) => upgradeEvent(schema, value, keys[offset] ?? '')),
+      };
+    }
+  }
+
+  async function* range(from: number, end: number): AsyncIterable<LoggedEvent<E>> {
+    for await (const { first, events } of batches(from, end, false)) {
+      for (const [offset, event] of events.entries()) yield { seq: first + offset, event };
     }
   }
 
@@ -97,7 +127,7 @@ export async function openEventLog<E>(options: EventLogOptions<E>): Promise<Even
     yield* range(from, end);
   }
 
-  return {
+  const log: BatchedEventLog<E> = {
     name,
     size: () => size,
     append(events) {
@@ -111,6 +141,11 @@ export async function openEventLog<E>(options: EventLogOptions<E>): Promise<Even
       });
     },
     read,
+    async *[readBatches](from) {
+      const end = size;
+      await queue;
+      yield* batches(from, end, true);
+    },
     async rewrite(transform) {
       let rewritten = 0;
       const end = size;
@@ -129,4 +164,5 @@ export async function openEventLog<E>(options: EventLogOptions<E>): Promise<Even
       if (failure) throw failure.error;
     },
   };
+  return log;
 }

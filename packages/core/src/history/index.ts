@@ -6,7 +6,7 @@ export type { EventMigration, EventSchema, StoredEvent } from './eventSchema';
 export { openEventLog } from './eventLog';
 export type { EventLog, EventLogOptions, LoggedEvent } from './eventLog';
 export { defineProjection } from './projection';
-export type { Projection } from './projection';
+export type { Projection, ProjectionBuilder } from './projection';
 export { loadSnapshot, replay, saveSnapshot } from './snapshots';
 export type { Snapshot } from './snapshots';
 export { ticketBookEventSchema, ticketBookProjection } from './ticketBookProjection';

@@ -1,6 +1,6 @@
 import { SwitchboardError } from '../errors';
 import type { Storage } from '../ports/storage';
-import type { EventLog } from './eventLog';
+import { readBatches, type BatchedEventLog, type EventLog } from './eventLog';
 import type { Projection } from './projection';
 
 /** A state and the log position it covers: events `0 .. seq - 1` are in it. */
@@ -73,9 +73,28 @@ export async function replay<S, E>(
   const usable = snapshot !== null && snapshot.seq <= log.size() ? snapshot : null;
   let state = usable?.state ?? projection.initial;
   let seq = usable?.seq ?? 0;
-  for await (const entry of log.read(seq)) {
-    state = projection.evolve(state, entry.event);
-    seq = entry.seq + 1;
+  const builder = projection.builder?.(state);
+  const apply = builder
+    ? (event: E) => {
+        builder.add(event);
+      }
+    : (event: E) => {
+        state = projection.evolve(state, event);
+      };
+  const batched = (log as Partial<BatchedEventLog<E>>)[readBatches];
+  if (batched) {
+    // A log of `openEventLog`: whole batches, and no copy of the events the storage can share
+    // (a projection never changes the events it folds).
+    for await (const { first, events } of batched.call(log, seq)) {
+      for (const event of events) apply(event);
+      seq = first + events.length;
+    }
+  } else {
+    for await (const entry of log.read(seq)) {
+      apply(entry.event);
+      seq = entry.seq + 1;
+    }
   }
+  if (builder) state = builder.result();
   return { seq, state };
 }

@@ -117,9 +117,9 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
   ) => {
     const handled = c.connected;
     const dimensions = dimensionsOf(c, agentId);
-    if (c.fcrKey !== null && handled) {
+    if (c.fcrEntry !== -1) {
       const resolved = disposition !== null && resolvedCodes.has(disposition);
-      fcr.ended(c.fcrKey, id, at, dimensions, resolved);
+      fcr.ended(c.fcrEntry, id, at, dimensions, resolved);
     }
     if (!handled) return;
     const escalated =
@@ -137,7 +137,7 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
 
   /** Ends a contact that was never completed by an agent. */
   const dropped = (id: string, c: Tracked, at: number) => {
-    if (c.fcrKey !== null && c.connected) fcr.ended(c.fcrKey, id, at, null, false);
+    if (c.fcrEntry !== -1) fcr.ended(c.fcrEntry, id, at, null, false);
   };
 
   return {
@@ -191,7 +191,8 @@ export function createContactTracker(deps: ContactTrackerDeps): ContactTracker {
           break;
         case 'contact.connected':
           endHold(c, at);
-          if (!c.connected && c.fcrKey !== null) fcr.connected(c.fcrKey, id, c.createdAt);
+          if (!c.connected && c.fcrKey !== null)
+            c.fcrEntry = fcr.connected(c.fcrKey, id, c.createdAt);
           c.connected = true;
           c.status = 'engaged';
           c.agentId = event.agentId;

@@ -1,4 +1,5 @@
 import type { KpiBuckets } from './kpiBuckets';
+import type { Tally } from './kpiCounts';
 
 /**
  * First-contact resolution, keyed by customer and reason. A contact that reaches an agent is a
@@ -8,14 +9,17 @@ import type { KpiBuckets } from './kpiBuckets';
  * resolved when its disposition is).
  */
 export interface FcrTracker {
-  /** A contact of `key` created at `createdAt` reached an agent. */
-  connected(key: string, contactId: string, createdAt: number): void;
   /**
-   * A connected contact of `key` ended at `at`: completed with `dimensions` (and `resolved`
+   * A contact of `key` created at `createdAt` reached an agent. Returns the key's entry, which
+   * stays the key's while the contact is open: pass it to `ended`.
+   */
+  connected(key: string, contactId: string, createdAt: number): number;
+  /**
+   * A connected contact of the key `entry` ended at `at`: completed with `dimensions` (and `resolved`
    * known), or not handled (`dimensions` `null`).
    */
   ended(
-    key: string,
+    entry: number,
     contactId: string,
     at: number,
     dimensions: readonly string[] | null,
@@ -29,7 +33,7 @@ const none = -1;
 const repeatedFlag = 1;
 const doneFlag = 2;
 const resolvedFlag = 4;
-const noDimensions: readonly string[] = [];
+const noTallies: readonly Tally[] = [];
 
 /** A slot store: parallel arrays indexed by a dense slot number, with reuse of freed slots. */
 function slots() {
@@ -61,7 +65,7 @@ export function createFcrTracker(windowMs: number, buckets: KpiBuckets): FcrTrac
   const candKey: string[] = [];
   const candEndAt: number[] = []; // when it was completed; NaN while open
   const candFlags: number[] = [];
-  const candDimensions: (readonly string[])[] = [];
+  const candTallies: (readonly Tally[])[] = []; // where it is booked: its interval's counts
   const candRefs: number[] = []; // its key's entry and the pending queue each hold one
   const pending: number[] = [];
   let head = 0;
@@ -70,7 +74,7 @@ export function createFcrTracker(windowMs: number, buckets: KpiBuckets): FcrTrac
     const refs = (candRefs[cand] ?? 1) - 1;
     candRefs[cand] = refs;
     if (refs > 0) return;
-    candDimensions[cand] = noDimensions;
+    candTallies[cand] = noTallies;
     candSlots.release(cand);
   };
 
@@ -80,7 +84,7 @@ export function createFcrTracker(windowMs: number, buckets: KpiBuckets): FcrTrac
     const endAt = candEndAt[cand] ?? Number.NaN;
     if (Number.isNaN(endAt)) return;
     const resolved = (flags & (resolvedFlag | repeatedFlag)) === resolvedFlag;
-    for (const tally of buckets.tallies(endAt, candDimensions[cand] ?? noDimensions)) {
+    for (const tally of candTallies[cand] ?? noTallies) {
       tally.fcrPending -= 1;
       tally.fcrContacts += 1;
       if (resolved) tally.fcrResolved += 1;
@@ -100,7 +104,7 @@ export function createFcrTracker(windowMs: number, buckets: KpiBuckets): FcrTrac
       candKey.push(key);
       candEndAt.push(Number.NaN);
       candFlags.push(0);
-      candDimensions.push(noDimensions);
+      candTallies.push(noTallies);
       candRefs.push(1);
     }
     return cand;
@@ -141,10 +145,9 @@ export function createFcrTracker(windowMs: number, buckets: KpiBuckets): FcrTrac
         candFlags[cand] = (candFlags[cand] ?? 0) | repeatedFlag;
         if (!Number.isNaN(candEndAt[cand])) settle(cand);
       }
+      return entry;
     },
-    ended(key, contactId, at, dimensions, resolved) {
-      const entry = byKey.get(key);
-      if (entry === undefined) return;
+    ended(entry, contactId, at, dimensions, resolved) {
       keyOpen[entry] = Math.max(0, (keyOpen[entry] ?? 0) - 1);
       // an unfinished contact is no contact
       if (dimensions) keyLastEnd[entry] = Math.max(keyLastEnd[entry] ?? 0, at);
@@ -159,8 +162,9 @@ export function createFcrTracker(windowMs: number, buckets: KpiBuckets): FcrTrac
       }
       candEndAt[cand] = at;
       candFlags[cand] = resolved ? flags | resolvedFlag : flags;
-      candDimensions[cand] = dimensions;
-      for (const tally of buckets.tallies(at, dimensions)) tally.fcrPending += 1;
+      const tallies = buckets.tallies(at, dimensions);
+      candTallies[cand] = tallies;
+      for (const tally of tallies) tally.fcrPending += 1;
       if ((flags & repeatedFlag) !== 0) {
         settle(cand);
         return;

@@ -13,8 +13,9 @@ export type AgentTimeField = 'handlingMs' | 'idleMs' | 'notReadyMs';
  */
 export interface KpiBuckets {
   /**
-   * The counts of each of `dimensions` in the interval of `at`, for the hot paths: the array is
-   * reused by the next call, so read it at once.
+   * The counts of each of `dimensions` in the interval of `at`; they stay the counts of that
+   * interval and dimension, so they may be kept and added to later. Never change `dimensions`
+   * after passing it: the hot paths pass shared lists, and the latest interval's are cached by list.
    */
   tallies(at: number, dimensions: readonly DimensionKey[]): readonly Tally[];
   /** Adds a span [start, end) of agent time, split across the intervals it touches. */
@@ -45,16 +46,24 @@ export function createKpiBuckets(intervalMs: number): KpiBuckets {
     return tally;
   };
 
-  const scratch: Tally[] = [];
+  // The tallies of each dimension list in the latest interval, by the list itself: the hot paths
+  // pass shared, never-mutated lists (see `DimensionCache`), so a fact costs one lookup instead
+  // of one per dimension.
+  let latest = Number.NEGATIVE_INFINITY;
+  let byList = new Map<readonly DimensionKey[], Tally[]>();
 
   return {
     intervals,
     tallies(at, dimensions) {
       const start = intervalStartOf(at, intervalMs);
-      scratch.length = dimensions.length;
-      for (let i = 0; i < dimensions.length; i += 1)
-        scratch[i] = tallyOf(start, dimensions[i] as DimensionKey);
-      return scratch;
+      if (start < latest) return dimensions.map((key) => tallyOf(start, key));
+      if (start > latest) {
+        latest = start;
+        byList = new Map();
+      }
+      let list = byList.get(dimensions);
+      if (!list) byList.set(dimensions, (list = dimensions.map((key) => tallyOf(start, key))));
+      return list;
     },
     addSpan(start, end, dimensions, field) {
       forEachPiece(start, end, intervalMs, (intervalStart, ms) => {

@@ -356,6 +356,17 @@ describe('createKpiEngine: first-contact resolution', () => {
     expect(kpis.fcr).toBe(0.6);
   });
 
+  it('books each settled first contact in the interval it was completed in', () => {
+    const rows = engineWith(events).report({ groupBy: 'interval' }).rows;
+    const at = (time: number) =>
+      rows.find((row) => row.intervalStart! <= time && time < row.intervalStart! + 900_000)?.counts;
+    // c1 (completed at 300 s) settles on day 3 when c2 repeats it; c3 (1,300 s) when day 8 passes.
+    expect(at(s(300))).toMatchObject({ fcrContacts: 1, fcrResolved: 0, fcrPending: 0 });
+    expect(at(s(1300))).toMatchObject({ fcrContacts: 1, fcrResolved: 1, fcrPending: 0 });
+    expect(at(s(3 * day + 300))).toMatchObject({ fcrContacts: 0, fcrPending: 0 });
+    expect(at(s(8 * day + 1300))).toMatchObject({ fcrContacts: 0, fcrPending: 1 });
+  });
+
   it('closes windows by the clock at report time', () => {
     const engine = engineWith(events, { clock: { now: () => s(30 * day) } });
     expect(rowOf(engine.report().rows, 'total').counts).toMatchObject({

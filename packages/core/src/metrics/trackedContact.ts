@@ -7,6 +7,8 @@ export interface Tracked {
   createdAt: number;
   channelKey: string;
   fcrKey: string | null;
+  /** The FCR key's entry while the contact is connected (see `FcrTracker.connected`), else -1. */
+  fcrEntry: number;
   escalatedAttribute: boolean;
   inbound: boolean;
   status: 'waiting' | 'offered' | 'engaged' | 'wrapUp';
@@ -53,6 +55,7 @@ export function openTracked(reuse: Tracked | undefined, holders: readonly string
     createdAt: 0,
     channelKey: '',
     fcrKey: null,
+    fcrEntry: -1,
     escalatedAttribute: false,
     inbound: false,
     status: 'waiting',
@@ -74,6 +77,7 @@ export function openTracked(reuse: Tracked | undefined, holders: readonly string
   c.createdAt = 0;
   c.channelKey = '';
   c.fcrKey = null;
+  c.fcrEntry = -1;
   c.escalatedAttribute = false;
   c.inbound = false;
   c.status = 'waiting';

@@ -18,13 +18,35 @@ export interface Storage {
   compact?(): Promise<void>;
 }
 
+/**
+ * The stored value itself, deep-frozen, without the copy `get` makes: for the core's own
+ * readers that never change what they read (a replay). Only the memory storage has it.
+ *
+ * @internal
+ */
+export const peekStored = Symbol('peekStored');
+
+/** A {@link Storage} that can also hand out its values without a copy. @internal */
+export type PeekableStorage = Storage & { [peekStored]?: (key: string) => unknown };
+
+/** Freezes `value` and everything in it, in place (what a structured clone holds). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const key in value) deepFreeze(value[key]);
+  }
+  return value;
+}
+
 /** A {@link Storage} that lives in memory and is lost with the process or page. */
 export function createMemoryStorage(): Storage {
+  // Each value is kept as a frozen copy (frozen once when stored, not on every replay): `get`
+  // hands out a copy of it, `peekStored` the frozen copy itself.
   const values = new Map<string, unknown>();
-  return {
+  const storage: PeekableStorage = {
     get: (key) => Promise.resolve(structuredClone(values.get(key))),
     set: (key, value) => {
-      values.set(key, structuredClone(value));
+      values.set(key, deepFreeze(structuredClone(value)));
       return Promise.resolve();
     },
     delete: (key) => {
@@ -33,7 +55,9 @@ export function createMemoryStorage(): Storage {
     },
     keys: (prefix = '') =>
       Promise.resolve([...values.keys()].filter((key) => key.startsWith(prefix))),
+    [peekStored]: (key) => values.get(key),
   };
+  return storage;
 }
 
 /** A view of `storage` whose keys all live under `namespace:`; plugins get one each. */

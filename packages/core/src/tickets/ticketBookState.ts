@@ -52,44 +52,61 @@ function followUpStatus(
   return { ...state, followUps: state.followUps.set(id, next) };
 }
 
+/** The ticket events: each changes one ticket and appends to its history. @internal */
+export type TicketEvent = Extract<TicketBookEvent, { readonly type: `ticket.${string}` }>;
+
+/** Whether `event` is a ticket event. @internal */
+export const isTicketEvent = (event: TicketBookEvent): event is TicketEvent =>
+  event.type.startsWith('ticket.');
+
+/** The id of the ticket a ticket event is about. @internal */
+export const ticketIdOf = (event: TicketEvent): TicketId =>
+  event.type === 'ticket.created' ? event.ticket.id : event.ticketId;
+
+/**
+ * What a ticket event makes of its ticket and history: the ticket after it and the history
+ * with its entry appended, or `null` when it changes a ticket that does not exist.
+ *
+ * @internal
+ */
+export function ticketStep(
+  event: TicketEvent,
+  ticket: Ticket | undefined,
+  log: TicketHistoryLog | undefined,
+): readonly [Ticket, TicketHistoryLog] | null {
+  if (event.type === 'ticket.created') {
+    const entry: TicketHistoryEntry = {
+      at: event.at,
+      actor: event.actor,
+      event: event.type,
+      changes: [{ op: 'replace', path: [], value: event.ticket }],
+    };
+    return [freeze(event.ticket, true), append(null, entry)];
+  }
+  if (!ticket) return null;
+  const entry: TicketHistoryEntry = freeze(
+    { at: event.at, actor: event.actor, event: event.type, changes: event.changes },
+    true,
+  );
+  return [patch(ticket, event.changes), append(log ?? null, entry)];
+}
+
 /**
  * Applies one event to the book. Pure: replaying the recorded events rebuilds the same state,
  * history included (ticket changes are immer patches, applied with `applyPatches`).
  */
 export function evolveTicketBook(state: TicketBookState, event: TicketBookEvent): TicketBookState {
+  if (isTicketEvent(event)) {
+    const id = ticketIdOf(event);
+    const next = ticketStep(event, state.tickets.get(id), state.history.get(id));
+    if (!next) return state;
+    return {
+      ...state,
+      tickets: state.tickets.set(id, next[0]),
+      history: state.history.set(id, next[1]),
+    };
+  }
   switch (event.type) {
-    case 'ticket.created': {
-      const entry: TicketHistoryEntry = {
-        at: event.at,
-        actor: event.actor,
-        event: event.type,
-        changes: [{ op: 'replace', path: [], value: event.ticket }],
-      };
-      return {
-        ...state,
-        tickets: state.tickets.set(event.ticket.id, freeze(event.ticket, true)),
-        history: state.history.set(event.ticket.id, append(null, entry)),
-      };
-    }
-    case 'ticket.updated':
-    case 'ticket.statusChanged':
-    case 'ticket.escalated':
-    case 'ticket.stepCompleted': {
-      const ticket = state.tickets.get(event.ticketId);
-      if (!ticket) return state;
-      const entry: TicketHistoryEntry = freeze(
-        { at: event.at, actor: event.actor, event: event.type, changes: event.changes },
-        true,
-      );
-      return {
-        ...state,
-        tickets: state.tickets.set(event.ticketId, patch(ticket, event.changes)),
-        history: state.history.set(
-          event.ticketId,
-          append(state.history.get(event.ticketId) ?? null, entry),
-        ),
-      };
-    }
     case 'note.added':
       return { ...state, notes: state.notes.set(event.note.id, freeze(event.note, true)) };
     case 'note.edited': {
