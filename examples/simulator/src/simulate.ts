@@ -668,8 +668,7 @@ export function simulate(scenario: Scenario, options: SimulateOptions = {}): Sim
           arrived,
           handled: counts?.handled ?? 0,
           abandoned: (counts?.abandoned ?? 0) + (counts?.shortAbandoned ?? 0),
-          waiting: [...snapshot.contacts.values()].filter((contact) => contact.status === 'queued')
-            .length,
+          waiting: queuedNow(),
           busyAgents: agents.filter((agent) => agent.contactIds.length > 0).length,
           onBreak: agents.filter(
             (agent) => agent.presence.status === 'notReady' && agent.presence.reason === 'break',

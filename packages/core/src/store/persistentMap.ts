@@ -224,8 +224,13 @@ function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {
   return copy;
 }
 
-function* leaves<V>(node: Node<V>): Generator<Leaf<V>> {
-  if (isBranch(node)) for (const child of node.children) yield* leaves(child);
-  else if (isCollision(node)) yield* node.leaves;
-  else yield node;
+function* leaves<V>(root: Node<V>): Generator<Leaf<V>> {
+  // One generator and a stack, in trie order: a generator per level made iterating a large map
+  // cost a resumption per level for every leaf.
+  const pending = [root];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (isBranch(node)) pending.push(...[...node.children].reverse());
+    else if (isCollision(node)) yield* node.leaves;
+    else yield node;
+  }
 }
