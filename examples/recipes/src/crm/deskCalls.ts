@@ -1,7 +1,7 @@
-// What the three CRM wirings share: typed listeners for the desk's call events on a bridge
-// peer, and a click-to-dial that asks the desk to dial.
+// What the three CRM wirings share: the CRM app page accepting the framed desk's bridge, typed
+// listeners for the desk's call events, and a click-to-dial that asks the desk to dial.
 import type { Contact, SwitchboardEvents } from '@switchboard/core';
-import type { BridgePeer } from '@switchboard/bridge/peer';
+import { acceptBridge, type BridgePeer } from '@switchboard/bridge/peer';
 
 /** The desk events a CRM wiring listens to. */
 export type CallEvent =
@@ -43,4 +43,20 @@ export interface Callee {
 export async function dial(peer: BridgePeer, callee: Callee): Promise<Contact> {
   const customer = { ...callee, attributes: {} };
   return (await peer.invoke('contact.dial', { channel: 'voice', customer })) as Contact;
+}
+
+/**
+ * Accepts the bridge of the desk framed in the CRM app page (`<iframe id="desk">`), from
+ * `deskOrigin` only (compared exactly) and from that frame only. The desk side loads
+ * `defineBridgePlugin({ name: 'crm-app', origin: <this page's origin>, peer: () => window.parent,
+ * permissions: ['contact:read', 'contact:write'] })`.
+ */
+export async function acceptDesk(deskOrigin: string): Promise<BridgePeer> {
+  const frame = document.querySelector<HTMLIFrameElement>('iframe#desk');
+  if (!frame?.contentWindow) throw new TypeError('The page has no <iframe id="desk">.');
+  return acceptBridge({
+    allowedOrigins: [deskOrigin],
+    bridge: 'crm-app',
+    source: frame.contentWindow,
+  });
 }
