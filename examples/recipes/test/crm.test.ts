@@ -62,6 +62,8 @@ describe('HubSpot (calling extensions SDK)', () => {
       { line: '+15550000000' },
     );
     if (!handlers) throw new TypeError('connectHubSpot did not create the SDK');
+    expect(calls).toEqual([]);
+    handlers.onReady(); // HubSpot has loaded the iframe
     return { ...made, calls, handlers, dispose };
   }
 

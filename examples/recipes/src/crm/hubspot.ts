@@ -8,8 +8,8 @@ import { dial, onCalls } from './deskCalls';
 
 /**
  * What HubSpot passes to `onDialNumber` when a user clicks a number on a record. The SDK types
- * its handlers as `Function`, so the fields used here are declared from HubSpot's calling SDK
- * guide ("onDialNumber" payload).
+ * its handlers as `Function`, so the fields used here are declared by hand: `phoneNumber` as
+ * HubSpot's demo apps read it, `objectId` from the calling SDK guide's list of the payload.
  */
 export interface HubSpotDialNumber {
   /** The number clicked. */
@@ -20,9 +20,11 @@ export interface HubSpotDialNumber {
 
 /** The handlers this wiring gives the SDK's constructor (`eventHandlers`). */
 export interface HubSpotHandlers {
+  /** HubSpot has loaded the iframe: the app reports itself ready and logged in. */
+  readonly onReady: () => void;
   /** A user clicked a number in HubSpot: the desk dials it. */
   readonly onDialNumber: (data: HubSpotDialNumber) => void;
-  /** HubSpot created the call's engagement (after `incomingCall`/`outgoingCall`). */
+  /** HubSpot created the call's engagement (after `incomingCall`/`outgoingCall`), its id in `engagementId`. */
   readonly onCreateEngagementSucceeded: (data: { readonly engagementId: number }) => void;
 }
 
@@ -53,6 +55,10 @@ export async function connectHubSpot(
   let pending: string | undefined; // the call whose engagement HubSpot is creating
   const engagements = new Map<string, number>(); // contact id → engagement id
   const sdk = create({
+    // Called by HubSpot later, on a message: `sdk` is assigned by then.
+    onReady: () => {
+      sdk.initialized({ isLoggedIn: true });
+    },
     onDialNumber: ({ phoneNumber, objectId }) => {
       if (live) void dial(peer, { phone: phoneNumber, id: objectId?.toString() });
     },
@@ -94,7 +100,6 @@ export async function connectHubSpot(
       });
     },
   });
-  sdk.initialized({ isLoggedIn: true });
   return () => {
     live = false;
     stop();
