@@ -258,6 +258,28 @@ describe('Zendesk (ZAF SDK)', () => {
       ]);
   });
 
+  it('reports a Zendesk call that fails to onError, and keeps working', async () => {
+    const { center, desk, peer } = await pair();
+    const failures: unknown[] = [];
+    const routed: unknown[] = [];
+    const client: ZafClient = {
+      on: () => undefined,
+      off: () => undefined,
+      invoke: (...args) => {
+        routed.push(args);
+        return Promise.resolve(null);
+      },
+      // The Support API refuses the search (say, the agent's session expired).
+      request: () => Promise.reject(new Error('401 Unauthorized')),
+    };
+    await connectZendesk(peer, client, (error) => failures.push(error));
+    const first = ring(center, { phone: '+15551230031' });
+    await expect.poll(() => failures).toEqual([new Error('401 Unauthorized')]);
+    await handle(desk, first);
+    ring(center, { phone: '+15551230032', id: '77' });
+    await expect.poll(() => routed).toEqual([['routeTo', 'user', '77']]);
+  });
+
   it('unhooks click-to-call and the desk events once disposed', async () => {
     const { center, desk, peer, calls, dialouts, dispose } = await setup();
     expect(dialouts.size).toBe(1);

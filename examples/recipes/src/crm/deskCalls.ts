@@ -29,6 +29,14 @@ export async function onCalls(peer: BridgePeer, listeners: CallListeners): Promi
   };
 }
 
+/** Where a wiring reports a dial or CRM call that failed (it runs inside a CRM event handler). */
+export type ReportError = (error: unknown) => void;
+
+/** The default {@link ReportError}: the browser console of the CRM app page. */
+export const reportToConsole: ReportError = (error) => {
+  console.error('Switchboard CRM wiring:', error);
+};
+
 /** Who to call, as a CRM knows them. */
 export interface Callee {
   /** The number to dial. */

@@ -4,7 +4,7 @@
 // (node_modules/@hubspot/calling-extensions-sdk/dist/types/src/CallingExtensions.d.ts).
 import type CallingExtensions from '@hubspot/calling-extensions-sdk';
 import type { BridgePeer } from '@switchboard/bridge/peer';
-import { dial, onCalls } from './deskCalls';
+import { dial, onCalls, reportToConsole, type ReportError } from './deskCalls';
 
 /**
  * What HubSpot passes to `onDialNumber` when a user clicks a number on a record. The SDK types
@@ -32,6 +32,8 @@ export interface HubSpotHandlers {
 export interface HubSpotOptions {
   /** The centre's number: `toNumber` of incoming calls, `fromNumber` of outgoing ones. */
   readonly line: string;
+  /** Where a dial the desk refuses is reported; the console by default. */
+  readonly onError?: ReportError;
 }
 
 /** The SDK methods this wiring calls. */
@@ -60,7 +62,10 @@ export async function connectHubSpot(
       sdk.initialized({ isLoggedIn: true });
     },
     onDialNumber: ({ phoneNumber, objectId }) => {
-      if (live) void dial(peer, { phone: phoneNumber, id: objectId?.toString() });
+      if (live)
+        dial(peer, { phone: phoneNumber, id: objectId?.toString() }).catch(
+          options.onError ?? reportToConsole,
+        );
     },
     onCreateEngagementSucceeded: ({ engagementId }) => {
       if (pending) engagements.set(pending, engagementId);

@@ -2,21 +2,27 @@
 // "CTI Adapter URL" is this page, which loads the org's opencti_min.js and frames the desk; the
 // Open CTI calls are declared in ./opencti.d.ts.
 import type { BridgePeer } from '@switchboard/bridge/peer';
-import { dial, onCalls } from './deskCalls';
+import { dial, onCalls, reportToConsole, type ReportError } from './deskCalls';
 import type { OpenCti } from './opencti';
 
 /**
  * Wires Open CTI to the desk: a click on a phone number dials it, an offer opens the softphone
  * and pops the caller's record (or a search by number when the desk has no record id), and the
  * disposition is saved as a completed call Task on the record. Resolves to a disposer (Open CTI
- * has no way to remove the click-to-dial listener: after disposal it ignores clicks).
+ * has no way to remove the click-to-dial listener: after disposal it ignores clicks). A dial the
+ * desk refuses goes to `onError`.
  */
-export async function connectSalesforce(peer: BridgePeer, opencti: OpenCti): Promise<() => void> {
+export async function connectSalesforce(
+  peer: BridgePeer,
+  opencti: OpenCti,
+  onError: ReportError = reportToConsole,
+): Promise<() => void> {
   let live = true;
   opencti.enableClickToDial();
   opencti.onClickToDial({
     listener: ({ number, recordId, recordName }) => {
-      if (live) void dial(peer, { phone: String(number), id: recordId, name: recordName });
+      if (live)
+        dial(peer, { phone: String(number), id: recordId, name: recordName }).catch(onError);
     },
   });
   const stop = await onCalls(peer, {

@@ -9,7 +9,7 @@
 // - `request`: ZAF Client API, calling the Support REST API (`GET /api/v2/users/search`,
 //   `POST /api/v2/tickets`) with the agent's session.
 import type { BridgePeer } from '@switchboard/bridge/peer';
-import { dial, onCalls } from './deskCalls';
+import { dial, onCalls, reportToConsole, type ReportError } from './deskCalls';
 
 /** The ZAF client methods this wiring uses. */
 export interface ZafClient {
@@ -31,10 +31,17 @@ export interface ZafClient {
 /**
  * Wires a ZAF app to the desk: Zendesk's click-to-call dials, an offer opens the caller's user
  * profile (the desk's customer id, or a user search by phone), and the disposition files a
- * ticket with a private comment for the caller. Resolves to a disposer.
+ * ticket with a private comment for the caller. Resolves to a disposer. A dial or a Zendesk call
+ * that fails goes to `onError`.
  */
-export async function connectZendesk(peer: BridgePeer, client: ZafClient): Promise<() => void> {
-  const onDialout = ({ number }: { readonly number: string }) => void dial(peer, { phone: number });
+export async function connectZendesk(
+  peer: BridgePeer,
+  client: ZafClient,
+  onError: ReportError = reportToConsole,
+): Promise<() => void> {
+  const onDialout = ({ number }: { readonly number: string }) => {
+    dial(peer, { phone: number }).catch(onError);
+  };
   client.on('voice.dialout', onDialout);
   const userOf = async (customer: { id?: string; phone?: string }) => {
     if (customer.id) return customer.id;
@@ -47,27 +54,31 @@ export async function connectZendesk(peer: BridgePeer, client: ZafClient): Promi
   };
   const stop = await onCalls(peer, {
     'contact.offered': ({ state }) => {
-      void userOf(state.customer).then((id) => id && client.invoke('routeTo', 'user', id));
+      userOf(state.customer)
+        .then((id) => id && client.invoke('routeTo', 'user', id))
+        .catch(onError);
     },
     'contact.completed': ({ contactId, disposition, state }) => {
-      void userOf(state.customer).then((requester) =>
-        client.request({
-          url: '/api/v2/tickets.json',
-          type: 'POST',
-          contentType: 'application/json',
-          data: JSON.stringify({
-            ticket: {
-              subject: `${state.direction} call ${state.customer.phone ?? ''}`.trim(),
-              requester_id: requester,
-              comment: {
-                body: `Disposition: ${disposition ?? 'none'} (contact ${contactId})`,
-                public: false,
+      userOf(state.customer)
+        .then((requester) =>
+          client.request({
+            url: '/api/v2/tickets.json',
+            type: 'POST',
+            contentType: 'application/json',
+            data: JSON.stringify({
+              ticket: {
+                subject: `${state.direction} call ${state.customer.phone ?? ''}`.trim(),
+                requester_id: requester,
+                comment: {
+                  body: `Disposition: ${disposition ?? 'none'} (contact ${contactId})`,
+                  public: false,
+                },
+                tags: disposition ? [`disposition_${disposition}`] : [],
               },
-              tags: disposition ? [`disposition_${disposition}`] : [],
-            },
+            }),
           }),
-        }),
-      );
+        )
+        .catch(onError);
     },
   });
   return () => {
