@@ -1,35 +1,24 @@
 // Shared by the Chromium suites: Debian's chromium driven by playwright-core with fake media,
 // and a page script bundled with esbuild and served from 127.0.0.1 (WebRTC, Web Locks and
 // storage need a secure context, which loopback http is).
-import { spawnSync } from 'node:child_process';
-import { createServer } from 'node:http';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { freePort } from './ports';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchChromium as launchDebianChromium,
+  serveOrigin,
+} from '../../../../tooling/browserTesting';
 import { SetupError } from './setupError';
 
 /** Chromium flags for real WebRTC audio on loopback with fake devices and auto-granted access. */
 export const fakeMediaFlags = [
-  '--no-sandbox',
   '--use-fake-ui-for-media-stream',
   '--use-fake-device-for-media-stream',
   '--allow-loopback-in-peer-connection',
 ];
 
-/** Where Debian's chromium is; a clear setup error when it is missing. */
-export function chromiumPath(): string {
-  const found = spawnSync('which', ['chromium']).stdout.toString().trim();
-  if (!found) {
-    throw new SetupError(
-      'chromium is not installed: the softphone browser suites need the Debian package chromium (npm test installs it from scripts/system-packages.txt).',
-    );
-  }
-  return found;
-}
-
-/** Launches headless Chromium with `flags`. */
+/** Launches Debian's headless Chromium with `flags` (a clear error when it is not installed). */
 export function launchChromium(flags: readonly string[] = fakeMediaFlags): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: [...flags] });
+  return launchDebianChromium(flags);
 }
 
 /** A page server on 127.0.0.1 serving one bundled script. */
@@ -52,27 +41,15 @@ export async function servePage(entry: string): Promise<PageServer> {
     conditions: ['@switchboard/source'],
   });
   const script = bundle.outputFiles[0]?.text ?? '';
-  const server = createServer((request, response) => {
-    if (request.url === '/page.js') {
-      response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    } else {
-      response
-        .writeHead(200, { 'content-type': 'text/html' })
-        .end('<!doctype html><title>softphone</title><script src="/page.js"></script>');
-    }
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return {
-    origin: `http://127.0.0.1:${port}/`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => {
-          resolve();
-        });
-      }),
-  };
+  const served = await serveOrigin((url) =>
+    url.pathname === '/page.js'
+      ? { type: 'text/javascript', body: script }
+      : {
+          type: 'text/html',
+          body: '<!doctype html><title>softphone</title><script src="/page.js"></script>',
+        },
+  );
+  return { origin: `${served.origin}/`, close: () => served.close() };
 }
 
 /** Calls `window.softphone[method](...args)` in `page` and returns its result. */
