@@ -4,20 +4,16 @@ import { SoftphoneError } from '../errors';
 import type { DialogRecord } from '../sip/dialogMemory';
 import type { SoftphoneOptions } from '../softphoneOptions';
 import type { Softphone } from '../softphoneTypes';
+import { callControls } from './leaderCommands';
 import { legEvents, type LegEvent } from './legEvents';
 
-/** Controls the leading tab may hand to the tab that carries a moved call. */
-const legControls = new Set([
-  'hangUp',
-  'hold',
-  'resume',
-  'sendDtmf',
-  'setMuted',
-  'getStats',
-  'transfer',
-  'pauseRecording',
-  'resumeRecording',
-]);
+/**
+ * Controls the leading tab may hand to the tab that carries a moved call: every call control
+ * but answering and rejecting, which a moved call is past.
+ */
+const legControls = new Set(
+  [...callControls].filter((command) => command !== 'answer' && command !== 'reject'),
+);
 
 /** The calls a follower tab answered and now carries itself (their dialog and media). */
 export interface CallLegs {

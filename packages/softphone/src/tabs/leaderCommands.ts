@@ -5,7 +5,7 @@ import type { Conference, Softphone } from '../softphoneTypes';
 import type { WireConference } from './tabProtocol';
 
 /** Call controls another tab may ask the leading tab to carry out. */
-const callControls = new Set([
+export const callControls: ReadonlySet<string> = new Set([
   'answer',
   'reject',
   'hangUp',
