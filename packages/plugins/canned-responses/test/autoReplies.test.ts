@@ -6,6 +6,7 @@ import {
   createAutoReplies,
   handleTimeFromKpis,
   type AutoReplies,
+  type AutoRepliesOptions,
   type OutboundReply,
 } from '../src';
 
@@ -34,12 +35,24 @@ function busyCentre(): { clock: VirtualClock; center: ContactCenter } {
   return { clock, center };
 }
 
-/** The channels' side of the port is written elsewhere: this one keeps what it is given. */
-function keep(replies: AutoReplies, sent: OutboundReply[]) {
+/** Disposes `replies` after the test. */
+function keep(replies: AutoReplies): AutoReplies {
   disposers.push(() => {
     replies.dispose();
   });
-  return sent;
+  return replies;
+}
+
+/**
+ * Automated replies whose sender only records what it is given (the channels' side of the port
+ * is written elsewhere), disposed after the test.
+ */
+function recorded(options: Omit<AutoRepliesOptions, 'sender'>) {
+  const sent: OutboundReply[] = [];
+  const replies = keep(
+    createAutoReplies({ ...options, sender: { send: (reply) => void sent.push(reply) } }),
+  );
+  return { replies, sent };
 }
 
 const texts = (sent: readonly OutboundReply[]) =>
@@ -48,16 +61,11 @@ const texts = (sent: readonly OutboundReply[]) =>
 describe('createAutoReplies', () => {
   it('acknowledges each new chat at once with its position and expected wait', () => {
     const { center, clock } = busyCentre();
-    const sent: OutboundReply[] = [];
-    keep(
-      createAutoReplies({
-        center,
-        clock,
-        sender: { send: (reply) => void sent.push(reply) },
-        handleTimeMs: () => 240_000,
-      }),
-      sent,
-    );
+    const { sent } = recorded({
+      center,
+      clock,
+      handleTimeMs: () => 240_000,
+    });
     center.openContact({ channel: 'chat', queueId: 'support', customer: { name: 'Grace Hopper' } });
     center.openContact({ channel: 'chat', queueId: 'support', customer: { name: 'Alan' } });
     center.openContact({ channel: 'chat', queueId: 'support' });
@@ -75,16 +83,13 @@ describe('createAutoReplies', () => {
 
   it('updates waiting contacts on the clock, stops when one is served, within maxUpdates', () => {
     const { center, clock } = busyCentre();
-    const sent: OutboundReply[] = [];
-    const replies = createAutoReplies({
+    const { replies, sent } = recorded({
       center,
       clock,
-      sender: { send: (reply) => void sent.push(reply) },
       handleTimeMs: () => 240_000,
       updateEveryMs: 60_000,
       maxUpdates: 2,
     });
-    keep(replies, sent);
     const first = center.openContact({ channel: 'chat', queueId: 'support' });
     const second = center.openContact({ channel: 'chat', queueId: 'support' });
     sent.length = 0;
@@ -113,19 +118,14 @@ describe('createAutoReplies', () => {
 
   it('counts staffed agents again when an agent logs in or a queue changes its skills', () => {
     const { center, clock } = busyCentre();
-    const sent: OutboundReply[] = [];
-    keep(
-      createAutoReplies({
-        center,
-        clock,
-        sender: { send: (reply) => void sent.push(reply) },
-        handleTimeMs: () => 240_000,
-        acknowledgement: '{{wait.text}}',
-        update: '{{wait.text}}',
-        updateEveryMs: 60_000,
-      }),
-      sent,
-    );
+    const { sent } = recorded({
+      center,
+      clock,
+      handleTimeMs: () => 240_000,
+      acknowledgement: '{{wait.text}}',
+      update: '{{wait.text}}',
+      updateEveryMs: 60_000,
+    });
     center.openContact({ channel: 'chat', queueId: 'support' });
     // Cy logs in with no chat capacity: staffed, so the estimate shrinks, yet offered nothing.
     center.registerAgent({
@@ -158,18 +158,13 @@ describe('createAutoReplies', () => {
     disposers.push(detach, () => {
       center.dispose();
     });
-    const sent: OutboundReply[] = [];
-    keep(
-      createAutoReplies({
-        center,
-        clock,
-        sender: { send: (reply) => void sent.push(reply) },
-        handleTimeMs: handleTimeFromKpis(kpis), // no data yet: the 5-minute default applies
-        acknowledgement: 'Ticket received for {{queue.name}}: about {{wait.minutes}} min.',
-        queueNames: { mail: 'Billing mail' },
-      }),
-      sent,
-    );
+    const { sent } = recorded({
+      center,
+      clock,
+      handleTimeMs: handleTimeFromKpis(kpis), // no data yet: the 5-minute default applies
+      acknowledgement: 'Ticket received for {{queue.name}}: about {{wait.minutes}} min.',
+      queueNames: { mail: 'Billing mail' },
+    });
     center.openContact({ channel: 'email', queueId: 'mail', customer: { email: 'g@example.com' } });
     expect(sent).toEqual([
       expect.objectContaining({
@@ -196,7 +191,7 @@ describe('createAutoReplies', () => {
       update: 'Still there, {{customer.name}}?',
       updateEveryMs: 60_000,
     });
-    keep(replies, []);
+    keep(replies);
     const chat = center.openContact({ channel: 'chat', queueId: 'support' });
     await Promise.resolve();
     clock.advance(60_000); // the update has no name to fill: not sent
