@@ -68,6 +68,19 @@ describe('reload recovery', { timeout: 30_000 }, () => {
       reconnect: { minDelayMs: 5000, maxDelayMs: 5000 },
       keepAlive: { intervalMs: 0 },
     });
+  /** Alice's old page (storing its dialog in a fresh storage) in a connected call with bob. */
+  const oldPageCallingBob = async () => {
+    const storage = memoryStorage();
+    const alice = oldPage(storage);
+    const bob = nodePhone(kamailio, 'bob', { dialogStorage: null });
+    phones.push(alice, bob);
+    await Promise.all([alice.register(), bob.register()]);
+    const answered = answerNext(bob);
+    const aliceCall = await alice.call('bob');
+    const bobCall = await answered;
+    await waitFor(() => aliceCall.getSnapshot().status === 'connected', 'connected');
+    return { storage, alice, bob, aliceCall, bobCall };
+  };
   /** The old page is gone: its socket dies and never comes back; a new page loads. */
   const reload = async (old: Softphone, storage: DialogStorage) => {
     proxy.refuse(true);
@@ -81,15 +94,7 @@ describe('reload recovery', { timeout: 30_000 }, () => {
   };
 
   it('a far end that supports Replaces: the page loaded after a reload rejoins the call, which keeps its id there', async () => {
-    const storage = memoryStorage();
-    const alice = oldPage(storage);
-    const bob = nodePhone(kamailio, 'bob', { dialogStorage: null });
-    phones.push(alice, bob);
-    await Promise.all([alice.register(), bob.register()]);
-    const answered = answerNext(bob);
-    const aliceCall = await alice.call('bob');
-    const bobCall = await answered;
-    await waitFor(() => aliceCall.getSnapshot().status === 'connected', 'connected');
+    const { storage, alice, bob, aliceCall, bobCall } = await oldPageCallingBob();
     await aliceCall.hold(); // a re-INVITE: the stored CSeq must stay ahead of it
     expect(storage.size).toBe(1);
     const oldRecord = storage.text();
@@ -127,15 +132,7 @@ describe('reload recovery', { timeout: 30_000 }, () => {
   });
 
   it('a rejoin the far end refuses emits no call.ended for its attempt: the orphan ends once, by BYE', async () => {
-    const storage = memoryStorage();
-    const alice = oldPage(storage);
-    const bob = nodePhone(kamailio, 'bob', { dialogStorage: null });
-    phones.push(alice, bob);
-    await Promise.all([alice.register(), bob.register()]);
-    const answered = answerNext(bob);
-    const aliceCall = await alice.call('bob');
-    const bobCall = await answered;
-    await waitFor(() => aliceCall.getSnapshot().status === 'connected', 'connected');
+    const { storage, alice, aliceCall, bobCall } = await oldPageCallingBob();
     const key = `switchboard-softphone:dialogs:sip:alice@${kamailio.domain}`;
     const record = storage.getItem(key) ?? '';
     expect(record).toMatch(/"replaces":true/); // stored as soon as bob's 200 OK came
