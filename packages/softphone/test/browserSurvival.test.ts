@@ -124,11 +124,7 @@ describe('devices', { timeout: 60_000 }, () => {
 
     // Unplugged: back to the default microphone, with an event.
     await run(alice, 'unplug', input2);
-    await until(
-      async () =>
-        (await run<PageEvent[]>(alice, 'events')).some((e) => e.name === 'devices.fallback'),
-      'fallback event',
-    );
+    await untilEvent(alice, 'devices.fallback', 'fallback event');
     expect(await run<PageEvent[]>(alice, 'events')).toContainEqual({
       name: 'devices.fallback',
       payload: { kind: 'microphone', lostId: input2, label: 'Fake Audio Input 2' },
@@ -159,6 +155,24 @@ describe('devices', { timeout: 60_000 }, () => {
   });
 });
 
+/** Polls `page`'s recorded events until one named `name` arrives. */
+function untilEvent(page: Page, name: string, what: string, timeoutMs?: number) {
+  return until(
+    async () => (await run<PageEvent[]>(page, 'events')).some((event) => event.name === name),
+    what,
+    timeoutMs,
+  );
+}
+
+/** `caller` calls alice and `tab` (one of alice's tabs) answers once it rings; both call ids. */
+async function callAndAnswer(caller: Page, tab: Page) {
+  const callerCallId = await run<string>(caller, 'call', 'alice');
+  await until(async () => (await run<string>(tab, 'status')) === 'ringing', 'ringing');
+  const callId = await run<string>(tab, 'callId');
+  await run(tab, 'answer');
+  return { callId, callerCallId };
+}
+
 describe('tabs', { timeout: 120_000 }, () => {
   /** A tab of `context` whose page runs alice's shared softphone. */
   const openSharedTab = async (context: BrowserContext) => {
@@ -176,9 +190,7 @@ describe('tabs', { timeout: 120_000 }, () => {
     expect(await run<string>(follower, 'role')).toBe('follower');
     const carol = await softphonePage('carol'); // answers every call
     const bob = await softphonePage('bob');
-    await run(bob, 'call', 'alice');
-    await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'ringing');
-    await run(follower, 'answer');
+    await callAndAnswer(bob, follower);
     await until(async () => (await run<string>(bob, 'status')) === 'connected', 'connected');
 
     expect(await run(follower, 'transfer', 'carol')).toMatchObject({
@@ -203,18 +215,12 @@ describe('tabs', { timeout: 120_000 }, () => {
     const follower = await openTab();
     expect(await run<string>(follower, 'role')).toBe('follower');
     const bob = await softphonePage('bob', false, true); // no Replaces in its Supported headers
-    await run(bob, 'call', 'alice');
-    await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'ringing');
-    const callId = await run<string>(follower, 'callId');
-    await run(follower, 'answer');
+    const { callId } = await callAndAnswer(bob, follower);
     const placed = {
       name: 'call.audioPlaced',
       payload: { callId, tab: 'leading', reason: 'replacesUnsupported' },
     };
-    await until(
-      async () => (await run<PageEvent[]>(follower, 'events')).some((e) => e.name === placed.name),
-      'told where the audio plays',
-    );
+    await untilEvent(follower, placed.name, 'told where the audio plays');
     expect(await run<PageEvent[]>(follower, 'events')).toContainEqual(placed);
     expect(await run<PageEvent[]>(leader, 'events')).toContainEqual(placed);
     await until(() => receiving(bob), 'bob hears alice');
@@ -240,16 +246,8 @@ describe('tabs', { timeout: 120_000 }, () => {
     const leader = await openTab();
     const follower = await openTab();
     const bob = await softphonePage('bob');
-    await run(bob, 'call', 'alice');
-    await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'ringing');
-    const callId = await run<string>(follower, 'callId');
-    await run(follower, 'answer');
-    await until(
-      async () =>
-        (await run<PageEvent[]>(leader, 'events')).some((e) => e.name === 'call.audioPlaced'),
-      'the audio moved',
-      15_000,
-    );
+    const { callId } = await callAndAnswer(bob, follower);
+    await untilEvent(leader, 'call.audioPlaced', 'the audio moved', 15_000);
     await until(() => receiving(bob), 'bob hears alice');
     await follower.close();
     await until(
@@ -290,19 +288,12 @@ describe('tabs', { timeout: 120_000 }, () => {
     // Bob calls; the follower tab answers: the leader answers, then the follower takes the
     // dialog over (INVITE with Replaces on its own unregistered connection): audio plays there.
     const bob = await softphonePage('bob');
-    const bobCallId = await run<string>(bob, 'call', 'alice');
-    await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'ringing');
-    const callId = await run<string>(follower, 'callId');
-    await run(follower, 'answer');
+    const { callId, callerCallId: bobCallId } = await callAndAnswer(bob, follower);
     const placed = {
       name: 'call.audioPlaced',
       payload: { callId, tab: 'answering', reason: 'moved' },
     };
-    await until(
-      async () => (await run<PageEvent[]>(leader, 'events')).some((e) => e.name === placed.name),
-      'the audio moved',
-      15_000,
-    );
+    await untilEvent(leader, placed.name, 'the audio moved', 15_000);
     expect(await run<PageEvent[]>(leader, 'events')).toContainEqual(placed);
     expect(await run<PageEvent[]>(follower, 'events')).toContainEqual(placed);
     await until(
@@ -379,12 +370,7 @@ describe('tabs', { timeout: 120_000 }, () => {
       5000,
     );
     takeovers.push(performance.now() - start);
-    await until(
-      async () =>
-        (await run<PageEvent[]>(follower, 'events')).some((e) => e.name === 'call.rejoined'),
-      'the new leader rejoins the call',
-      15_000,
-    );
+    await untilEvent(follower, 'call.rejoined', 'the new leader rejoins the call', 15_000);
     expect(await run<string>(follower, 'status')).toBe('connected');
     await until(() => receiving(follower), 'audio in the new leader', 10_000);
     await until(() => receiving(bob), 'bob hears alice again', 10_000);
