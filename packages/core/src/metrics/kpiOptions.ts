@@ -5,6 +5,11 @@ import type { Contact } from '../model/contact';
 
 const seconds = z.number().check(z.nonnegative());
 const minutesPerDay = 24 * 60;
+/** One half of FCR's key, read from a contact (`reasonOf`, `customerOf`). */
+const contactKeySchema = z.custom<(contact: Contact) => string | null>(
+  (value: unknown) => typeof value === 'function',
+  'must be a function',
+);
 
 /** Validates {@link KpiEngineOptions}. */
 export const kpiEngineOptionsSchema = z.object({
@@ -31,19 +36,9 @@ export const kpiEngineOptionsSchema = z.object({
   /** Disposition codes that count as an escalation. */
   escalationDispositions: z._default(z.array(z.string()), ['escalated']),
   /** Keys FCR: the reason of a contact; `null` leaves it out of FCR. */
-  reasonOf: z.optional(
-    z.custom<(contact: Contact) => string | null>(
-      (value: unknown) => typeof value === 'function',
-      'must be a function',
-    ),
-  ),
+  reasonOf: z.optional(contactKeySchema),
   /** Keys FCR: who the customer of a contact is; `null` leaves it out of FCR. */
-  customerOf: z.optional(
-    z.custom<(contact: Contact) => string | null>(
-      (value: unknown) => typeof value === 'function',
-      'must be a function',
-    ),
-  ),
+  customerOf: z.optional(contactKeySchema),
   /** Time source for live figures; the latest event's time when absent. */
   clock: z.optional(
     z.custom<Pick<Clock, 'now'>>(
