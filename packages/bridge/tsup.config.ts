@@ -1,3 +1,7 @@
 import { defineBuild } from '../../tooling/tsup';
 
-export default defineBuild({ index: 'src/index.ts', peer: 'src/peer.ts' });
+export default defineBuild({
+  index: 'src/index.ts',
+  peer: 'src/peer.ts',
+  testing: 'src/testing.ts',
+});

@@ -1,9 +1,7 @@
 import { createContactCenter, createDesk } from '@switchboard/core';
 import { defineBridgePlugin } from '@switchboard/bridge';
 import { acceptBridge, type BridgePeer } from '@switchboard/bridge/peer';
-// The bridge package's stand-in windows: two origins in one Node process, postMessage checking
-// the target origin and stamping the sender's, as browsers do.
-import { createWindow } from '../../../packages/bridge/test/windows';
+import { createTestWindow } from '@switchboard/bridge/testing';
 
 /**
  * A real desk and a real bridge peer between two stand-in windows (the desk on its origin, the
@@ -16,8 +14,8 @@ export async function createBridgePair(): Promise<{
   peer: BridgePeer;
   close: () => Promise<void>;
 }> {
-  const deskWindow = createWindow('https://desk.example.com');
-  const crmWindow = createWindow('https://crm-app.example.com');
+  const deskWindow = createTestWindow('https://desk.example.com');
+  const crmWindow = createTestWindow('https://crm-app.example.com');
   const center = createContactCenter({
     queues: [{ id: 'support', name: 'Support' }],
     rules: { autoConnect: ['voice'] },

@@ -1,10 +1,10 @@
 import { createContactCenter, createDesk } from '@switchboard/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createWindow } from '../test/windows';
+import { createTestWindow } from './testing';
 import { defineBridgePlugin, type BridgeApi } from './index';
 import { acceptBridge } from './peer';
 
-// Node unit tests on stand-in windows (test/windows.ts); test/browser.test.ts runs the same
+// Node unit tests on stand-in windows (`@switchboard/bridge/testing`); test/browser.test.ts runs the same
 // bridge between real pages of different origins in Chromium.
 
 const deskOrigin = 'http://desk.test';
@@ -15,8 +15,8 @@ afterEach(async () => {
 });
 
 async function setup(permissions: ('contact:read' | 'contact:write' | 'agent:read')[]) {
-  const deskWindow = createWindow(deskOrigin);
-  const crmWindow = createWindow(crmOrigin);
+  const deskWindow = createTestWindow(deskOrigin);
+  const crmWindow = createTestWindow(crmOrigin);
   const center = createContactCenter({ queues: [{ id: 'q', name: 'Q' }] });
   const crm = defineBridgePlugin({
     name: 'crm-page',
@@ -86,8 +86,8 @@ describe('the bridge between a desk and its peer window', () => {
   });
 
   it('refuses handshakes from other origins, windows and bridges', async () => {
-    const crmWindow = createWindow(crmOrigin);
-    const hostile = createWindow('http://desk.test.evil.example');
+    const crmWindow = createTestWindow(crmOrigin);
+    const hostile = createTestWindow('http://desk.test.evil.example');
     const refused: string[] = [];
     const accepting = acceptBridge({
       allowedOrigins: [deskOrigin],
