@@ -1,4 +1,4 @@
-import { definePlugin, SwitchboardError, type DeskSnapshot } from '@switchboard/core';
+import { definePlugin, portSchema, SwitchboardError, type DeskSnapshot } from '@switchboard/core';
 import * as z from 'zod/mini';
 import { pigeonNoteSchema, type PigeonNote, type PigeonPost } from './pigeonPost';
 
@@ -39,10 +39,7 @@ declare module '@switchboard/core' {
 /** Validates the plugin's configuration. */
 export const carrierPigeonConfigSchema = z.object({
   /** The outbound port notes leave by. */
-  post: z.custom<PigeonPost>(
-    (value) => typeof (value as Partial<PigeonPost> | null)?.send === 'function',
-    { error: 'Expected a PigeonPost with a send(note) method.' },
-  ),
+  post: portSchema<PigeonPost>(['send'], 'a PigeonPost with a send(note) method'),
   /** How long a pigeon flies, in ms. Default one hour. */
   flightMs: z._default(z.number().check(z.minimum(0)), 3_600_000),
 });

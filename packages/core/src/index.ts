@@ -101,6 +101,7 @@ export { defineAction } from './actions/defineAction';
 export type * from './actions/actionTypes';
 export type { Permission } from './actions/permission';
 export { parseInput } from './validation';
+export { functionSchema, portSchema } from './portSchemas';
 export type {
   Validator,
   ValidatorFailure,

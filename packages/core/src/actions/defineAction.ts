@@ -2,9 +2,8 @@ import * as z from 'zod/mini';
 import { roleSchema, type Role } from '../model/agent';
 import type { ActionCall, ActionDefinition } from './actionTypes';
 import type { Permission } from './permission';
+import { functionSchema, portSchema } from '../portSchemas';
 import { parseOrThrow, type Validator, type ValidatorOutput } from '../validation';
-
-const isFunction = (value: unknown) => typeof value === 'function';
 
 /**
  * Validates a {@link Permission} string such as `contact:read`.
@@ -21,12 +20,9 @@ export const permissionSchema = z.custom<Permission>(
  *
  * @internal
  */
-export const validatorSchema = z.custom<Validator<unknown>>(
-  (value: unknown) =>
-    typeof value === 'object' &&
-    value !== null &&
-    isFunction((value as Partial<Validator<unknown>>).safeParse),
-  { error: 'Expected a schema with a safeParse method (zod or zod/mini).' },
+export const validatorSchema = portSchema<Validator<unknown>>(
+  ['safeParse'],
+  'a schema with a safeParse method (zod or zod/mini)',
 );
 
 const actionDefinitionSchema = z.object({
@@ -35,7 +31,7 @@ const actionDefinitionSchema = z.object({
   roles: z.optional(z.array(roleSchema).check(z.minLength(1, 'Allow at least one role.'))),
   permission: z.optional(permissionSchema),
   sensitive: z.optional(z.boolean()),
-  run: z.custom<ActionDefinition['run']>(isFunction, { error: 'Expected a run function.' }),
+  run: functionSchema<ActionDefinition['run']>('a run function'),
 });
 
 /**

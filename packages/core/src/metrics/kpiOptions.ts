@@ -2,14 +2,12 @@ import type { Clock } from '../ports/clock';
 import * as z from 'zod/mini';
 import { defaultDispositions, dispositionSchema, type Disposition } from '../model/codes';
 import type { Contact } from '../model/contact';
+import { functionSchema, portSchema } from '../portSchemas';
 
 const seconds = z.number().check(z.nonnegative());
 const minutesPerDay = 24 * 60;
 /** One half of FCR's key, read from a contact (`reasonOf`, `customerOf`). */
-const contactKeySchema = z.custom<(contact: Contact) => string | null>(
-  (value: unknown) => typeof value === 'function',
-  'must be a function',
-);
+const contactKeySchema = functionSchema<(contact: Contact) => string | null>();
 
 /** Validates {@link KpiEngineOptions}. */
 export const kpiEngineOptionsSchema = z.object({
@@ -40,15 +38,7 @@ export const kpiEngineOptionsSchema = z.object({
   /** Keys FCR: who the customer of a contact is; `null` leaves it out of FCR. */
   customerOf: z.optional(contactKeySchema),
   /** Time source for live figures; the latest event's time when absent. */
-  clock: z.optional(
-    z.custom<Pick<Clock, 'now'>>(
-      (value: unknown) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as { now?: unknown }).now === 'function',
-      'must have a now() method',
-    ),
-  ),
+  clock: z.optional(portSchema<Pick<Clock, 'now'>>(['now'], 'a clock with a now() method')),
 });
 
 /** Options of `createKpiEngine`; every field is optional. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { permissionSchema, validatorSchema } from '../actions/defineAction';
 import type { Permission } from '../actions/permission';
+import { functionSchema } from '../portSchemas';
 import type { Validator, ValidatorOutput } from '../validation';
 import { parseOrThrow } from '../validation';
 import { reservedPluginNames } from './permissions';
@@ -16,9 +17,7 @@ const pluginDefinitionSchema = z.object({
   config: z.optional(validatorSchema),
   permissions: z.optional(z.array(permissionSchema)),
   setupTimeoutMs: z.optional(z.number().check(z.positive())),
-  setup: z.custom<PluginDefinition['setup']>((value: unknown) => typeof value === 'function', {
-    error: 'Expected a setup function.',
-  }),
+  setup: functionSchema<PluginDefinition['setup']>('a setup function'),
 });
 
 /**

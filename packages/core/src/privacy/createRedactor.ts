@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { functionSchema } from '../portSchemas';
 import { parseInput } from '../validation';
 import { defaultRedactionRules } from './defaultRedactionRules';
 import { redactFields } from './redactFields';
@@ -7,7 +8,7 @@ import type { RedactionRule, Redactor, RedactorOptions } from './redactionTypes'
 
 const ruleSchema = z.object({
   name: z.string().check(z.minLength(1)),
-  find: z.custom<RedactionRule['find']>((value) => typeof value === 'function'),
+  find: functionSchema<RedactionRule['find']>('a find function'),
 });
 
 const optionsSchema = z.object({

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { functionSchema } from '../portSchemas';
 import { parseInput } from '../validation';
 import type { RedactionRange, RedactionRule } from './redactionTypes';
 
@@ -16,7 +17,7 @@ export interface RedactionRuleDefinition {
   readonly mask?: (match: string) => string;
 }
 
-const fn = z.custom<(...args: never[]) => unknown>((value) => typeof value === 'function');
+const fn = functionSchema();
 
 const definitionSchema = z
   .object({

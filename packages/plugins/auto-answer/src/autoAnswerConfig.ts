@@ -1,4 +1,9 @@
-import { channelSchema, type CallbackOffered, type ContactCenter } from '@switchboard/core';
+import {
+  channelSchema,
+  type CallbackOffered,
+  type ContactCenter,
+  functionSchema,
+} from '@switchboard/core';
 import * as z from 'zod/mini';
 
 /** What the channel asks a waiting customer: would they like a callback instead of waiting? */
@@ -38,9 +43,6 @@ export type CallbackCenter = Pick<ContactCenter, 'getSnapshot' | 'contactCommand
   readonly events: Pick<ContactCenter['events'], 'on'>;
 };
 
-const fn = <T>(what: string) =>
-  z.custom<T>((value: unknown) => typeof value === 'function', { error: `Expected ${what}.` });
-
 /** The auto-answer plugin's configuration. */
 export const autoAnswerConfigSchema = z.object({
   /** The channels whose offers are accepted by themselves, each after an optional delay. */
@@ -75,12 +77,14 @@ export const autoAnswerConfigSchema = z.object({
       ),
       /** Asks the waiting customer through their channel (IVR prompt, chat message). */
       ask: z.optional(
-        fn<(question: CallbackQuestion) => Promise<CallbackReply> | CallbackReply>(
+        functionSchema<(question: CallbackQuestion) => Promise<CallbackReply> | CallbackReply>(
           'an ask function',
         ),
       ),
       /** Dials an accepted callback (with the softphone: `phone.call(call.phone)`). */
-      place: z.optional(fn<(call: CallbackCall) => Promise<void> | void>('a place function')),
+      place: z.optional(
+        functionSchema<(call: CallbackCall) => Promise<void> | void>('a place function'),
+      ),
     }),
   ),
 });

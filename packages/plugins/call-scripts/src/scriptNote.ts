@@ -1,4 +1,5 @@
 import type { NoteTemplate, TicketBook } from '@switchboard/core/tickets';
+import { portSchema } from '@switchboard/core';
 import * as z from 'zod/mini';
 import type { ScriptRunView } from './scriptRunner';
 
@@ -6,11 +7,9 @@ import type { ScriptRunView } from './scriptRunner';
 export type NotesPort = Pick<TicketBook, 'addNote' | 'editNote'>;
 
 /** Validates a {@link NotesPort}. */
-export const notesPortSchema = z.custom<NotesPort>(
-  (value) =>
-    typeof (value as Partial<NotesPort> | null)?.addNote === 'function' &&
-    typeof (value as Partial<NotesPort>).editNote === 'function',
-  { error: 'Expected a notes port with addNote and editNote (a ticket book).' },
+export const notesPortSchema = portSchema<NotesPort>(
+  ['addNote', 'editNote'],
+  'a notes port with addNote and editNote (a ticket book)',
 );
 
 /** Validates the fields of a {@link callScriptNoteTemplate} note. */

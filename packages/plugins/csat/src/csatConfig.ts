@@ -1,4 +1,5 @@
 import type { Contact } from '@switchboard/core';
+import { functionSchema, portSchema } from '@switchboard/core';
 import * as z from 'zod/mini';
 
 /** The channels a survey can be sent by. */
@@ -38,22 +39,13 @@ export interface SurveySink {
   }): void;
 }
 
-const fn = <T>(what: string) =>
-  z.custom<T>((value) => typeof value === 'function', { error: `Expected ${what}.` });
-
 /** The CSAT plugin's configuration. */
 export const csatConfigSchema = z.object({
   /** Delivers each survey (required). */
-  send: fn<SurveySender>('a send function'),
+  send: functionSchema<SurveySender>('a send function'),
   /** Where results go; the KPI engine (`createKpiEngine` from `@switchboard/core/metrics`). */
   kpis: z.optional(
-    z.custom<SurveySink>(
-      (value: unknown) =>
-        typeof value === 'object' &&
-        value !== null &&
-        typeof (value as Partial<SurveySink>).recordSurvey === 'function',
-      { error: 'Expected an object with recordSurvey, such as a KPI engine.' },
-    ),
+    portSchema<SurveySink>(['recordSurvey'], 'an object with recordSurvey, such as a KPI engine'),
   ),
   /**
    * The survey channel per contact channel; a contact whose channel is not listed, or whose

@@ -3,6 +3,7 @@ import {
   defaultDispositions,
   definePlugin,
   dispositionSchema,
+  portSchema,
   type Contact,
   type Disposition,
 } from '@switchboard/core';
@@ -36,10 +37,7 @@ export const dispositionsConfigSchema = z.object({
   required: z._default(z.boolean(), true),
   /** Where the wrap-up note goes (a ticket book with `dispositionNoteTemplate`); none by default. */
   notes: z.optional(
-    z.custom<DispositionNotes>(
-      (value) => typeof (value as Partial<DispositionNotes> | null)?.addNote === 'function',
-      { error: 'Expected a notes port with addNote (a ticket book).' },
-    ),
+    portSchema<DispositionNotes>(['addNote'], 'a notes port with addNote (a ticket book)'),
   ),
 });
 /** The plugin's configuration, as written. */

@@ -4,6 +4,7 @@ import {
   type ActionSignature,
   type ContactStatus,
   type Unsubscribe,
+  portSchema,
 } from '@switchboard/core';
 import * as z from 'zod/mini';
 import type { EmailThread, EmailThreadSource } from './createEmailInbox';
@@ -18,23 +19,15 @@ import {
 import { parseEmailInput } from './parse';
 import { composeReply, createMessageId } from './threading';
 
-const hasMethods =
-  (...names: string[]) =>
-  (value: unknown) =>
-    typeof value === 'object' &&
-    value !== null &&
-    names.every((name) => typeof (value as Record<string, unknown>)[name] === 'function');
-
 /** Validates the `email` plugin's configuration; see {@link EmailPluginConfig}. */
 export const emailPluginConfigSchema = z.object({
   /** Where the threads live: the centre's {@link EmailInbox}, or a client of it. */
-  threads: z.custom<EmailThreadSource>(hasMethods('threadOf', 'subscribe', 'recordSent'), {
-    error: 'Expected an email thread source (threadOf, subscribe, recordSent).',
-  }),
+  threads: portSchema<EmailThreadSource>(
+    ['threadOf', 'subscribe', 'recordSent'],
+    'an email thread source (threadOf, subscribe, recordSent)',
+  ),
   /** The outbound port replies are sent through. */
-  transport: z.custom<EmailTransport>(hasMethods('send'), {
-    error: 'Expected an email transport with a send method.',
-  }),
+  transport: portSchema<EmailTransport>(['send'], 'an email transport with a send method'),
   /** The centre's mailbox replies come from. */
   from: emailAddressSchema,
   /** The domain of new Message-IDs; the `from` address's domain when absent. */

@@ -1,3 +1,4 @@
+import { functionSchema } from '@switchboard/core';
 import * as z from 'zod/mini';
 
 /** Whether `source` compiles as a regular expression with `flags`. */
@@ -41,9 +42,9 @@ export interface Recording {
  */
 export type RecorderPort = (contactId: string) => Recording | undefined;
 
-const recorderSchema = z.custom<RecorderPort>((value) => typeof value === 'function', {
-  error: 'Expected a function from a contact id to its recording.',
-});
+const recorderSchema = functionSchema<RecorderPort>(
+  'a function from a contact id to its recording',
+);
 
 const on = z._default(z.boolean(), true);
 

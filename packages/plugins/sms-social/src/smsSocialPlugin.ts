@@ -4,6 +4,7 @@ import {
   type ActionSignature,
   type Contact,
   type Unsubscribe,
+  portSchema,
 } from '@switchboard/core';
 import * as z from 'zod/mini';
 import type { Conversation, ConversationSource } from './createConversationInbox';
@@ -16,22 +17,15 @@ import {
 import { isMessagingError, MessagingError } from './messagingError';
 import { parseMessagingInput } from './parse';
 
-const objectWith = (methods: readonly string[]) => (value: unknown) =>
-  typeof value === 'object' &&
-  value !== null &&
-  methods.every((method) => typeof (value as Record<string, unknown>)[method] === 'function');
-
 /** Validates the `sms-social` plugin's configuration; see {@link SmsSocialPluginConfig}. */
 export const smsSocialPluginConfigSchema = z.object({
   /** Where conversations live: the centre's {@link ConversationInbox}, or a client of it. */
-  conversations: z.custom<ConversationSource>(
-    objectWith(['conversationOf', 'subscribe', 'recordSent']),
-    { error: 'Expected a conversation source (conversationOf, subscribe, recordSent).' },
+  conversations: portSchema<ConversationSource>(
+    ['conversationOf', 'subscribe', 'recordSent'],
+    'a conversation source (conversationOf, subscribe, recordSent)',
   ),
   /** The outbound port replies go through. */
-  sender: z.custom<MessageSender>(objectWith(['send']), {
-    error: 'Expected a message sender with a send method.',
-  }),
+  sender: portSchema<MessageSender>(['send'], 'a message sender with a send method'),
 });
 /** The `sms-social` plugin's configuration. */
 export type SmsSocialPluginConfig = z.input<typeof smsSocialPluginConfigSchema>;

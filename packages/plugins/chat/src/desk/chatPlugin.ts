@@ -1,4 +1,4 @@
-import { definePlugin } from '@switchboard/core';
+import { definePlugin, functionSchema } from '@switchboard/core';
 import * as z from 'zod/mini';
 import { ChatError } from '../errors';
 import { toIssues } from '../protocol/codec';
@@ -17,9 +17,7 @@ import './chatEvents';
 /** Validates the chat plugin's configuration. */
 export const chatConfigSchema = z.object({
   /** Opens a link to the gateway: `fromWebSocketUrl(url)`, or an in-process transport's `dial`. */
-  connect: z.custom<ChatDialer>((value) => typeof value === 'function', {
-    error: 'Expected a function that opens a link to the chat gateway.',
-  }),
+  connect: functionSchema<ChatDialer>('a function that opens a link to the chat gateway'),
   /** A credential for the gateway's `authorizeAgent`. */
   token: z.optional(z.string()),
   /** Reconnect delays: doubling from `minDelayMs` (250) up to `maxDelayMs` (10,000). */
@@ -40,11 +38,7 @@ export const chatConfigSchema = z.object({
   /** How long the customer's typing indicator lasts unless renewed; 10 s by default, `null` forever. */
   typingTimeoutMs: z._default(z.nullable(z.number().check(z.positive())), defaultTypingTimeoutMs),
   /** Makes message client ids; `crypto.randomUUID` by default. */
-  createId: z.optional(
-    z.custom<() => string>((value) => typeof value === 'function', {
-      error: 'Expected a function.',
-    }),
-  ),
+  createId: z.optional(functionSchema<() => string>()),
 });
 
 interface ChatState {
