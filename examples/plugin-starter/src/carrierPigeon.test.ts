@@ -61,4 +61,29 @@ describe('carrier-pigeon', () => {
     expect(host.desk.getSnapshot().contacts).toEqual([]);
     await host.dispose();
   });
+
+  it('counts a pigeon lost when the post throws at once, like one that rejects', async () => {
+    const post = {
+      send: (): Promise<void> => {
+        throw new Error('the coop is locked');
+      },
+    };
+    const host = await createTestHost({
+      plugins: [{ plugin: carrierPigeon, config: { post, flightMs: 0 } }],
+    });
+    const contact = createLoft({ center: host.center }).land({
+      from: 'Ada',
+      to: 'centre',
+      text: 'Hello',
+    });
+    await host.desk.accept(contact.id);
+    const api = host.plugin('carrier-pigeon');
+    api.reply(contact.id, 'Hi Ada');
+    host.advance(0);
+    await host.flush();
+    expect(api.getSnapshot().inFlight).toBe(0);
+    expect(host.events.of('carrier-pigeon.landed')).toEqual([]);
+    expect(host.failures()).toEqual([]);
+    await host.dispose();
+  });
 });

@@ -108,18 +108,21 @@ export const carrierPigeon = definePlugin({
         inFlight += 1;
         changed();
         ctx.clock.setTimeout(() => {
-          void config.post.send(reply.data).then(
-            () => {
-              inFlight -= 1;
-              changed();
-              ctx.events.emit('carrier-pigeon.landed', { contactId, note: reply.data });
-            },
-            (error: unknown) => {
-              inFlight -= 1;
-              changed();
-              ctx.logger.error('A pigeon was lost', { error, contactId });
-            },
-          );
+          // Inside a promise, so a post that throws at once is handled like one that rejects.
+          void Promise.resolve()
+            .then(() => config.post.send(reply.data))
+            .then(
+              () => {
+                inFlight -= 1;
+                changed();
+                ctx.events.emit('carrier-pigeon.landed', { contactId, note: reply.data });
+              },
+              (error: unknown) => {
+                inFlight -= 1;
+                changed();
+                ctx.logger.error('A pigeon was lost', { error, contactId });
+              },
+            );
         }, config.flightMs);
       },
     };

@@ -163,7 +163,7 @@ describe('create.mjs', () => {
         ],
         { cwd: scratch, encoding: 'utf8', timeout: 180_000, env },
       );
-      expect(tests.stdout).toContain('2 passed');
+      expect(tests.stdout).toContain('3 passed');
       expect(tests.status).toBe(0);
     },
   );
