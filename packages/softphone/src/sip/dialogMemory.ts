@@ -49,6 +49,9 @@ export interface OrphanOutcome {
  */
 const cseqMargin = 1000;
 
+/** What {@link createDialogMemory} returns. */
+export type DialogMemory = ReturnType<typeof createDialogMemory>;
+
 /** Remembers confirmed dialogs in a {@link DialogStorage} and ends the orphans a reload left. */
 export function createDialogMemory(storage: DialogStorage | null, aor: string) {
   const key = `switchboard-softphone:dialogs:${aor}`;
