@@ -1,5 +1,5 @@
 import { createEventBus, silentLogger, systemClock } from '@switchboard/core';
-import { Inviter, UserAgent, UserAgentState } from 'sip.js';
+import { Inviter, UserAgent } from 'sip.js';
 import type { Call } from './call';
 import { resolveTarget } from './core/target';
 import { isSoftphoneError, SoftphoneError } from './errors';
@@ -69,8 +69,6 @@ export function buildSoftphone(input: SoftphoneOptions): {
     logger.error(`A softphone listener of ${event} threw`, { error });
   });
   let disposed = false;
-  /** Connected without registering to carry calls answered by the leading tab. */
-  let legOnly = false;
   const report = (error: unknown) => {
     const typed = isSoftphoneError(error)
       ? error
@@ -102,8 +100,7 @@ export function buildSoftphone(input: SoftphoneOptions): {
     dialogs,
     domain,
     lease,
-    canSignal: () =>
-      state.registration.status === 'registered' || (legOnly && transport.isConnected()),
+    canSignal: () => state.registration.status === 'registered',
     rebuild: state.rebuild,
     report,
   });
@@ -243,10 +240,7 @@ export function buildSoftphone(input: SoftphoneOptions): {
     clock,
     async connectForLegs() {
       assertLive();
-      legOnly = true;
-      if (ua.state === UserAgentState.Started) {
-        if (!transport.isConnected()) await transport.connect();
-      } else await ua.start();
+      await registration.connectOnly();
     },
     rejoin,
   });

@@ -42,6 +42,13 @@ export interface Registration {
   unregister(): Promise<void>;
   /** See `Softphone.refresh`. */
   refresh(): Promise<void>;
+  /**
+   * Connects without registering, for a phone that only carries calls another tab answered
+   * (their legs): the machine then reads `registered` for "connected" (no binding is made), and
+   * a lost connection is reconnected with the same back-off and the calls restored the same
+   * way, only without the REGISTER.
+   */
+  connectOnly(): Promise<void>;
   /** The connection dropped: calls wait, reconnection starts. */
   connectionLost(): void;
   /** Stops every timer (disposal). */
@@ -64,6 +71,8 @@ export function createRegistration(context: RegistrationContext): Registration {
   let retryTimer: TimerHandle;
   let survivalTimer: TimerHandle;
   let lostAt: number | null = null;
+  /** Connected without registering (see {@link Registration.connectOnly}). */
+  let legOnly = false;
 
   async function sendRegister(): Promise<void> {
     const release = await lease();
@@ -157,7 +166,7 @@ export function createRegistration(context: RegistrationContext): Registration {
     if (state.registration.status !== 'reconnecting') return;
     try {
       await transport.connect();
-      await sendRegister();
+      if (!legOnly) await sendRegister();
     } catch (error) {
       retryAfter(error);
       return;
@@ -257,6 +266,24 @@ export function createRegistration(context: RegistrationContext): Registration {
       // reconnection re-registers, so no REGISTER waits 32 s on a dead connection.
       if (!(await transport.probe())) return;
       await sendRegister();
+      state.move({ type: 'accepted', at: clock.now() });
+    },
+    async connectOnly() {
+      legOnly = true;
+      if (state.registration.status === 'registered' && transport.isConnected()) return;
+      if (state.registration.status === 'reconnecting') {
+        clock.clearTimeout(retryTimer);
+        await reconnect();
+        return;
+      }
+      state.move({ type: 'start' });
+      try {
+        if (ua.state === UserAgentState.Started) await transport.connect();
+        else await ua.start();
+      } catch (error) {
+        state.move({ type: 'stop' });
+        throw error;
+      }
       state.move({ type: 'accepted', at: clock.now() });
     },
     connectionLost,

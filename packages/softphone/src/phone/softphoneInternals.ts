@@ -65,6 +65,10 @@ export function createSoftphoneInternals(context: InternalsContext): SoftphoneIn
       throw new SoftphoneError('NOT_FOUND', `No call ${callId}.`, { details: { callId } });
     return handle;
   };
+  const endDialog = (record: DialogRecord) => {
+    dialogs.forget(record.callId);
+    void sendBye(context.ua, record, context.clock, 5000);
+  };
   return {
     async handOff(callId) {
       const handle = live(callId);
@@ -91,7 +95,15 @@ export function createSoftphoneInternals(context: InternalsContext): SoftphoneIn
       });
     },
     legChanged(callId, leg) {
-      handles.get(callId)?.legChanged(leg);
+      const handle = handles.get(callId);
+      const before = handle?.call.getSnapshot().status;
+      handle?.legChanged(leg);
+      // The leg's connection stayed away longer than the call survives: it owes the far end a
+      // BYE it can only send once back; this tab's own connection sends it now.
+      const record = handle?.leg?.record;
+      if (before !== 'ended' && leg.status === 'ended' && leg.endReason === 'connectionLost') {
+        if (record) endDialog(record);
+      }
     },
     dialogOf(callId) {
       const handle = live(callId);
@@ -102,9 +114,7 @@ export function createSoftphoneInternals(context: InternalsContext): SoftphoneIn
       const snapshot = handle?.call.getSnapshot();
       if (!handle?.moved || !snapshot || snapshot.status === 'ended') return;
       handle.legChanged({ ...snapshot, status: 'ended', endReason: 'connectionLost' });
-      if (!record) return;
-      dialogs.forget(record.callId);
-      void sendBye(context.ua, record, context.clock, 5000);
+      if (record) endDialog(record);
     },
     legEvent(callId, event, payload) {
       const handle = handles.get(callId);

@@ -15,6 +15,7 @@ import { SoftphoneError } from '../errors';
 import type { CallMedia, MediaDescriptionOptions, MediaStatsSample } from '../media/callMedia';
 import type { RecordingControlOptions } from '../softphoneOptions';
 import type { SoftphoneEvents } from '../softphoneTypes';
+import type { DialogRecord } from './dialogMemory';
 import { descriptionOptions } from './mediaAdapter';
 import { createCallFeatures } from './callFeatures';
 import { endReasonOf, isRetryableStatus } from './statusCodes';
@@ -99,12 +100,16 @@ export interface CallHandle {
   legChanged(leg: CallSnapshot): void;
   /** Whether another tab carries the call's dialog and media. */
   readonly moved: boolean;
+  /** The leg that carries the call (`null` while it is not moved). */
+  readonly leg: CallLeg | null;
 }
 
 /** The call's dialog and media carried on elsewhere (the tab that answered it). */
 export interface CallLeg {
   /** Runs a call control (`hold`, `hangUp`, ...) on the leg; resolves with its result. */
   run(command: string, args: readonly unknown[]): Promise<unknown>;
+  /** The leg's dialog as the answering tab reported it (`null` when it could not). */
+  readonly record: DialogRecord | null;
 }
 
 /** Call controls a moved call hands to its leg. */
@@ -435,6 +440,9 @@ export function createCallHandle(
     call,
     get moved() {
       return leg !== null;
+    },
+    get leg() {
+      return leg;
     },
     async handOff() {
       if (snapshot.status !== 'connected') throw fail('move');

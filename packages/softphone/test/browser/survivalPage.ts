@@ -108,14 +108,18 @@ const api = {
     });
     await phone.register();
   },
-  /** A softphone shared by the tabs of this browser context; calls are answered explicitly. */
-  async startShared(server: string, uri: string, password: string) {
+  /**
+   * A softphone shared by the tabs of this browser context; calls are answered explicitly.
+   * `callSurvivalMs` shortens how long a call outlives a lost connection.
+   */
+  async startShared(server: string, uri: string, password: string, callSurvivalMs?: number) {
     const shared = createSharedSoftphone({
       server,
       uri,
       credentials: () => password,
       iceServers: [],
       media: createWebRtcMedia({ iceGatheringTimeoutMs: 300 }),
+      reconnect: callSurvivalMs === undefined ? undefined : { callSurvivalMs },
     });
     phone = shared;
     role = () => shared.getRole();
@@ -134,6 +138,9 @@ const api = {
     );
     shared.on('call.ended', ({ call }) =>
       events.push({ name: 'call.ended', payload: { callId: call.id, endReason: call.endReason } }),
+    );
+    shared.on('call.restored', ({ call }) =>
+      events.push({ name: 'call.restored', payload: { callId: call.id } }),
     );
     shared.on('call.rejoined', ({ call }) => {
       current = call;

@@ -1,0 +1,117 @@
+// A call answered in a follower tab is moved there (INVITE with Replaces on the tab's own
+// unregistered WebSocket). Headless Chromium, a real Kamailio on 127.0.0.1, and our TCP proxy
+// (support/cutProxy.ts) between alice's tabs and Kamailio, so one tab's WebSocket can be cut
+// while the other's stays; bob (and carol) are far-end pages connected directly.
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { receiving, run, until } from './support/browserHarness';
+import { startCutProxy, type CutProxy } from './support/cutProxy';
+import { callAndAnswer, eventsNamed, openSharedTab, untilEvent } from './support/sharedTabs';
+import { useSoftphoneSuite } from './support/softphoneSuite';
+
+const suite = useSoftphoneSuite('browser/survivalPage.ts');
+let proxy: CutProxy;
+beforeEach(async () => {
+  proxy = await startCutProxy(suite.kamailio.wsPort);
+});
+afterEach(async () => {
+  await proxy.close();
+});
+
+/** Whether `page`'s audio energy (all its open peer connections) grows within 1 s. */
+async function energyGrows(page: Page) {
+  const before = await run<number>(page, 'audioEnergy');
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  return (await run<number>(page, 'audioEnergy')) > before;
+}
+
+/**
+ * Alice's leader and follower tabs behind the proxy (the leader connects first), bob calls,
+ * the follower answers and the call moves to it; audio flows both ways.
+ */
+async function movedCall(callSurvivalMs?: number) {
+  const context = await suite.browser.newContext();
+  const leader = await openSharedTab(suite, context, proxy.wsUrl, callSurvivalMs);
+  const follower = await openSharedTab(suite, context, proxy.wsUrl, callSurvivalMs);
+  expect(await run<string>(follower, 'role')).toBe('follower');
+  expect(proxy.accepted).toBe(1); // only the leader connects
+  const bob = await suite.softphonePage('bob');
+  const ids = await callAndAnswer(bob, follower);
+  await untilEvent(leader, 'call.audioPlaced', 'the audio moved', 15_000);
+  expect(await eventsNamed(follower, 'call.audioPlaced')).toEqual([
+    {
+      name: 'call.audioPlaced',
+      payload: { callId: ids.callId, tab: 'answering', reason: 'moved' },
+    },
+  ]);
+  expect(proxy.accepted).toBe(2); // the follower's own WebSocket, the latest one
+  await until(() => receiving(bob), 'bob hears alice');
+  await until(() => energyGrows(follower), 'alice hears bob in the follower');
+  const close = async () => {
+    await context.close();
+    await bob.context().close();
+  };
+  return { leader, follower, bob, ...ids, close };
+}
+
+describe('a moved call loses its WebSocket', { timeout: 120_000 }, () => {
+  it('the answering tab reconnects (back-off), restores the media with an ICE restart, and the call goes on; still one binding', async () => {
+    const { leader, follower, bob, callId, callerCallId, close } = await movedCall();
+    proxy.cutLatest();
+    await untilEvent(follower, 'call.restored', 'the leg restored its media', 20_000);
+    expect(await eventsNamed(leader, 'call.restored')).toEqual([
+      { name: 'call.restored', payload: { callId } },
+    ]);
+    expect(proxy.accepted).toBe(3); // the follower reconnected; the leader's socket was kept
+    for (const tab of [leader, follower]) {
+      expect(await run<string>(tab, 'status')).toBe('connected');
+      expect(await run<string>(tab, 'callId')).toBe(callId);
+    }
+    await until(() => energyGrows(follower), 'audio energy again in the follower', 10_000);
+    await until(() => receiving(bob), 'bob hears alice again', 10_000);
+    expect(await run<string>(bob, 'callId')).toBe(callerCallId);
+    expect(await run<number>(bob, 'calls')).toBe(1);
+    expect(await run<number>(leader, 'openConnections')).toBe(0); // the audio stayed in the follower
+    expect(await suite.kamailio.contacts('alice')).toHaveLength(1); // the leg never registers
+    for (const tab of [leader, follower]) expect(await eventsNamed(tab, 'call.ended')).toEqual([]);
+
+    // Controls still reach the leg over its new connection.
+    await run(follower, 'hold');
+    await until(async () => !(await receiving(follower, 300)), 'held: alice no longer hears bob');
+    await run(follower, 'switchToCurrent');
+    await until(() => receiving(follower), 'resumed');
+    await run(follower, 'hangUp');
+    await until(async () => (await run<string>(bob, 'status')) === 'ended', 'bob ended');
+    expect(await run<string>(bob, 'endReason')).toBe('remoteHangUp');
+    await close();
+  });
+
+  it('an outage longer than callSurvivalMs ends the call once (connectionLost) and the far end gets a BYE', async () => {
+    const survivalMs = 3000;
+    const { leader, follower, bob, callId, close } = await movedCall(survivalMs);
+    proxy.refuse(true); // the follower cannot reconnect
+    proxy.cutLatest();
+    await until(
+      async () => (await run<string>(bob, 'status')) === 'ended',
+      'bob got a BYE',
+      survivalMs + 10_000,
+    );
+    expect(await run<string>(bob, 'endReason')).toBe('remoteHangUp');
+    const ended = { name: 'call.ended', payload: { callId, endReason: 'connectionLost' } };
+    for (const tab of [leader, follower]) {
+      await until(async () => (await run<string>(tab, 'status')) === 'ended', 'ended in the tab');
+      expect(await eventsNamed(tab, 'call.ended')).toEqual([ended]);
+    }
+    // The connection comes back: the leg sends the BYE it owed; still one call.ended.
+    proxy.refuse(false);
+    await until(() => Promise.resolve(proxy.open === 2), 'the follower reconnects', 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    for (const tab of [leader, follower]) {
+      expect(await eventsNamed(tab, 'call.ended')).toEqual([ended]);
+      expect(await run<number>(tab, 'calls')).toBe(0);
+    }
+    expect(await suite.kamailio.contacts('alice')).toHaveLength(1);
+    expect(await run<number>(bob, 'calls')).toBe(0);
+    await close();
+  });
+});
