@@ -115,3 +115,129 @@ describe('a moved call loses its WebSocket', { timeout: 120_000 }, () => {
     await close();
   });
 });
+
+describe('transfers of a moved call', { timeout: 120_000 }, () => {
+  it('attended: the consultation is placed by the leading tab, the answering tab sends the REFER with Replaces; bob and carol end up talking to each other', async () => {
+    const { leader, follower, bob, callId, close } = await movedCall();
+    const carol = await suite.softphonePage('carol'); // answers every call
+    await run(follower, 'hold');
+    const consultId = await run<string>(follower, 'call', 'carol');
+    await until(async () => (await run<string>(follower, 'status')) === 'connected', 'consulting');
+    await until(() => receiving(carol), 'carol hears alice');
+    // The consultation lives in the leading tab (one more peer connection there).
+    expect(await run<number>(leader, 'openConnections')).toBe(1);
+    const carolFromAlice = await run<string>(carol, 'callId');
+    const bobFromAlice = await run<string>(bob, 'callId');
+
+    await run(follower, 'use', callId);
+    expect(await run(follower, 'transferToCall', consultId)).toMatchObject({
+      mode: 'attended',
+      target: suite.uriOf('carol'),
+      statusCode: 200,
+    });
+    const ended = (id: string) => ({
+      name: 'call.ended',
+      payload: { callId: id, endReason: 'transferred' },
+    });
+    for (const tab of [leader, follower]) {
+      await until(
+        async () => (await eventsNamed(tab, 'call.ended')).length >= 2,
+        'both of alice calls ended',
+      );
+      expect(await eventsNamed(tab, 'call.ended')).toEqual(
+        expect.arrayContaining([ended(callId), ended(consultId)]),
+      );
+      expect(await eventsNamed(tab, 'call.ended')).toHaveLength(2);
+      expect(await run<number>(tab, 'calls')).toBe(0);
+    }
+    // Bob followed the REFER; carol's call with alice was replaced by one with bob.
+    await until(async () => (await run<string>(bob, 'callId')) !== bobFromAlice, 'bob referred');
+    await until(async () => (await run<string>(carol, 'callId')) !== carolFromAlice, 'replaced');
+    expect(await run<string>(carol, 'endReasonOf', carolFromAlice)).toBe('replaced');
+    await until(async () => (await run<string>(bob, 'status')) === 'connected', 'bob-carol');
+    await until(() => receiving(bob), 'bob hears carol');
+    await until(() => receiving(carol), 'carol hears bob');
+    await until(async () => (await run<number>(bob, 'calls')) === 1, 'bob has one call');
+    expect(await run<number>(carol, 'calls')).toBe(1);
+    expect(await suite.kamailio.contacts('alice')).toHaveLength(1);
+    await run(carol, 'hangUp');
+    await until(async () => (await run<string>(bob, 'status')) === 'ended', 'bob ended');
+    await carol.context().close();
+    await close();
+  });
+
+  it('attended, both calls moved: carol calls during the call with bob and the same follower answers her too; bob and carol end up connected', async () => {
+    const { leader, follower, bob, callId, close } = await movedCall();
+    const carol = await suite.softphonePage('carol');
+    const carolToAlice = await run<string>(carol, 'call', 'alice');
+    await until(async () => (await run<string>(follower, 'callId')) !== callId, 'carol rings');
+    const carolCallId = await run<string>(follower, 'callId');
+    await run(follower, 'answer'); // holds bob (through his leg), then moves carol's call here
+    await until(async () => (await eventsNamed(leader, 'call.audioPlaced')).length === 2, 'moved');
+    expect((await eventsNamed(leader, 'call.audioPlaced'))[1]?.payload).toEqual({
+      callId: carolCallId,
+      tab: 'answering',
+      reason: 'moved',
+    });
+    await until(async () => (await run<string>(carol, 'status')) === 'connected', 'carol in');
+    await until(() => receiving(carol), 'carol hears alice');
+    expect(await run<boolean>(follower, 'heldOf', callId)).toBe(true);
+    expect(await run<number>(follower, 'openConnections')).toBe(2); // both legs play here
+    expect(await run<number>(leader, 'openConnections')).toBe(0);
+
+    await run(follower, 'use', callId);
+    expect(await run(follower, 'transferToCall', carolCallId)).toMatchObject({
+      mode: 'attended',
+      statusCode: 200,
+    });
+    const ended = (id: string) => ({
+      name: 'call.ended',
+      payload: { callId: id, endReason: 'transferred' },
+    });
+    for (const tab of [leader, follower]) {
+      await until(
+        async () => (await eventsNamed(tab, 'call.ended')).length >= 2,
+        'both of alice calls ended',
+      );
+      expect(await eventsNamed(tab, 'call.ended')).toEqual(
+        expect.arrayContaining([ended(callId), ended(carolCallId)]),
+      );
+      expect(await eventsNamed(tab, 'call.ended')).toHaveLength(2);
+    }
+    await until(async () => (await run<string>(carol, 'callId')) !== carolToAlice, 'replaced');
+    expect(await run<string>(carol, 'endReasonOf', carolToAlice)).toBe('replaced');
+    await until(async () => (await run<string>(bob, 'status')) === 'connected', 'bob-carol');
+    await until(() => receiving(bob), 'bob hears carol');
+    await until(() => receiving(carol), 'carol hears bob');
+    await until(async () => (await run<number>(bob, 'calls')) === 1, 'bob has one call');
+    expect(await run<number>(carol, 'calls')).toBe(1);
+    await run(bob, 'hangUp');
+    await until(async () => (await run<string>(carol, 'status')) === 'ended', 'carol ended');
+    await carol.context().close();
+    await close();
+  });
+});
+
+describe('conference with a moved call', { timeout: 120_000 }, () => {
+  it('is refused with INVALID_STATE (reason audioMoved), and both calls go on untouched', async () => {
+    const { leader, follower, bob, callId, close } = await movedCall();
+    const carol = await suite.softphonePage('carol');
+    await run(follower, 'hold');
+    const consultId = await run<string>(follower, 'call', 'carol');
+    await until(async () => (await run<string>(follower, 'status')) === 'connected', 'consulting');
+    for (const tab of [follower, leader]) {
+      expect(await run(tab, 'conferenceRefusal', [callId, consultId])).toEqual({
+        code: 'INVALID_STATE',
+        reason: 'audioMoved',
+      });
+    }
+    expect(await run<boolean>(follower, 'heldOf', callId)).toBe(true); // nothing was resumed
+    expect(await run<number>(follower, 'calls')).toBe(2);
+    await until(() => receiving(carol), 'carol still hears alice');
+    expect(await run<string>(bob, 'status')).toBe('connected');
+    await run(carol, 'hangUp');
+    await run(bob, 'hangUp');
+    await carol.context().close();
+    await close();
+  });
+});

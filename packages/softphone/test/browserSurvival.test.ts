@@ -159,8 +159,14 @@ describe('tabs', { timeout: 120_000 }, () => {
     expect(await run<string>(follower, 'role')).toBe('follower');
     const carol = await softphonePage('carol'); // answers every call
     const bob = await softphonePage('bob');
-    await callAndAnswer(bob, follower);
+    const { callId } = await callAndAnswer(bob, follower);
     await until(async () => (await run<string>(bob, 'status')) === 'connected', 'connected');
+    // Answered in the follower: the call moved there, so the REFER goes out on its leg.
+    await untilEvent(leader, 'call.audioPlaced', 'the audio moved', 15_000);
+    expect(await run<PageEvent[]>(follower, 'events')).toContainEqual({
+      name: 'call.audioPlaced',
+      payload: { callId, tab: 'answering', reason: 'moved' },
+    });
 
     expect(await run(follower, 'transfer', 'carol')).toMatchObject({
       mode: 'blind',

@@ -1,9 +1,10 @@
 import type { Clock, EventBus } from '@switchboard/core';
 import type { UserAgent } from 'sip.js';
-import type { Call, CallSnapshot } from '../call';
+import type { Call, CallSnapshot, TransferResult } from '../call';
 import { SoftphoneError } from '../errors';
 import { recordOf, sendBye, type DialogMemory, type DialogRecord } from '../sip/dialogMemory';
 import type { CallHandle, CallLeg } from '../sip/sipCall';
+import type { ConsultedDialog } from '../sip/transfer';
 import type { SoftphoneEvents } from '../softphoneTypes';
 import { legEvents } from '../tabs/legEvents';
 
@@ -36,6 +37,11 @@ export interface SoftphoneInternals {
    * Replaces, fresh media); the new call, or `null` when the far end refused or did not answer.
    */
   takeOver(record: DialogRecord): Promise<Call | null>;
+  /**
+   * In the answering tab: the leading tab's attended transfer of a moved call, whose
+   * consultation (`target`) is known by its dialog: the REFER with Replaces goes out here.
+   */
+  transferTo(callId: string, target: ConsultedDialog): Promise<TransferResult>;
 }
 
 /** What {@link createSoftphoneInternals} works with. */
@@ -122,6 +128,7 @@ export function createSoftphoneInternals(context: InternalsContext): SoftphoneIn
       const call = handle.call.getSnapshot();
       bus.emit(event as 'call.held', { ...payload, call });
     },
+    transferTo: (callId, target) => live(callId).transferTo(target),
     async takeOver(record) {
       await context.connectForLegs();
       return context.rejoin(record);

@@ -16,7 +16,8 @@ export interface DialogStorage {
   removeItem(key: string): void;
 }
 
-const recordSchema = z.object({
+/** The shape of a {@link DialogRecord} (stored, or sent between tabs). */
+export const recordSchema = z.object({
   callId: z.string(),
   localTag: z.string(),
   remoteTag: z.string(),

@@ -131,7 +131,7 @@ const api = {
       events.push({ name: 'call.recordingResumed', payload: { reason } }),
     );
     shared.on('call.incoming', ({ call }) => {
-      current = call;
+      use(call);
     });
     shared.on('call.audioPlaced', ({ call, tab, reason }) =>
       events.push({ name: 'call.audioPlaced', payload: { callId: call.id, tab, reason } }),
@@ -182,6 +182,17 @@ const api = {
     const joined = ids.map((id) => calls.get(id)).filter((call) => call !== undefined);
     const conference = await phone?.conference(joined);
     return conference?.id ?? null;
+  },
+  /** `conference(ids)`'s refusal: its code and `details.reason` (`null` if it worked). */
+  async conferenceRefusal(ids: string[]) {
+    try {
+      const joined = ids.map((id) => calls.get(id) ?? phone?.getCall(id));
+      await phone?.conference(joined.filter((call) => call !== undefined));
+      return null;
+    } catch (error) {
+      const reason = isSoftphoneError(error) ? error.details.reason : null;
+      return { code: codeOf(error), reason };
+    }
   },
   /** Total audio energy received so far on call `id` (WebRTC inbound-rtp `totalAudioEnergy`). */
   async audioEnergyOf(id: string) {
