@@ -234,6 +234,57 @@ describe('transfers of a moved call', { timeout: 120_000 }, () => {
     await carol.context().close();
     await close();
   });
+
+  it('attended, the reverse: the call to transfer plays in the leading tab, the consultation moved to the follower; the leader sends the REFER naming the moved dialog', async () => {
+    const context = await suite.browser.newContext();
+    const leader = await openSharedTab(suite, context, proxy.wsUrl);
+    const follower = await openSharedTab(suite, context, proxy.wsUrl);
+    const bob = await suite.softphonePage('bob');
+    const carol = await suite.softphonePage('carol');
+    const { callId } = await callAndAnswer(bob, leader); // answered in the leader: plays there
+    await until(() => receiving(bob), 'bob hears alice');
+    const carolToAlice = await run<string>(carol, 'call', 'alice');
+    await until(async () => (await run<string>(follower, 'status')) === 'ringing', 'carol rings');
+    const carolCallId = await run<string>(follower, 'callId');
+    await run(follower, 'answer'); // holds bob in the leader, moves carol's call to the follower
+    await untilEvent(leader, 'call.audioPlaced', 'carol moved', 15_000);
+    expect(await eventsNamed(leader, 'call.audioPlaced')).toEqual([
+      {
+        name: 'call.audioPlaced',
+        payload: { callId: carolCallId, tab: 'answering', reason: 'moved' },
+      },
+    ]);
+    await until(() => receiving(carol), 'carol hears alice');
+
+    await run(follower, 'use', callId);
+    expect(await run(follower, 'transferToCall', carolCallId)).toMatchObject({
+      mode: 'attended',
+      statusCode: 200,
+    });
+    const ended = (id: string) => ({
+      name: 'call.ended',
+      payload: { callId: id, endReason: 'transferred' },
+    });
+    for (const tab of [leader, follower]) {
+      await until(
+        async () => (await eventsNamed(tab, 'call.ended')).length >= 2,
+        'both of alice calls ended',
+      );
+      expect(await eventsNamed(tab, 'call.ended')).toEqual(
+        expect.arrayContaining([ended(callId), ended(carolCallId)]),
+      );
+      expect(await eventsNamed(tab, 'call.ended')).toHaveLength(2);
+    }
+    await until(async () => (await run<string>(carol, 'callId')) !== carolToAlice, 'replaced');
+    await until(async () => (await run<string>(bob, 'status')) === 'connected', 'bob-carol');
+    await until(() => receiving(bob), 'bob hears carol');
+    await until(() => receiving(carol), 'carol hears bob');
+    expect(await run<number>(carol, 'calls')).toBe(1);
+    await run(bob, 'hangUp');
+    await carol.context().close();
+    await bob.context().close();
+    await context.close();
+  });
 });
 
 describe('conference with a moved call', { timeout: 120_000 }, () => {
