@@ -119,6 +119,15 @@ export function createCallControl(context: CallControlContext): CallControl {
           });
         }
       }
+      const moved = joined.filter((handle) => handle.moved).map((handle) => handle.call.id);
+      if (moved.length > 0) {
+        // Each tab mixes the audio it plays: a call moved to another tab cannot be mixed here.
+        throw new SoftphoneError(
+          'INVALID_STATE',
+          'A call whose audio moved to the tab that answered it cannot join a conference.',
+          { details: { reason: 'audioMoved', callIds: moved } },
+        );
+      }
       const id = context.newId();
       for (const handle of joined) leave(handle);
       await Promise.all(

@@ -1,9 +1,9 @@
 // Reload, tabs and devices in headless Chromium (Debian's chromium, playwright-core, fake media)
 // through a real Kamailio on 127.0.0.1. Audio is asserted with getStats (bytes received grow).
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { fakeMediaFlags, launchChromium, receiving, run, until } from './support/browserHarness';
-import { users } from './support/phones';
+import { callAndAnswer, openSharedTab, untilEvent, type PageEvent } from './support/sharedTabs';
 import { useSoftphoneSuite, type User } from './support/softphoneSuite';
 
 const suite = useSoftphoneSuite('browser/survivalPage.ts');
@@ -19,11 +19,6 @@ async function connect(caller: Page, callee: Page, target: User) {
   );
   await until(() => receiving(caller), 'audio at the caller');
   await until(() => receiving(callee), 'audio at the callee');
-}
-
-interface PageEvent {
-  name: string;
-  payload: Record<string, unknown>;
 }
 
 describe('reload', { timeout: 90_000 }, () => {
@@ -155,43 +150,23 @@ describe('devices', { timeout: 60_000 }, () => {
   });
 });
 
-/** Polls `page`'s recorded events until one named `name` arrives. */
-function untilEvent(page: Page, name: string, what: string, timeoutMs?: number) {
-  return until(
-    async () => (await run<PageEvent[]>(page, 'events')).some((event) => event.name === name),
-    what,
-    timeoutMs,
-  );
-}
-
-/** `caller` calls alice and `tab` (one of alice's tabs) answers once it rings; both call ids. */
-async function callAndAnswer(caller: Page, tab: Page) {
-  const callerCallId = await run<string>(caller, 'call', 'alice');
-  await until(async () => (await run<string>(tab, 'status')) === 'ringing', 'ringing');
-  const callId = await run<string>(tab, 'callId');
-  await run(tab, 'answer');
-  return { callId, callerCallId };
-}
-
 describe('tabs', { timeout: 120_000 }, () => {
-  /** A tab of `context` whose page runs alice's shared softphone. */
-  const openSharedTab = async (context: BrowserContext) => {
-    const page = await context.newPage();
-    await page.goto(suite.origin);
-    await run(page, 'startShared', suite.kamailio.wsUrl, uriOf('alice'), users.alice);
-    return page;
-  };
-
   it('a follower tab transfers a call (blind) through the leading tab', async () => {
     const context = await suite.browser.newContext();
-    const openTab = () => openSharedTab(context);
+    const openTab = () => openSharedTab(suite, context);
     const leader = await openTab();
     const follower = await openTab();
     expect(await run<string>(follower, 'role')).toBe('follower');
     const carol = await softphonePage('carol'); // answers every call
     const bob = await softphonePage('bob');
-    await callAndAnswer(bob, follower);
+    const { callId } = await callAndAnswer(bob, follower);
     await until(async () => (await run<string>(bob, 'status')) === 'connected', 'connected');
+    // Answered in the follower: the call moved there, so the REFER goes out on its leg.
+    await untilEvent(leader, 'call.audioPlaced', 'the audio moved', 15_000);
+    expect(await run<PageEvent[]>(follower, 'events')).toContainEqual({
+      name: 'call.audioPlaced',
+      payload: { callId, tab: 'answering', reason: 'moved' },
+    });
 
     expect(await run(follower, 'transfer', 'carol')).toMatchObject({
       mode: 'blind',
@@ -210,7 +185,7 @@ describe('tabs', { timeout: 120_000 }, () => {
 
   it('a follower answers a far end without Replaces: the audio stays in the leader, which says so; the call ends once', async () => {
     const context = await suite.browser.newContext();
-    const openTab = () => openSharedTab(context);
+    const openTab = () => openSharedTab(suite, context);
     const leader = await openTab();
     const follower = await openTab();
     expect(await run<string>(follower, 'role')).toBe('follower');
@@ -242,7 +217,7 @@ describe('tabs', { timeout: 120_000 }, () => {
 
   it('the tab that carries a moved call closes: the leader ends the call (connectionLost) and the far end gets a BYE', async () => {
     const context = await suite.browser.newContext();
-    const openTab = () => openSharedTab(context);
+    const openTab = () => openSharedTab(suite, context);
     const leader = await openTab();
     const follower = await openTab();
     const bob = await softphonePage('bob');
@@ -273,7 +248,7 @@ describe('tabs', { timeout: 120_000 }, () => {
 
   it('two tabs share one registration; a follower answers and the audio moves to it (INVITE with Replaces, no second registration); when the leader closes another tab takes over within 2 s and rejoins the call', async () => {
     const context = await suite.browser.newContext();
-    const openTab = () => openSharedTab(context);
+    const openTab = () => openSharedTab(suite, context);
     const registered = async (page: Page) =>
       (await run<string>(page, 'registration')) === 'registered';
     const oneBinding = () =>

@@ -1,5 +1,5 @@
 import type { Clock, TimerHandle } from '@switchboard/core';
-import { SessionState, UserAgent, type Session } from 'sip.js';
+import { SessionState, UserAgent, type Session, type URI } from 'sip.js';
 import type {
   Call,
   CallEndReason,
@@ -11,8 +11,11 @@ import type { ReinviteQueue } from '../core/reinviteQueue';
 import { SoftphoneError } from '../errors';
 import type { RecordingAction } from '../softphoneOptions';
 import { recordingRequest } from './recordingControl';
-import type { CallContext } from './sipCall';
-import { sendRefer } from './transfer';
+import type { CallContext, CallHandle } from './sipCall';
+import { consultedSession, sendRefer, type ConsultedDialog } from './transfer';
+
+/** Where a call can be transferred: an address, a call, or a dialog another tab carries. */
+export type TransferTarget = string | Call | ConsultedDialog;
 
 /** What transfers and the recording pause need from the call they belong to. */
 export interface CallInternals {
@@ -44,8 +47,8 @@ export interface CallInternals {
 
 /** A call's transfer and recording controls. */
 export interface CallFeatures {
-  /** See `Call.transfer`. */
-  readonly transfer: (target: string | Call) => Promise<TransferResult>;
+  /** See `Call.transfer`; also to a consulted dialog of another tab. */
+  readonly transfer: (target: TransferTarget) => Promise<TransferResult>;
   /** See `Call.pauseRecording`. */
   readonly pauseRecording: (options?: PauseRecordingOptions) => Promise<void>;
   /** See `Call.resumeRecording`. */
@@ -86,22 +89,40 @@ export function createCallFeatures(internals: CallInternals): CallFeatures {
     else context.emit('call.recordingResumed', { call: internals.snapshot(), reason });
   };
 
-  const transfer = async (target: string | Call): Promise<TransferResult> => {
+  const transfer = async (target: TransferTarget): Promise<TransferResult> => {
     if (internals.snapshot().status !== 'connected') throw fail('transfer');
     if (!context.canSignal()) throw fail('transfer', { reconnecting: true });
+    if (typeof target !== 'string' && 'record' in target) {
+      return refer(consultedSession(target.record), target.uri, 'attended', undefined);
+    }
     const consulted = typeof target === 'string' ? undefined : context.handleOf(target.id);
     if (typeof target !== 'string' && consulted?.call.getSnapshot().status !== 'connected') {
       throw new SoftphoneError('INVALID_STATE', 'An attended transfer needs a connected call.', {
         details: { callId: internals.snapshot().id, targetCallId: target.id },
       });
     }
-    const uri = typeof target === 'string' ? await context.resolveTarget(target) : null;
-    const referTo = consulted ? consulted.session : UserAgent.makeURI(uri ?? '');
-    if (!referTo) {
-      throw new SoftphoneError('INVALID_TARGET', `"${String(uri)}" is not a valid SIP URI.`);
+    if (consulted) {
+      // A consultation moved to another tab is named by the dialog that tab carries.
+      const record = consulted.leg?.record;
+      const session = consulted.moved ? record && consultedSession(record) : consulted.session;
+      if (!session) throw fail('transfer to a call whose dialog is unknown');
+      return refer(session, consulted.call.getSnapshot().remote.uri, 'attended', consulted);
     }
-    const targetUri = uri ?? consulted?.call.getSnapshot().remote.uri ?? '';
-    const mode = consulted ? 'attended' : 'blind';
+    const uri = await context.resolveTarget(target as string);
+    const referTo = UserAgent.makeURI(uri);
+    if (!referTo) {
+      throw new SoftphoneError('INVALID_TARGET', `"${uri}" is not a valid SIP URI.`);
+    }
+    return refer(referTo, uri, 'blind', undefined);
+  };
+
+  /** Sends the REFER through the call's queue; the call (and the consultation) end on success. */
+  const refer = async (
+    referTo: URI | Session,
+    targetUri: string,
+    mode: TransferResult['mode'],
+    consulted: CallHandle | undefined,
+  ): Promise<TransferResult> => {
     consulted?.expectEnd('transferred');
     expectEnd('transferred');
     try {

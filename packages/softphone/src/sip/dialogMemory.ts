@@ -16,7 +16,8 @@ export interface DialogStorage {
   removeItem(key: string): void;
 }
 
-const recordSchema = z.object({
+/** The shape of a {@link DialogRecord} (stored, or sent between tabs). */
+export const recordSchema = z.object({
   callId: z.string(),
   localTag: z.string(),
   remoteTag: z.string(),
@@ -48,6 +49,9 @@ export interface OrphanOutcome {
  * are covered by this margin, so the BYE's CSeq is always higher than the last one sent.
  */
 const cseqMargin = 1000;
+
+/** What {@link createDialogMemory} returns. */
+export type DialogMemory = ReturnType<typeof createDialogMemory>;
 
 /** Remembers confirmed dialogs in a {@link DialogStorage} and ends the orphans a reload left. */
 export function createDialogMemory(storage: DialogStorage | null, aor: string) {

@@ -8,6 +8,7 @@ import type {
   CallParty,
   CallSnapshot,
   RejectOptions,
+  TransferResult,
 } from '../call';
 import { estimateMos } from '../core/mos';
 import { createReinviteQueue } from '../core/reinviteQueue';
@@ -15,8 +16,10 @@ import { SoftphoneError } from '../errors';
 import type { CallMedia, MediaDescriptionOptions, MediaStatsSample } from '../media/callMedia';
 import type { RecordingControlOptions } from '../softphoneOptions';
 import type { SoftphoneEvents } from '../softphoneTypes';
+import { recordOf, type DialogRecord } from './dialogMemory';
 import { descriptionOptions } from './mediaAdapter';
-import { createCallFeatures } from './callFeatures';
+import { createCallFeatures, type TransferTarget } from './callFeatures';
+import type { ConsultedDialog } from './transfer';
 import { endReasonOf, isRetryableStatus } from './statusCodes';
 
 /** What a call needs from the softphone that owns it. */
@@ -49,6 +52,8 @@ export interface CallContext {
 export interface CallHandle {
   /** The public call. */
   readonly call: Call;
+  /** `call.transfer`, also to a consultation that another tab carries (by its dialog). */
+  transferTo(target: TransferTarget): Promise<TransferResult>;
   /** Gives the call its media once sip.js asks for it. */
   attachMedia(media: CallMedia): void;
   /** The call's media, once sip.js asked for it. */
@@ -99,12 +104,16 @@ export interface CallHandle {
   legChanged(leg: CallSnapshot): void;
   /** Whether another tab carries the call's dialog and media. */
   readonly moved: boolean;
+  /** The leg that carries the call (`null` while it is not moved). */
+  readonly leg: CallLeg | null;
 }
 
 /** The call's dialog and media carried on elsewhere (the tab that answered it). */
 export interface CallLeg {
   /** Runs a call control (`hold`, `hangUp`, ...) on the leg; resolves with its result. */
   run(command: string, args: readonly unknown[]): Promise<unknown>;
+  /** The leg's dialog as the answering tab reported it (`null` when it could not). */
+  readonly record: DialogRecord | null;
 }
 
 /** Call controls a moved call hands to its leg. */
@@ -425,16 +434,51 @@ export function createCallHandle(
     (call as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
       if (!leg) return local(...args);
       if (name === 'transfer' && typeof args[0] !== 'string') {
-        return Promise.reject(fail('transfer to a call', { moved: true }));
+        return transferMoved(leg, args[0] as Call);
       }
       return leg.run(name, args);
     };
   }
 
+  /**
+   * Attended transfer of a call another tab carries: the leg sends the REFER in its dialog, with
+   * Replaces naming the consultation's dialog, wherever that one lives (here, or moved too).
+   */
+  const transferMoved = async (to: CallLeg, target: Call): Promise<TransferResult> => {
+    const consulted = context.handleOf(target.id);
+    const connected = consulted?.call.getSnapshot().status === 'connected';
+    const record =
+      consulted && connected
+        ? consulted.moved
+          ? consulted.leg?.record
+          : recordOf(consulted.session, true)
+        : null;
+    if (!consulted || !record) {
+      throw new SoftphoneError('INVALID_STATE', 'An attended transfer needs a connected call.', {
+        details: { callId: snapshot.id, targetCallId: target.id },
+      });
+    }
+    const consultation: ConsultedDialog = {
+      record,
+      uri: consulted.call.getSnapshot().remote.uri,
+    };
+    consulted.expectEnd('transferred');
+    try {
+      return (await to.run('transfer', [consultation])) as TransferResult;
+    } catch (error) {
+      consulted.expectEnd(null);
+      throw error;
+    }
+  };
+
   const handle: CallHandle = {
     call,
+    transferTo: features.transfer,
     get moved() {
       return leg !== null;
+    },
+    get leg() {
+      return leg;
     },
     async handOff() {
       if (snapshot.status !== 'connected') throw fail('move');
@@ -456,7 +500,8 @@ export function createCallHandle(
     legChanged(next) {
       if (!leg) return;
       if (next.status === 'ended') {
-        end(next.endReason ?? 'failed', next.statusCode);
+        const reason = next.endReason === 'remoteHangUp' ? expectedEnd : null;
+        end(reason ?? next.endReason ?? 'failed', next.statusCode);
         return;
       }
       const { held, remoteHeld, muted, reconnecting, recordingPaused } = next;

@@ -1,6 +1,7 @@
 import type { Clock } from '@switchboard/core';
 import type { Session, URI } from 'sip.js';
 import { SoftphoneError } from '../errors';
+import type { DialogRecord } from './dialogMemory';
 
 /** Where a transfer stopped: the REFER itself, the far end's new call, or no outcome in time. */
 export type TransferStage = 'refer' | 'notify' | 'timeout';
@@ -90,4 +91,30 @@ export async function sendRefer(
   } finally {
     clock.clearTimeout(timer);
   }
+}
+
+/**
+ * A consulted call known by its dialog only: its session lives in another tab's user agent (a
+ * call moved to the tab that answered it). Internal: never leaves the package.
+ */
+export interface ConsultedDialog {
+  /** The consulted dialog, as seen from this user (its tags, Call-ID and the far end's Contact). */
+  readonly record: DialogRecord;
+  /** The consulted party's URI (the transfer's `target`). */
+  readonly uri: string;
+}
+
+/**
+ * What sip.js's `Session.refer` reads of a consulted session to write a Refer-To with Replaces
+ * (RFC 3891: the far end's Contact, the dialog's Call-ID and tags), made from a dialog's record,
+ * so the REFER looks exactly like one for a session of this user agent.
+ */
+export function consultedSession(record: DialogRecord): Session {
+  const dialog = {
+    remoteTarget: record.remoteTarget,
+    callId: record.callId,
+    remoteTag: record.remoteTag,
+    localTag: record.localTag,
+  };
+  return { remoteIdentity: { friendlyName: '' }, dialog } as unknown as Session;
 }

@@ -1,7 +1,8 @@
 import type { Call, CallSnapshot } from '../call';
 import { buildSoftphone, type SoftphoneInternals } from '../createSoftphone';
 import { SoftphoneError } from '../errors';
-import type { DialogRecord } from '../sip/dialogMemory';
+import * as z from 'zod/mini';
+import { recordSchema, type DialogRecord } from '../sip/dialogMemory';
 import type { SoftphoneOptions } from '../softphoneOptions';
 import type { Softphone } from '../softphoneTypes';
 import { callControls } from './leaderCommands';
@@ -14,6 +15,9 @@ import { legEvents, type LegEvent } from './legEvents';
 const legControls = new Set(
   [...callControls].filter((command) => command !== 'answer' && command !== 'reject'),
 );
+
+/** An attended transfer's consultation named by its dialog (it may live in another tab). */
+const consultedSchema = z.object({ record: recordSchema, uri: z.string() });
 
 /** The calls a follower tab answered and now carries itself (their dialog and media). */
 export interface CallLegs {
@@ -81,6 +85,10 @@ export function createCallLegs(
       const leg = legOf(callId);
       if (!legControls.has(command)) {
         throw new SoftphoneError('INVALID_INPUT', `Unknown command ${command}.`);
+      }
+      const consultation = command === 'transfer' ? z.safeParse(consultedSchema, args[0]) : null;
+      if (consultation?.success && built) {
+        return built.internals.transferTo(leg.id, consultation.data);
       }
       const control = (leg as unknown as Record<string, (...rest: unknown[]) => unknown>)[command];
       return await control?.(...args);

@@ -371,12 +371,13 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
         return calls.handOff(callId);
       }
       if (command === 'handOff.done' || command === 'handOff.failed') {
+        const record = (args[0] ?? null) as DialogRecord | null;
         const leg = {
           run: (name: string, rest: readonly unknown[]) => send(name, callId, rest, from),
+          record,
         };
         calls.moveTo(callId, command === 'handOff.done' ? leg : null);
         if (command === 'handOff.done') {
-          const record = (args[0] ?? null) as DialogRecord | null;
           void locks
             ?.request(`${name}:leg:${callId}`, { signal: abort.signal }, () => {
               calls.legLost(callId, record);

@@ -108,14 +108,18 @@ const api = {
     });
     await phone.register();
   },
-  /** A softphone shared by the tabs of this browser context; calls are answered explicitly. */
-  async startShared(server: string, uri: string, password: string) {
+  /**
+   * A softphone shared by the tabs of this browser context; calls are answered explicitly.
+   * `callSurvivalMs` shortens how long a call outlives a lost connection.
+   */
+  async startShared(server: string, uri: string, password: string, callSurvivalMs?: number) {
     const shared = createSharedSoftphone({
       server,
       uri,
       credentials: () => password,
       iceServers: [],
       media: createWebRtcMedia({ iceGatheringTimeoutMs: 300 }),
+      reconnect: callSurvivalMs === undefined ? undefined : { callSurvivalMs },
     });
     phone = shared;
     role = () => shared.getRole();
@@ -127,13 +131,16 @@ const api = {
       events.push({ name: 'call.recordingResumed', payload: { reason } }),
     );
     shared.on('call.incoming', ({ call }) => {
-      current = call;
+      use(call);
     });
     shared.on('call.audioPlaced', ({ call, tab, reason }) =>
       events.push({ name: 'call.audioPlaced', payload: { callId: call.id, tab, reason } }),
     );
     shared.on('call.ended', ({ call }) =>
       events.push({ name: 'call.ended', payload: { callId: call.id, endReason: call.endReason } }),
+    );
+    shared.on('call.restored', ({ call }) =>
+      events.push({ name: 'call.restored', payload: { callId: call.id } }),
     );
     shared.on('call.rejoined', ({ call }) => {
       current = call;
@@ -175,6 +182,17 @@ const api = {
     const joined = ids.map((id) => calls.get(id)).filter((call) => call !== undefined);
     const conference = await phone?.conference(joined);
     return conference?.id ?? null;
+  },
+  /** `conference(ids)`'s refusal: its code and `details.reason` (`null` if it worked). */
+  async conferenceRefusal(ids: string[]) {
+    try {
+      const joined = ids.map((id) => calls.get(id) ?? phone?.getCall(id));
+      await phone?.conference(joined.filter((call) => call !== undefined));
+      return null;
+    } catch (error) {
+      const reason = isSoftphoneError(error) ? error.details.reason : null;
+      return { code: codeOf(error), reason };
+    }
   },
   /** Total audio energy received so far on call `id` (WebRTC inbound-rtp `totalAudioEnergy`). */
   async audioEnergyOf(id: string) {

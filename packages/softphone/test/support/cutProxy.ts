@@ -7,19 +7,30 @@ export interface CutProxy {
   readonly wsUrl: string;
   /** Destroys every connection (both sides), like a network drop. */
   cut(): void;
+  /** Destroys the connection accepted last (both sides): one client's drop, the others stay. */
+  cutLatest(): void;
   /** While on, new connections are closed at once, like a server out of reach. */
   refuse(on: boolean): void;
   /** Stops forwarding on the current connections without closing them: a half-open socket. */
   silence(): void;
-  /** Connections accepted so far. */
+  /** Connections accepted so far (refused ones included). */
   readonly accepted: number;
+  /** Connections forwarded now. */
+  readonly open: number;
   /** Stops the proxy. */
   close(): Promise<void>;
 }
 
+/** One proxied connection: the client's socket and ours to Kamailio. */
+interface Pair {
+  client: Socket;
+  server: Socket;
+  silent: boolean;
+}
+
 /** Starts a {@link CutProxy} forwarding to `127.0.0.1:targetPort`. */
 export async function startCutProxy(targetPort: number): Promise<CutProxy> {
-  const pairs = new Set<{ client: Socket; server: Socket; silent: boolean }>();
+  const pairs = new Set<Pair>();
   let refusing = false;
   let accepted = 0;
   const proxy = createServer((client) => {
@@ -29,7 +40,7 @@ export async function startCutProxy(targetPort: number): Promise<CutProxy> {
       return;
     }
     const server = connect(targetPort, '127.0.0.1');
-    const pair = { client, server, silent: false };
+    const pair: Pair = { client, server, silent: false };
     pairs.add(pair);
     const forward = (from: Socket, to: Socket) => {
       from.on('data', (chunk) => {
@@ -48,16 +59,21 @@ export async function startCutProxy(targetPort: number): Promise<CutProxy> {
   });
   const port = await freePort();
   await new Promise<void>((resolve) => proxy.listen(port, '127.0.0.1', resolve));
+  const drop = (pair: Pair) => {
+    pairs.delete(pair);
+    pair.client.destroy();
+    pair.server.destroy();
+  };
   const cut = () => {
-    for (const pair of [...pairs]) {
-      pairs.delete(pair);
-      pair.client.destroy();
-      pair.server.destroy();
-    }
+    for (const pair of [...pairs]) drop(pair);
   };
   return {
     wsUrl: `ws://127.0.0.1:${port}`,
     cut,
+    cutLatest() {
+      const latest = [...pairs].at(-1); // a Set iterates in insertion order
+      if (latest) drop(latest);
+    },
     refuse(on) {
       refusing = on;
     },
@@ -66,6 +82,9 @@ export async function startCutProxy(targetPort: number): Promise<CutProxy> {
     },
     get accepted() {
       return accepted;
+    },
+    get open() {
+      return pairs.size;
     },
     close() {
       cut();
