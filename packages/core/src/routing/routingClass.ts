@@ -73,6 +73,8 @@ export interface RoutingClass<E> {
   readonly codes: readonly number[];
   /** Ageing in rank points per ms. */
   readonly agingPerMs: number;
+  /** The rank of its best waiting contact as the class trie knows it; -Infinity when none. */
+  headRank: number;
   /** The waiting contacts. */
   readonly heap: RankedHeap<Membership<E>>;
 }
@@ -123,6 +125,7 @@ export function newRoutingClass<E>(
     channelBit: channelBit(channel),
     codes,
     agingPerMs: queue.agingPerMinute / 60_000,
+    headRank: -Infinity,
     heap: new RankedHeap<Membership<E>>(),
   };
 }
