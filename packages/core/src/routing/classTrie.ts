@@ -77,10 +77,20 @@ export class ClassTrie<T extends TrieItem> {
 
   /** Records that the best contact of `item`, filed under `codes`, now has rank `headRank`. */
   update(codes: readonly number[], item: T, headRank: number): void {
+    const rises = headRank >= item.headRank;
     item.headRank = headRank;
     this.walk(codes);
-    // Bottom up; a node whose bound did not change leaves those above it as they were.
-    for (let i = path.length - 1; i >= 0 && tighten(path[i] as TrieNode<T>); i -= 1);
+    // A better head only raises the bounds on its path; otherwise they are recomputed bottom up,
+    // and a node whose bound did not change leaves those above it as they were.
+    for (let i = path.length - 1; i >= 0; i -= 1) {
+      const node = path[i] as TrieNode<T>;
+      if (!rises) {
+        if (!tighten(node)) break;
+      } else if (headRank !== -Infinity) {
+        node.rank = Math.max(node.rank, headRank);
+        node.aging = Math.max(node.aging, item.agingPerMs);
+      }
+    }
     path.length = 0;
   }
 
