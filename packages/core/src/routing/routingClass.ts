@@ -103,7 +103,7 @@ export function requirementsOf(
       found.splice(slot, same?.code === code ? 1 : 0, { code, min });
     }
   }
-  return found;
+  return found.slice(); // exact length: it is kept per waiting contact
 }
 
 /** The string key of a class: queue, capacity channel and the requirements' skill codes. */
