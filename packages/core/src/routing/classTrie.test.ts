@@ -31,7 +31,7 @@ describe('ClassTrie', () => {
         }),
         fc.array(change, { maxLength: 80 }),
         codeSet,
-        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: -1_000, max: 2_000_000 }),
         (specs, changes, agentCodes, now) => {
           const trie = new ClassTrie<Item>(keyLength);
           let items: Item[] = specs.map((spec, id) => ({

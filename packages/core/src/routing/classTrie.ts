@@ -99,7 +99,7 @@ export class ClassTrie<T extends TrieItem> {
    * `search.floor` (all of them when `now` is negative). Allocates nothing.
    */
   search(codes: readonly number[], now: number, search: TrieSearch<T>): void {
-    visit(this.root, codes, 0, this.keyLength, Math.max(now, 0), now >= 0, search);
+    visit(this.root, codes, 0, this.keyLength, now, search);
   }
 
   /** The node `codes` lead to, with the path from the root in `path`; undefined if none. */
@@ -143,16 +143,15 @@ function visit<T extends TrieItem>(
   start: number,
   depth: number,
   now: number,
-  prune: boolean,
   search: TrieSearch<T>,
 ): void {
-  for (const item of node.items) {
-    if (!prune || item.headRank + item.agingPerMs * now >= search.floor) search.visit(item);
-  }
+  // The bounds hold for now >= 0 (ageing is never negative); before that, nothing is skipped.
+  for (const item of node.items)
+    if (now < 0 || item.headRank + item.agingPerMs * now >= search.floor) search.visit(item);
   if (depth === 0) return;
   for (let i = start; i < codes.length; i += 1) {
     const child = node.children[codes[i] as number];
-    if (child && (!prune || child.rank + child.aging * now >= search.floor))
-      visit(child, codes, i + 1, depth - 1, now, prune, search);
+    if (child && (now < 0 || child.rank + child.aging * now >= search.floor))
+      visit(child, codes, i + 1, depth - 1, now, search);
   }
 }
