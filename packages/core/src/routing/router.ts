@@ -15,7 +15,7 @@ import type {
 import { RankedHeap, type Ranked } from './rankedHeap';
 import { WorkQueue } from './workQueue';
 import { BoundedMap } from './boundedMap';
-import { ClassTrie } from './classTrie';
+import { ClassTrie, type TrieSearch } from './classTrie';
 import {
   channelBit,
   classKey,
@@ -161,8 +161,7 @@ export function createRouter(options: RouterOptions): Router {
   queues.forEach(learnSteps);
   const entries = new Map<ContactId, ContactEntry>();
   const classes = new Map<string, RoutingClass<ContactEntry>>();
-  const classTrie = new ClassTrie<RoutingClass<ContactEntry>>();
-  let widestKeyedClass = 0;
+  const classTrie = new ClassTrie<RoutingClass<ContactEntry>>(maxKeyedSkills);
   const preferredHolds = new Map<AgentId, Set<ContactEntry>>();
   const lastServed = new BoundedMap<string, AgentId>(customerLimit);
   const due = new RankedHeap<DueItem>();
@@ -191,8 +190,7 @@ export function createRouter(options: RouterOptions): Router {
       const codes = requirements.map((requirement) => requirement.code);
       found = newRoutingClass<ContactEntry>(key, queue, entry.contact.channel, codes);
       classes.set(key, found);
-      classTrie.add(codes.slice(0, maxKeyedSkills), found);
-      widestKeyedClass = Math.max(widestKeyedClass, Math.min(codes.length, maxKeyedSkills));
+      classTrie.add(codes, found);
     }
     return { routingClass: found, requirements };
   }
@@ -231,8 +229,17 @@ export function createRouter(options: RouterOptions): Router {
     return entry.closed || entry.callableAt > now || entry.preferredUntil > now;
   }
 
+  /** Tells the trie the rank of a class's best contact after its heap changed. */
+  function headChanged(routingClass: RoutingClass<ContactEntry>) {
+    const rank = routingClass.heap.peek()?.rank ?? -Infinity;
+    if (rank !== routingClass.headRank) classTrie.update(routingClass.codes, routingClass, rank);
+  }
+
   function unplace(entry: ContactEntry) {
-    for (const member of entry.memberships) member.routingClass.heap.remove(member);
+    for (const member of entry.memberships) {
+      member.routingClass.heap.remove(member);
+      headChanged(member.routingClass);
+    }
     entry.memberships = [];
   }
 
@@ -243,6 +250,7 @@ export function createRouter(options: RouterOptions): Router {
     for (const queue of reached) {
       const member = memberOf(entry, queue, relaxTo);
       member.routingClass.heap.push(member);
+      headChanged(member.routingClass);
       entry.memberships.push(member);
     }
   }
@@ -252,7 +260,7 @@ export function createRouter(options: RouterOptions): Router {
     for (const [key, routingClass] of classes) {
       if (routingClass.queue.id !== queueId) continue;
       classes.delete(key);
-      classTrie.delete(routingClass.codes.slice(0, maxKeyedSkills), routingClass);
+      classTrie.delete(routingClass.codes, routingClass);
     }
   }
 
@@ -456,13 +464,7 @@ export function createRouter(options: RouterOptions): Router {
       queue: routingClass.queue,
       requirements: member.requirements,
       step: entry.step,
-      chosen: {
-        agentId: state.profile.id,
-        idleSince: state.idleSince,
-        lastOfferedAt: agent.lastOfferedAt,
-        occupancy: occupancyOf(state),
-        proficiency: proficiencyOf(agent, member.requirements),
-      },
+      chosen: account(candidateOf(agent, member.requirements)),
       runnerUp,
       considered,
       score: scoreOf(member, now),
@@ -470,23 +472,6 @@ export function createRouter(options: RouterOptions): Router {
     agent.lastOfferedAt = now;
     dirtyContacts.delete(entry);
     return { kind: 'offer', contactId: entry.contact.id, agentId: agent.state.profile.id };
-  }
-
-  /** The classes found by the last {@link classesFor}, reused so a search allocates nothing. */
-  const found: RoutingClass<ContactEntry>[] = [];
-
-  /**
-   * Every class whose skill set the agent may cover: those filed under a subset of its skills
-   * (or simply all classes, when there are fewer than subsets).
-   */
-  function classesFor(agent: AgentEntry): readonly RoutingClass<ContactEntry>[] {
-    found.length = 0;
-    const codes = agent.codes;
-    const depth = Math.min(widestKeyedClass, codes.length);
-    if (subsetCount(codes.length, depth) > classes.size) {
-      for (const routingClass of classes.values()) found.push(routingClass);
-    } else classTrie.collect(codes, depth, found);
-    return found;
   }
 
   function serveFreedAgent(
@@ -511,24 +496,34 @@ export function createRouter(options: RouterOptions): Router {
           best = member;
       }
     if (best) return record(best, agent, 'preferredAgent', now, considered, null);
-    // Branch and bound: a class whose best contact does not beat the best found so far is
-    // skipped, and a search inside a class stops at the first contact that does not beat it.
+    // Branch and bound over the classes filed under a subset of the agent's skills: a trie
+    // branch or a class whose best contact does not reach the best found so far is skipped, and
+    // a search inside a class stops at the first contact that does not beat it.
     searchAgent = agent;
     searchNow = now;
     searchPassedOver = passedOver;
     searchPick = undefined;
-    for (const routingClass of classesFor(agent)) {
-      const top = routingClass.heap.peek();
-      if (top === undefined || (agent.listedOn & routingClass.channelBit) === 0) continue;
-      if (!covers(agent, routingClass.codes)) continue;
-      considered += 1;
-      if (searchPick && !better(top, searchPick, now)) continue;
-      const head = routingClass.heap.findInOrder(beatsAndTakes);
-      if (head && (!searchPick || better(head, searchPick, now)) && takes(head)) searchPick = head;
-    }
-    const pick = searchPick;
+    searchConsidered = considered;
+    searcher.floor = -Infinity;
+    classTrie.search(agent.codes, now, searcher);
+    const pick = searchPick as Membership<ContactEntry> | undefined; // set by considerClass
     searchPick = undefined;
-    return pick ? record(pick, agent, 'agentFreed', now, considered, null) : null;
+    return pick ? record(pick, agent, 'agentFreed', now, searchConsidered, null) : null;
+  }
+
+  /** Looks at one class for the running serveFreedAgent search. */
+  function considerClass(routingClass: RoutingClass<ContactEntry>) {
+    const agent = searchAgent as AgentEntry;
+    const top = routingClass.heap.peek();
+    if (top === undefined || (agent.listedOn & routingClass.channelBit) === 0) return;
+    if (!covers(agent, routingClass.codes)) return;
+    searchConsidered += 1;
+    if (searchPick && !better(top, searchPick, searchNow)) return;
+    const head = routingClass.heap.findInOrder(beatsAndTakes);
+    if (head && (!searchPick || better(head, searchPick, searchNow)) && takes(head)) {
+      searchPick = head;
+      searcher.floor = scoreOf(head, searchNow);
+    }
   }
 
   // The running serveFreedAgent search, shared with its helpers so that it allocates no closures.
@@ -536,6 +531,11 @@ export function createRouter(options: RouterOptions): Router {
   let searchNow = 0;
   let searchPassedOver: PassedOver | undefined;
   let searchPick: Membership<ContactEntry> | undefined;
+  let searchConsidered = 0;
+  const searcher: TrieSearch<RoutingClass<ContactEntry>> = {
+    floor: -Infinity,
+    visit: considerClass,
+  };
 
   /** Whether the searching agent qualifies for `member` and did not pass it over. */
   function takes(member: Membership<ContactEntry>): boolean {
@@ -772,15 +772,4 @@ function proficiencyOf(agent: AgentEntry, requirements: readonly CodedRequiremen
 function covers(agent: AgentEntry, codes: readonly number[]): boolean {
   for (const code of codes) if (agent.proficiency[code] === undefined) return false;
   return true;
-}
-
-/** How many subsets of at most `depth` items a set of `size` items has. */
-function subsetCount(size: number, depth: number): number {
-  let total = 0;
-  let term = 1;
-  for (let k = 0; k <= depth; k += 1) {
-    total += term;
-    term = (term * (size - k)) / (k + 1);
-  }
-  return total;
 }

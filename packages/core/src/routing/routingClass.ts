@@ -1,6 +1,6 @@
 import { capacityChannel, type Channel } from '../model/channel';
 import type { Contact } from '../model/contact';
-import type { Queue, SkillRequirement } from '../model/queue';
+import type { Queue } from '../model/queue';
 import { RankedHeap, type Ranked } from './rankedHeap';
 
 /** The capacity channels in the order the router's bit masks use. */
@@ -73,6 +73,8 @@ export interface RoutingClass<E> {
   readonly codes: readonly number[];
   /** Ageing in rank points per ms. */
   readonly agingPerMs: number;
+  /** The rank of its best waiting contact as the class trie knows it; -Infinity when none. */
+  headRank: number;
   /** The waiting contacts. */
   readonly heap: RankedHeap<Membership<E>>;
 }
@@ -87,16 +89,21 @@ export function requirementsOf(
   relaxTo: number | undefined,
   skills: SkillCodes,
 ): CodedRequirement[] {
-  const byCode = new Map<number, number>();
-  const add = (requirement: SkillRequirement) => {
-    const code = skills.code(requirement.skill);
-    byCode.set(code, Math.max(byCode.get(code) ?? 1, requirement.minProficiency));
-  };
-  queue.requiredSkills.forEach(add);
-  contact.requiredSkills.forEach(add);
-  return [...byCode]
-    .sort(([a], [b]) => a - b)
-    .map(([code, min]) => ({ code, min: relaxTo === undefined ? min : Math.min(min, relaxTo) }));
+  // Few requirements: an array kept sorted by code beats a Map, a sort and closures.
+  const found: CodedRequirement[] = [];
+  for (const list of [queue.requiredSkills, contact.requiredSkills]) {
+    for (const requirement of list) {
+      const code = skills.code(requirement.skill);
+      // Relaxing each before taking the higher minimum is the same as relaxing the result.
+      let min = Math.min(Math.max(requirement.minProficiency, 1), relaxTo ?? Infinity);
+      let slot = 0;
+      while (slot < found.length && (found[slot] as CodedRequirement).code < code) slot += 1;
+      const same = found[slot];
+      if (same?.code === code) min = Math.max(min, same.min);
+      found.splice(slot, same?.code === code ? 1 : 0, { code, min });
+    }
+  }
+  return found.slice(); // exact length: it is kept per waiting contact
 }
 
 /** The string key of a class: queue, capacity channel and the requirements' skill codes. */
@@ -123,6 +130,7 @@ export function newRoutingClass<E>(
     channelBit: channelBit(channel),
     codes,
     agingPerMs: queue.agingPerMinute / 60_000,
+    headRank: -Infinity,
     heap: new RankedHeap<Membership<E>>(),
   };
 }
