@@ -35,7 +35,10 @@ export function evolveAgents(agents: AgentsById, event: DomainEvent): AgentsById
     case 'agent.profileChanged':
       return update(agents, event.agentId, (agent) => ({ ...agent, profile: event.agent }));
     case 'contact.accepted':
-      return update(agents, event.agentId, (agent) => ({ ...agent, missedOffers: 0 }));
+      // Usually already 0: keeping the same state lets the centre skip refiling the agent.
+      return update(agents, event.agentId, (agent) =>
+        agent.missedOffers === 0 ? agent : { ...agent, missedOffers: 0 },
+      );
     case 'contact.missed':
       return update(agents, event.agentId, (agent) => ({
         ...agent,

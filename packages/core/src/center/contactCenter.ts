@@ -349,25 +349,35 @@ export function assembleContactCenter(
     }
   }
 
+  /** The agent states last filed with the router, by id. */
+  const filedAgents = new Map<AgentId, AgentState>();
+  /**
+   * Files an agent with the router unless this very (immutable) state was filed last: most
+   * contact events (connected, wrap-up, a second event of the batch) leave their agents as they
+   * were, and filing the same state again changes nothing in the router.
+   */
+  function fileAgent(agent: AgentState | undefined) {
+    if (!agent || filedAgents.get(agent.profile.id) === agent) return;
+    filedAgents.set(agent.profile.id, agent);
+    router.fileAgent(agent);
+  }
+
   /** Tells the router what an applied event changed: the contact and every agent it touched. */
   function fileWithRouter(event: DomainEvent, state: CenterState) {
     if (isAgentEvent(event)) {
-      const agent = state.agents.get(agentIdOf(event));
-      if (agent) router.fileAgent(agent);
+      fileAgent(state.agents.get(agentIdOf(event)));
       return;
     }
     const contact = state.contacts.get(contactIdOf(event));
     if (!contact) return;
     router.fileContact(contact, event.at);
     if (contact.status !== 'inIvr') ivr.forget(contact.id);
-    const before = holders.get(contact.id) ?? [];
+    const before = holders.get(contact.id);
     const after = holdersOf(contact);
     if (after.length > 0) holders.set(contact.id, after);
-    else holders.delete(contact.id);
-    for (const agentId of new Set([...before, ...after])) {
-      const agent = state.agents.get(agentId);
-      if (agent) router.fileAgent(agent);
-    }
+    else if (before) holders.delete(contact.id);
+    if (before) for (const agentId of before) fileAgent(state.agents.get(agentId));
+    for (const agentId of after) fileAgent(state.agents.get(agentId));
   }
 
   /** Carries out the router's decisions until it has none; nested calls leave it to the running loop. */
