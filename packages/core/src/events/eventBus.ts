@@ -41,12 +41,15 @@ export function createEventBus<M extends object>(
   onListenerError: ListenerErrorHandler = () => undefined,
 ): EventBus<M> {
   const emitter = new EventEmitter();
-  type Listener = (...args: unknown[]) => void;
+  type Listener = (first: unknown, second?: unknown) => void;
   const subscribe = (event: string | typeof ANY, listener: Listener, once: boolean) => {
     const name = typeof event === 'string' ? event : '*';
-    const guarded: Listener = (...args) => {
+    // Named listeners get the payload, `onAny` ones the name and the payload: fixed arities, so
+    // no rest array is made per call (every event reaches several listeners).
+    const guarded: Listener = (first, second) => {
       try {
-        listener(...args);
+        if (event === ANY) listener(first, second);
+        else listener(first);
       } catch (error) {
         onListenerError(error, name);
       }
