@@ -322,12 +322,17 @@ export function assembleContactCenter(
   function commit(events: readonly DomainEvent[]) {
     const state = store.apply(events);
     for (const event of events) {
-      timers.track(event, state);
-      fileWithRouter(event, state);
-      const subject = isAgentEvent(event)
-        ? state.agents.get(agentIdOf(event))
-        : state.contacts.get(contactIdOf(event));
-      emit(event.type, { ...event, state: subject });
+      if (isAgentEvent(event)) {
+        const agent = state.agents.get(agentIdOf(event));
+        fileAgent(agent);
+        emit(event.type, { ...event, state: agent });
+      } else {
+        // Looked up once: the timers, the router and the listeners all need it.
+        const contact = state.contacts.get(contactIdOf(event));
+        timers.track(event, contact);
+        fileContact(contact, event.at, state);
+        emit(event.type, { ...event, state: contact });
+      }
     }
     for (const event of events) applyRules(event);
     if (events.some(opensCapacityOrDemand)) route();
@@ -362,15 +367,10 @@ export function assembleContactCenter(
     router.fileAgent(agent);
   }
 
-  /** Tells the router what an applied event changed: the contact and every agent it touched. */
-  function fileWithRouter(event: DomainEvent, state: CenterState) {
-    if (isAgentEvent(event)) {
-      fileAgent(state.agents.get(agentIdOf(event)));
-      return;
-    }
-    const contact = state.contacts.get(contactIdOf(event));
+  /** Tells the router what a contact event changed: the contact and every agent it touched. */
+  function fileContact(contact: Contact | undefined, at: number, state: CenterState) {
     if (!contact) return;
-    router.fileContact(contact, event.at);
+    router.fileContact(contact, at);
     if (contact.status !== 'inIvr') ivr.forget(contact.id);
     const before = holders.get(contact.id);
     const after = holdersOf(contact);
