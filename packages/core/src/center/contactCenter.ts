@@ -543,7 +543,19 @@ export function assembleContactCenter(
       }
       if (parsed.queueId) queueOf(parsed.queueId);
       const at = clock.now();
-      const contact = newContact({ ...parsed, id, queueId: parsed.queueId ?? null }, at);
+      const contact = newContact(
+        {
+          id,
+          channel: parsed.channel,
+          direction: parsed.direction,
+          customer: parsed.customer,
+          queueId: parsed.queueId ?? null,
+          priority: parsed.priority,
+          requiredSkills: parsed.requiredSkills,
+          attributes: parsed.attributes,
+        },
+        at,
+      );
       const events: DomainEvent[] = [{ type: 'contact.created', at, contact }];
       if (parsed.queueId)
         events.push({ type: 'contact.queued', at, contactId: id, queueId: parsed.queueId });
