@@ -60,6 +60,9 @@ export function syncHolders(
   after: readonly AgentId[],
   at: number,
 ): AgentsById {
+  // Most contact events keep the same holder (connected, wrap-up, hold): nothing to move.
+  if (before.length === after.length && before.every((agentId, i) => agentId === after[i]))
+    return agents;
   const channel = capacityChannel(contact.channel);
   let next = agents;
   for (const agentId of before) {
