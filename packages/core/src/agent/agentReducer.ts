@@ -37,7 +37,7 @@ export function evolveAgents(agents: AgentsById, event: DomainEvent): AgentsById
     case 'contact.accepted':
       // Usually already 0: keeping the same state lets the centre skip refiling the agent.
       return update(agents, event.agentId, (agent) =>
-        agent.missedOffers === 0 ? agent : { ...agent, missedOffers: 0 },
+        agent.missedOffers ? { ...agent, missedOffers: 0 } : agent,
       );
     case 'contact.missed':
       return update(agents, event.agentId, (agent) => ({
@@ -60,9 +60,6 @@ export function syncHolders(
   after: readonly AgentId[],
   at: number,
 ): AgentsById {
-  // Most contact events keep the same holder (connected, wrap-up, hold): nothing to move.
-  if (before.length === after.length && before.every((agentId, i) => agentId === after[i]))
-    return agents;
   const channel = capacityChannel(contact.channel);
   let next = agents;
   for (const agentId of before) {
@@ -79,6 +76,8 @@ export function syncHolders(
     });
   }
   for (const agentId of after) {
+    // Most contact events keep their holder (connected, wrap-up, hold): it has the contact.
+    if (before.includes(agentId)) continue;
     next = update(next, agentId, (agent) =>
       agent.contactIds.includes(contact.id)
         ? agent

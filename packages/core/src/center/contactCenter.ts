@@ -70,10 +70,6 @@ const routingTriggers: ReadonlySet<DomainEvent['type']> = new Set([
   'contact.failed',
 ]);
 
-function opensCapacityOrDemand(event: DomainEvent): boolean {
-  return routingTriggers.has(event.type);
-}
-
 /** Options of {@link createContactCenter}. All are optional: the defaults run in process. */
 export interface ContactCenterOptions {
   /** Time source; a virtual clock makes simulations and tests instant. */
@@ -315,27 +311,23 @@ export function assembleContactCenter(
   let disposed = false;
   let routing = false;
 
-  const emit = (name: string, payload: unknown) => {
-    (bus.emit as (name: string, payload: unknown) => void)(name, payload);
-  };
+  const emit = bus.emit as (name: string, payload: unknown) => void;
 
   function commit(events: readonly DomainEvent[]) {
     const state = store.apply(events);
     for (const event of events) {
-      if (isAgentEvent(event)) {
-        const agent = state.agents.get(agentIdOf(event));
-        fileAgent(agent);
-        emit(event.type, { ...event, state: agent });
-      } else {
-        // Looked up once: the timers, the router and the listeners all need it.
-        const contact = state.contacts.get(contactIdOf(event));
-        timers.track(event, contact);
-        fileContact(contact, event.at, state);
-        emit(event.type, { ...event, state: contact });
+      // The subject is looked up once: the timers, the router and the listeners all need it.
+      let subject;
+      if (isAgentEvent(event)) fileAgent((subject = state.agents.get(agentIdOf(event))));
+      else {
+        subject = state.contacts.get(contactIdOf(event));
+        timers.track(event, subject);
+        fileContact(subject, event.at, state);
       }
+      emit(event.type, { ...event, state: subject });
     }
     for (const event of events) applyRules(event);
-    if (events.some(opensCapacityOrDemand)) route();
+    if (events.some((event) => routingTriggers.has(event.type))) route();
   }
 
   function applyRules(event: DomainEvent) {
@@ -354,16 +346,16 @@ export function assembleContactCenter(
     }
   }
 
-  /** The agent states last filed with the router, by id. */
-  const filedAgents = new Map<AgentId, AgentState>();
+  /** The agent states filed with the router (immutable: a filed state is the one it holds). */
+  const filedAgents = new WeakSet<AgentState>();
   /**
-   * Files an agent with the router unless this very (immutable) state was filed last: most
-   * contact events (connected, wrap-up, a second event of the batch) leave their agents as they
-   * were, and filing the same state again changes nothing in the router.
+   * Files an agent with the router unless this very state was filed already: most contact
+   * events (connected, wrap-up, a second event of the batch) leave their agents as they were,
+   * and filing the same state again changes nothing in the router.
    */
   function fileAgent(agent: AgentState | undefined) {
-    if (!agent || filedAgents.get(agent.profile.id) === agent) return;
-    filedAgents.set(agent.profile.id, agent);
+    if (!agent || filedAgents.has(agent)) return;
+    filedAgents.add(agent);
     router.fileAgent(agent);
   }
 
@@ -372,12 +364,11 @@ export function assembleContactCenter(
     if (!contact) return;
     router.fileContact(contact, at);
     if (contact.status !== 'inIvr') ivr.forget(contact.id);
-    const before = holders.get(contact.id);
+    const before = holders.get(contact.id) ?? [];
     const after = holdersOf(contact);
     if (after.length > 0) holders.set(contact.id, after);
-    else if (before) holders.delete(contact.id);
-    if (before) for (const agentId of before) fileAgent(state.agents.get(agentId));
-    for (const agentId of after) fileAgent(state.agents.get(agentId));
+    else holders.delete(contact.id);
+    for (const agentId of [...before, ...after]) fileAgent(state.agents.get(agentId));
   }
 
   /** Carries out the router's decisions until it has none; nested calls leave it to the running loop. */
@@ -543,17 +534,9 @@ export function assembleContactCenter(
       }
       if (parsed.queueId) queueOf(parsed.queueId);
       const at = clock.now();
+      // The parsed input is this call's own fresh object: completed in place, not copied again.
       const contact = newContact(
-        {
-          id,
-          channel: parsed.channel,
-          direction: parsed.direction,
-          customer: parsed.customer,
-          queueId: parsed.queueId ?? null,
-          priority: parsed.priority,
-          requiredSkills: parsed.requiredSkills,
-          attributes: parsed.attributes,
-        },
+        Object.assign(parsed, { id, queueId: parsed.queueId ?? null }),
         at,
       );
       const events: DomainEvent[] = [{ type: 'contact.created', at, contact }];

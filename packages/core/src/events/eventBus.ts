@@ -41,15 +41,12 @@ export function createEventBus<M extends object>(
   onListenerError: ListenerErrorHandler = () => undefined,
 ): EventBus<M> {
   const emitter = new EventEmitter();
-  type Listener = (first: unknown, second?: unknown) => void;
+  type Listener = (...args: unknown[]) => void;
   const subscribe = (event: string | typeof ANY, listener: Listener, once: boolean) => {
     const name = typeof event === 'string' ? event : '*';
-    // Named listeners get the payload, `onAny` ones the name and the payload: fixed arities, so
-    // no rest array is made per call (every event reaches several listeners).
-    const guarded: Listener = (first, second) => {
+    const guarded: Listener = (...args) => {
       try {
-        if (event === ANY) listener(first, second);
-        else listener(first);
+        listener(...args);
       } catch (error) {
         onListenerError(error, name);
       }

@@ -38,8 +38,6 @@ export function createPlainStore<S extends object, E>(
   let state = freeze(options.initial, true);
 
   const notify = () => {
-    // The centre commits at every event, mostly with nobody subscribed: no copy then.
-    if (listeners.size === 0) return;
     for (const listener of [...listeners]) {
       try {
         listener();
