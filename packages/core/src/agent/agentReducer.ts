@@ -35,7 +35,10 @@ export function evolveAgents(agents: AgentsById, event: DomainEvent): AgentsById
     case 'agent.profileChanged':
       return update(agents, event.agentId, (agent) => ({ ...agent, profile: event.agent }));
     case 'contact.accepted':
-      return update(agents, event.agentId, (agent) => ({ ...agent, missedOffers: 0 }));
+      // Usually already 0: keeping the same state lets the centre skip refiling the agent.
+      return update(agents, event.agentId, (agent) =>
+        agent.missedOffers ? { ...agent, missedOffers: 0 } : agent,
+      );
     case 'contact.missed':
       return update(agents, event.agentId, (agent) => ({
         ...agent,
@@ -73,6 +76,8 @@ export function syncHolders(
     });
   }
   for (const agentId of after) {
+    // Most contact events keep their holder (connected, wrap-up, hold): it has the contact.
+    if (before.includes(agentId)) continue;
     next = update(next, agentId, (agent) =>
       agent.contactIds.includes(contact.id)
         ? agent

@@ -4,7 +4,7 @@ import type { AgentId, ContactId } from '../model/ids';
 import type { Clock, TimerHandle } from '../ports/clock';
 import { createKeyedTimers } from '../ports/keyedTimers';
 import type { CenterRules } from './centerOptions';
-import type { CenterState } from './centerState';
+import type { Contact } from '../model/contact';
 
 /** What the timers do when they fire; the centre supplies them. */
 export interface TimerActions {
@@ -18,8 +18,8 @@ export interface TimerActions {
 
 /** The centre's timers: offer time-outs, wrap-up limits and pass-overs after a decline. */
 export interface CenterTimers {
-  /** Starts or cancels the timers an applied event calls for. */
-  track(event: DomainEvent, state: CenterState): void;
+  /** Starts or cancels the timers an applied event calls for; `contact` is its contact after the batch. */
+  track(event: DomainEvent, contact: Contact | undefined): void;
   /** Whether `agentId` is passed over for `contactId` (declined or missed it within one offer time-out). */
   isPassedOver: (contactId: ContactId, agentId: AgentId) => boolean;
   /** Cancels every timer. */
@@ -38,10 +38,9 @@ export function createCenterTimers(
   const reroutes = new Set<TimerHandle>();
 
   return {
-    track(event, state) {
+    track(event, contact) {
       if (isAgentEvent(event)) return;
       const contactId = contactIdOf(event);
-      const contact = state.contacts.get(contactId);
       if (contact?.status !== 'offered') offers.cancel(contactId);
       if (contact?.status !== 'wrapUp') wrapUps.cancel(contactId);
       if (!contact || isFinished(contact)) passOvers.delete(contactId);

@@ -70,10 +70,6 @@ const routingTriggers: ReadonlySet<DomainEvent['type']> = new Set([
   'contact.failed',
 ]);
 
-function opensCapacityOrDemand(event: DomainEvent): boolean {
-  return routingTriggers.has(event.type);
-}
-
 /** Options of {@link createContactCenter}. All are optional: the defaults run in process. */
 export interface ContactCenterOptions {
   /** Time source; a virtual clock makes simulations and tests instant. */
@@ -315,22 +311,23 @@ export function assembleContactCenter(
   let disposed = false;
   let routing = false;
 
-  const emit = (name: string, payload: unknown) => {
-    (bus.emit as (name: string, payload: unknown) => void)(name, payload);
-  };
+  const emit = bus.emit as (name: string, payload: unknown) => void;
 
   function commit(events: readonly DomainEvent[]) {
     const state = store.apply(events);
     for (const event of events) {
-      timers.track(event, state);
-      fileWithRouter(event, state);
-      const subject = isAgentEvent(event)
-        ? state.agents.get(agentIdOf(event))
-        : state.contacts.get(contactIdOf(event));
+      // The subject is looked up once: the timers, the router and the listeners all need it.
+      let subject;
+      if (isAgentEvent(event)) fileAgent((subject = state.agents.get(agentIdOf(event))));
+      else {
+        subject = state.contacts.get(contactIdOf(event));
+        timers.track(event, subject);
+        fileContact(subject, event.at, state);
+      }
       emit(event.type, { ...event, state: subject });
     }
     for (const event of events) applyRules(event);
-    if (events.some(opensCapacityOrDemand)) route();
+    if (events.some((event) => routingTriggers.has(event.type))) route();
   }
 
   function applyRules(event: DomainEvent) {
@@ -349,25 +346,29 @@ export function assembleContactCenter(
     }
   }
 
-  /** Tells the router what an applied event changed: the contact and every agent it touched. */
-  function fileWithRouter(event: DomainEvent, state: CenterState) {
-    if (isAgentEvent(event)) {
-      const agent = state.agents.get(agentIdOf(event));
-      if (agent) router.fileAgent(agent);
-      return;
-    }
-    const contact = state.contacts.get(contactIdOf(event));
+  /** The agent states filed with the router (immutable: a filed state is the one it holds). */
+  const filedAgents = new WeakSet<AgentState>();
+  /**
+   * Files an agent with the router unless this very state was filed already: most contact
+   * events (connected, wrap-up, a second event of the batch) leave their agents as they were,
+   * and filing the same state again changes nothing in the router.
+   */
+  function fileAgent(agent: AgentState | undefined) {
+    if (!agent || filedAgents.has(agent)) return;
+    filedAgents.add(agent);
+    router.fileAgent(agent);
+  }
+
+  /** Tells the router what a contact event changed: the contact and every agent it touched. */
+  function fileContact(contact: Contact | undefined, at: number, state: CenterState) {
     if (!contact) return;
-    router.fileContact(contact, event.at);
+    router.fileContact(contact, at);
     if (contact.status !== 'inIvr') ivr.forget(contact.id);
     const before = holders.get(contact.id) ?? [];
     const after = holdersOf(contact);
     if (after.length > 0) holders.set(contact.id, after);
     else holders.delete(contact.id);
-    for (const agentId of new Set([...before, ...after])) {
-      const agent = state.agents.get(agentId);
-      if (agent) router.fileAgent(agent);
-    }
+    for (const agentId of [...before, ...after]) fileAgent(state.agents.get(agentId));
   }
 
   /** Carries out the router's decisions until it has none; nested calls leave it to the running loop. */
@@ -533,7 +534,11 @@ export function assembleContactCenter(
       }
       if (parsed.queueId) queueOf(parsed.queueId);
       const at = clock.now();
-      const contact = newContact({ ...parsed, id, queueId: parsed.queueId ?? null }, at);
+      // The parsed input is this call's own fresh object: completed in place, not copied again.
+      const contact = newContact(
+        Object.assign(parsed, { id, queueId: parsed.queueId ?? null }),
+        at,
+      );
       const events: DomainEvent[] = [{ type: 'contact.created', at, contact }];
       if (parsed.queueId)
         events.push({ type: 'contact.queued', at, contactId: id, queueId: parsed.queueId });

@@ -6,6 +6,7 @@ import {
   type ContactCenter,
   type Logger,
   type QueueId,
+  type SwitchboardEvents,
   type TimerHandle,
   type Unsubscribe,
 } from '@switchboard/core';
@@ -22,12 +23,23 @@ import {
   type WaitEstimate,
 } from './waitEstimate';
 
-/** Events after which a queue's staffed agents are counted again. */
+/** Events after which a queue's staffed agents are counted again (see {@link changesStaffing}). */
 const staffingChanges: ReadonlySet<string> = new Set([
   'agent.registered',
   'agent.statusChanged',
   'agent.profileChanged',
 ]);
+
+/**
+ * Whether an event can change who is staffed: a status change only when the agent logs in or
+ * out (going on a break or becoming available leaves them staffed), so a busy day does not
+ * count the agents again after every status change.
+ */
+function changesStaffing(name: string, payload: unknown): boolean {
+  if (name !== 'agent.statusChanged') return staffingChanges.has(name);
+  const { presence, previous } = payload as SwitchboardEvents['agent.statusChanged'];
+  return presence.status === 'offline' || previous.status === 'offline';
+}
 
 /** Validates the texts and limits of {@link AutoRepliesOptions}. */
 export const autoReplySettingsSchema = z.object({
@@ -238,7 +250,7 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
     if (!timers.has(contactId)) schedule(contactId);
   });
   const offLeft = center.events.onAny((name, payload) => {
-    if (staffingChanges.has(name)) staffing.clear();
+    if (changesStaffing(name, payload)) staffing.clear();
     const contactId = (payload as { contactId?: unknown }).contactId;
     if (name === 'contact.queued' || typeof contactId !== 'string') return;
     const status = (payload as { state?: { status?: unknown } }).state?.status;

@@ -10,16 +10,53 @@ export interface FilledTemplate {
 const placeholder =
   /\{\{\s*([A-Za-z_][\w-]*(?:\.[A-Za-z_][\w-]*)*)\s*(?:\|\s*"([^"{}]*)"\s*)?\}\}/g;
 
-/** Reads a dotted path through own properties only: no prototype, no getters run twice. */
-function lookup(variables: unknown, path: string): string | undefined {
+/** Reads a dotted path (its names) through own properties only: no prototype, no getters run twice. */
+function lookup(variables: unknown, keys: readonly string[]): string | undefined {
   let value = variables;
-  for (const key of path.split('.')) {
+  for (const key of keys) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : undefined;
   if (typeof value === 'boolean') return String(value);
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** One placeholder of a template: its path, split, its fallback and the text as written. */
+interface Slot {
+  readonly path: string;
+  readonly keys: readonly string[];
+  readonly fallback: string | undefined;
+  readonly whole: string;
+}
+
+/** A template split at its placeholders: `texts` has one more entry than `slots`. */
+interface Compiled {
+  readonly texts: readonly string[];
+  readonly slots: readonly Slot[];
+}
+
+/** Templates already split: automated replies fill the same few texts again and again. */
+const compiled = new Map<string, Compiled>();
+
+function compile(template: string): Compiled {
+  const known = compiled.get(template);
+  if (known) return known;
+  const texts: string[] = [];
+  const slots: Slot[] = [];
+  let last = 0;
+  for (const match of template.matchAll(placeholder)) {
+    const path = match[1] ?? '';
+    texts.push(template.slice(last, match.index));
+    slots.push({ path, keys: path.split('.'), fallback: match[2], whole: match[0] });
+    last = match.index + match[0].length;
+  }
+  texts.push(template.slice(last));
+  // Bounded: agents' free texts could otherwise grow it without end.
+  if (compiled.size >= 256) compiled.clear();
+  const result = { texts, slots };
+  compiled.set(template, result);
+  return result;
 }
 
 /**
@@ -36,11 +73,12 @@ function lookup(variables: unknown, path: string): string | undefined {
  */
 export function fillTemplate(template: string, variables: unknown): FilledTemplate {
   const missing: string[] = [];
-  const text = template.replace(placeholder, (whole, path: string, fallback?: string) => {
-    const value = lookup(variables, path) ?? fallback;
-    if (value !== undefined) return value;
-    if (!missing.includes(path)) missing.push(path);
-    return whole;
+  const { texts, slots } = compile(template);
+  let text = texts[0] ?? '';
+  slots.forEach(({ path, keys, fallback, whole }, index) => {
+    const value = lookup(variables, keys) ?? fallback;
+    if (value === undefined && !missing.includes(path)) missing.push(path);
+    text += (value ?? whole) + (texts[index + 1] ?? '');
   });
   return { text, missing };
 }

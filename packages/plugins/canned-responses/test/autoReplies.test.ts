@@ -150,6 +150,35 @@ describe('createAutoReplies', () => {
     ]);
   });
 
+  it('keeps an agent on a break staffed and counts again when they log out', () => {
+    const { center, clock } = busyCentre();
+    const { sent } = recorded({
+      center,
+      clock,
+      handleTimeMs: () => 240_000,
+      acknowledgement: '{{wait.text}}',
+      update: '{{wait.text}}',
+      updateEveryMs: 60_000,
+    });
+    // Cy has no chat capacity: staffed (three agents, 80 s), yet never offered the chat.
+    center.registerAgent({
+      id: 'cy',
+      name: 'Cy',
+      capacity: { voice: 1, chat: 0, email: 1, sms: 1, social: 1 },
+    });
+    center.agentCommand('cy', { type: 'login' });
+    center.openContact({ channel: 'chat', queueId: 'support' });
+    center.agentCommand('cy', { type: 'setNotReady', reason: 'break' });
+    clock.advance(60_000);
+    center.agentCommand('cy', { type: 'logout' });
+    clock.advance(60_000);
+    expect(texts(sent)).toEqual([
+      'acknowledgement: about a minute',
+      'waitUpdate: about a minute',
+      'waitUpdate: about 2 minutes',
+    ]);
+  });
+
   it('sends email acknowledgements with a subject, using the KPI handle time or the default', () => {
     const clock = createVirtualClock();
     const center = createContactCenter({ clock, queues: [{ id: 'mail', name: 'Mail' }] });
