@@ -54,6 +54,31 @@ async function movedCall(callSurvivalMs?: number) {
   return { leader, follower, bob, ...ids, close };
 }
 
+/** Waits until each tab has exactly two `call.ended` events: `callIds`, both `transferred`. */
+async function expectBothTransferred(tabs: readonly Page[], callIds: readonly string[]) {
+  const ended = (callId: string) => ({
+    name: 'call.ended',
+    payload: { callId, endReason: 'transferred' },
+  });
+  for (const tab of tabs) {
+    await until(
+      async () => (await eventsNamed(tab, 'call.ended')).length >= 2,
+      'both of alice calls ended',
+    );
+    expect(await eventsNamed(tab, 'call.ended')).toEqual(
+      expect.arrayContaining(callIds.map(ended)),
+    );
+    expect(await eventsNamed(tab, 'call.ended')).toHaveLength(2);
+  }
+}
+
+/** Waits until bob's call is connected and bob and carol each hear the other. */
+async function untilTalking(bob: Page, carol: Page) {
+  await until(async () => (await run<string>(bob, 'status')) === 'connected', 'bob-carol');
+  await until(() => receiving(bob), 'bob hears carol');
+  await until(() => receiving(carol), 'carol hears bob');
+}
+
 describe('a moved call loses its WebSocket', { timeout: 120_000 }, () => {
   it('the answering tab reconnects (back-off), restores the media with an ICE restart, and the call goes on; still one binding', async () => {
     const { leader, follower, bob, callId, callerCallId, close } = await movedCall();
@@ -153,28 +178,13 @@ describe('transfers of a moved call', { timeout: 120_000 }, () => {
       target: suite.uriOf('carol'),
       statusCode: 200,
     });
-    const ended = (id: string) => ({
-      name: 'call.ended',
-      payload: { callId: id, endReason: 'transferred' },
-    });
-    for (const tab of [leader, follower]) {
-      await until(
-        async () => (await eventsNamed(tab, 'call.ended')).length >= 2,
-        'both of alice calls ended',
-      );
-      expect(await eventsNamed(tab, 'call.ended')).toEqual(
-        expect.arrayContaining([ended(callId), ended(consultId)]),
-      );
-      expect(await eventsNamed(tab, 'call.ended')).toHaveLength(2);
-      expect(await run<number>(tab, 'calls')).toBe(0);
-    }
+    await expectBothTransferred([leader, follower], [callId, consultId]);
+    for (const tab of [leader, follower]) expect(await run<number>(tab, 'calls')).toBe(0);
     // Bob followed the REFER; carol's call with alice was replaced by one with bob.
     await until(async () => (await run<string>(bob, 'callId')) !== bobFromAlice, 'bob referred');
     await until(async () => (await run<string>(carol, 'callId')) !== carolFromAlice, 'replaced');
     expect(await run<string>(carol, 'endReasonOf', carolFromAlice)).toBe('replaced');
-    await until(async () => (await run<string>(bob, 'status')) === 'connected', 'bob-carol');
-    await until(() => receiving(bob), 'bob hears carol');
-    await until(() => receiving(carol), 'carol hears bob');
+    await untilTalking(bob, carol);
     await until(async () => (await run<number>(bob, 'calls')) === 1, 'bob has one call');
     expect(await run<number>(carol, 'calls')).toBe(1);
     expect(await suite.kamailio.contacts('alice')).toHaveLength(1);
@@ -208,25 +218,10 @@ describe('transfers of a moved call', { timeout: 120_000 }, () => {
       mode: 'attended',
       statusCode: 200,
     });
-    const ended = (id: string) => ({
-      name: 'call.ended',
-      payload: { callId: id, endReason: 'transferred' },
-    });
-    for (const tab of [leader, follower]) {
-      await until(
-        async () => (await eventsNamed(tab, 'call.ended')).length >= 2,
-        'both of alice calls ended',
-      );
-      expect(await eventsNamed(tab, 'call.ended')).toEqual(
-        expect.arrayContaining([ended(callId), ended(carolCallId)]),
-      );
-      expect(await eventsNamed(tab, 'call.ended')).toHaveLength(2);
-    }
+    await expectBothTransferred([leader, follower], [callId, carolCallId]);
     await until(async () => (await run<string>(carol, 'callId')) !== carolToAlice, 'replaced');
     expect(await run<string>(carol, 'endReasonOf', carolToAlice)).toBe('replaced');
-    await until(async () => (await run<string>(bob, 'status')) === 'connected', 'bob-carol');
-    await until(() => receiving(bob), 'bob hears carol');
-    await until(() => receiving(carol), 'carol hears bob');
+    await untilTalking(bob, carol);
     await until(async () => (await run<number>(bob, 'calls')) === 1, 'bob has one call');
     expect(await run<number>(carol, 'calls')).toBe(1);
     await run(bob, 'hangUp');
@@ -261,24 +256,9 @@ describe('transfers of a moved call', { timeout: 120_000 }, () => {
       mode: 'attended',
       statusCode: 200,
     });
-    const ended = (id: string) => ({
-      name: 'call.ended',
-      payload: { callId: id, endReason: 'transferred' },
-    });
-    for (const tab of [leader, follower]) {
-      await until(
-        async () => (await eventsNamed(tab, 'call.ended')).length >= 2,
-        'both of alice calls ended',
-      );
-      expect(await eventsNamed(tab, 'call.ended')).toEqual(
-        expect.arrayContaining([ended(callId), ended(carolCallId)]),
-      );
-      expect(await eventsNamed(tab, 'call.ended')).toHaveLength(2);
-    }
+    await expectBothTransferred([leader, follower], [callId, carolCallId]);
     await until(async () => (await run<string>(carol, 'callId')) !== carolToAlice, 'replaced');
-    await until(async () => (await run<string>(bob, 'status')) === 'connected', 'bob-carol');
-    await until(() => receiving(bob), 'bob hears carol');
-    await until(() => receiving(carol), 'carol hears bob');
+    await untilTalking(bob, carol);
     expect(await run<number>(carol, 'calls')).toBe(1);
     await run(bob, 'hangUp');
     await carol.context().close();
