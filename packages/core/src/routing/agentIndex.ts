@@ -19,6 +19,8 @@ export interface AgentEntry extends IdleOrdered {
   lastOfferedAt: number;
   /** Whether the agent waits in the router's work queue. */
   queued: boolean;
+  /** The lines the agent belongs in, per channel index; found once per profile. */
+  lines: IdleLine<AgentEntry>[][];
 }
 
 /** Whether the agent has every requirement at its minimum. */
@@ -71,6 +73,7 @@ export class AgentIndex {
         order: this.agents.size,
         lastOfferedAt: 0,
         queued: false,
+        lines: [],
       };
       this.agents.set(state.profile.id, entry);
     }
@@ -118,6 +121,7 @@ export class AgentIndex {
   }
 
   private learnSkills(entry: AgentEntry): void {
+    entry.lines = [];
     entry.proficiency = [];
     for (const level of entry.state.profile.skills)
       entry.proficiency[this.skills.code(level.skill)] = level.proficiency;
@@ -130,36 +134,46 @@ export class AgentIndex {
   }
 
   private list(entry: AgentEntry, bits: number): void {
-    this.eachLine(entry, bits, (key) => {
-      let line = this.lines.get(key);
-      if (!line) {
-        line = new IdleLine<AgentEntry>();
-        this.lines.set(key, line);
-      }
-      line.add(entry);
-    });
+    for (let bit = 1, channel = 0; bit <= bits; bit <<= 1, channel += 1) {
+      if ((bits & bit) === 0) continue;
+      for (const line of this.linesOf(entry, bit, channel)) line.add(entry);
+    }
     entry.listedOn |= bits;
   }
 
   private unlist(entry: AgentEntry, bits: number): void {
-    this.eachLine(entry, bits, (key) => this.lines.get(key)?.delete(entry));
+    for (let bit = 1, channel = 0; bit <= bits; bit <<= 1, channel += 1) {
+      if ((bits & bit) === 0) continue;
+      for (const line of this.linesOf(entry, bit, channel)) line.delete(entry);
+    }
     entry.listedOn &= ~bits;
   }
 
-  private eachLine(entry: AgentEntry, bits: number, visit: (key: number) => void): void {
+  /** The lines of the agent on one channel: the channel's, its skills' and its pairs'. */
+  private linesOf(entry: AgentEntry, bit: number, channel: number): IdleLine<AgentEntry>[] {
+    let lines = entry.lines[channel];
+    if (lines) return lines;
+    lines = [this.lineAt(lineKey(bit))];
     const codes = entry.codes;
-    for (let bit = 1; bit <= bits; bit <<= 1) {
-      if ((bits & bit) === 0) continue;
-      visit(lineKey(bit));
-      for (let i = 0; i < codes.length; i += 1) {
-        const code = codes[i] as number;
-        visit(lineKey(bit, code));
-        for (let j = i + 1; j < codes.length; j += 1) {
-          const other = codes[j] as number;
-          if (other < pairCodeLimit) visit(pairKey(bit, code, other));
-        }
+    for (let i = 0; i < codes.length; i += 1) {
+      const code = codes[i] as number;
+      lines.push(this.lineAt(lineKey(bit, code)));
+      for (let j = i + 1; j < codes.length; j += 1) {
+        const other = codes[j] as number;
+        if (other < pairCodeLimit) lines.push(this.lineAt(pairKey(bit, code, other)));
       }
     }
+    entry.lines[channel] = lines;
+    return lines;
+  }
+
+  private lineAt(key: number): IdleLine<AgentEntry> {
+    let line = this.lines.get(key);
+    if (!line) {
+      line = new IdleLine<AgentEntry>();
+      this.lines.set(key, line);
+    }
+    return line;
   }
 }
 

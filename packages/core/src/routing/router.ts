@@ -17,6 +17,7 @@ import { WorkQueue } from './workQueue';
 import { BoundedMap } from './boundedMap';
 import { ClassTrie, type TrieSearch } from './classTrie';
 import {
+  agingOf,
   channelBit,
   classKey,
   maxKeyedSkills,
@@ -120,7 +121,18 @@ interface ContactEntry {
   callableAt: number;
   closed: boolean;
   maxWaitHandled: boolean;
-  readonly due: DueItem;
+  /** Its place in the time-ordered heap of due changes, made when it first has one. */
+  due: DueItem | null;
+}
+
+/** A contact as it waits in one queue it reaches: what an offer is made from. */
+interface Candidacy {
+  readonly entry: ContactEntry;
+  readonly queue: Queue;
+  /** Its requirements there. */
+  readonly requirements: readonly CodedRequirement[];
+  /** Its score there at the moment of the decision. */
+  readonly score: number;
 }
 
 /**
@@ -128,14 +140,18 @@ interface ContactEntry {
  * decision); the JSON explanation, with the requirements' names, is built only when asked.
  */
 interface DecisionRecord {
-  readonly agentId: AgentId;
+  /** The chosen agent's state then. */
+  readonly agent: AgentState;
+  /** When the router had last offered that agent a contact before. */
+  readonly lastOfferedAt: number;
+  /** The agent's proficiency summed over the requirements. */
+  readonly proficiency: number;
   readonly decidedAt: number;
   readonly trigger: RoutingTrigger;
   /** The queue whose rules matched, as it was then. */
   readonly queue: Queue;
   readonly requirements: readonly CodedRequirement[];
   readonly step: number;
-  readonly chosen: CandidateAccount;
   readonly runnerUp: StrategyCandidate | null;
   readonly considered: number;
   readonly score: number;
@@ -167,6 +183,10 @@ export function createRouter(options: RouterOptions): Router {
   const due = new RankedHeap<DueItem>();
   const dirtyAgents = new WorkQueue<AgentEntry>();
   const dirtyContacts = new WorkQueue<ContactEntry>();
+  // New contacts are routed before they are filed in class heaps: most find an agent at once and
+  // never need a place there. One that waits is filed when its first search fails, or by any
+  // search that reads the heaps first.
+  const unplaced = new Set<ContactEntry>();
   const pending: RoutingDecision[] = [];
   const explanations = new BoundedMap<ContactId, DecisionRecord>(explanationLimit);
   let arrivals = 0;
@@ -179,11 +199,14 @@ export function createRouter(options: RouterOptions): Router {
     return difference > 0 || (difference === 0 && a.order < b.order);
   };
 
+  /** A contact's requirements in one of the queues it reaches. */
+  const requirementsIn = (entry: ContactEntry, queue: Queue, relaxTo: number | undefined) =>
+    queue === entry.queue && relaxTo === undefined
+      ? entry.own
+      : requirementsOf(entry.contact, queue, relaxTo, skills);
+
   function classFor(entry: ContactEntry, queue: Queue, relaxTo: number | undefined) {
-    const requirements =
-      queue === entry.queue && relaxTo === undefined
-        ? entry.own
-        : requirementsOf(entry.contact, queue, relaxTo, skills);
+    const requirements = requirementsIn(entry, queue, relaxTo);
     const key = classKey(queue, entry.contact.channel, requirements);
     let found = classes.get(key);
     if (!found) {
@@ -195,13 +218,17 @@ export function createRouter(options: RouterOptions): Router {
     return { routingClass: found, requirements };
   }
 
+  /** A contact's rank in `queue`: its score there at time 0 (see `scoreOf`). */
+  const rankIn = (entry: ContactEntry, queue: Queue) =>
+    entry.contact.priority + queue.priority - agingOf(queue) * entry.waitingSince;
+
   function memberOf(entry: ContactEntry, queue: Queue, relaxTo: number | undefined) {
     const { routingClass, requirements } = classFor(entry, queue, relaxTo);
     const member: Membership<ContactEntry> = {
       entry,
       routingClass,
       requirements,
-      rank: entry.contact.priority + queue.priority - routingClass.agingPerMs * entry.waitingSince,
+      rank: rankIn(entry, queue),
       order: entry.order,
       slot: -1,
     };
@@ -245,6 +272,7 @@ export function createRouter(options: RouterOptions): Router {
 
   function place(entry: ContactEntry, now: number) {
     unplace(entry);
+    unplaced.delete(entry);
     if (isHeld(entry, now)) return;
     const { queues: reached, relaxTo } = reachOf(entry);
     for (const queue of reached) {
@@ -253,6 +281,11 @@ export function createRouter(options: RouterOptions): Router {
       headChanged(member.routingClass);
       entry.memberships.push(member);
     }
+  }
+
+  /** Files the contacts routed before filing that still wait. */
+  function placeNew(now: number) {
+    for (const entry of unplaced) place(entry, now);
   }
 
   /** Drops the classes of a queue whose rules changed; its contacts were taken out first. */
@@ -265,7 +298,7 @@ export function createRouter(options: RouterOptions): Router {
   }
 
   function schedule(entry: ContactEntry, now: number) {
-    if (entry.due.slot >= 0) due.remove(entry.due);
+    if (entry.due && entry.due.slot >= 0) due.remove(entry.due);
     const steps = stepsOf(entry.queue);
     const next = steps[entry.step];
     const at = Math.min(
@@ -277,6 +310,7 @@ export function createRouter(options: RouterOptions): Router {
       entry.callableAt > now ? entry.callableAt : Infinity,
     );
     if (at === Infinity) return;
+    entry.due ??= { rank: 0, order: entry.order, slot: -1, entry };
     entry.due.rank = -at;
     due.push(entry.due);
   }
@@ -315,7 +349,8 @@ export function createRouter(options: RouterOptions): Router {
   function remove(entry: ContactEntry) {
     unplace(entry);
     holdForPreferred(entry, false);
-    if (entry.due.slot >= 0) due.remove(entry.due);
+    if (entry.due && entry.due.slot >= 0) due.remove(entry.due);
+    unplaced.delete(entry);
     dirtyContacts.delete(entry);
     entries.delete(entry.contact.id);
   }
@@ -355,10 +390,8 @@ export function createRouter(options: RouterOptions): Router {
       callableAt: -Infinity,
       closed: false,
       maxWaitHandled: false,
-      due: { rank: 0, order: 0, slot: -1, entry: undefined as unknown as ContactEntry },
+      due: null,
     };
-    (entry.due as { entry: ContactEntry }).entry = entry;
-    (entry.due as { order: number }).order = entry.order;
     entries.set(contact.id, entry);
     if (arriving && firstVisit && !isOpen(queue.businessHours, now)) {
       const decision = exitFor(entry, queue.whenClosed, 'queueClosed', now);
@@ -380,7 +413,7 @@ export function createRouter(options: RouterOptions): Router {
       holdForPreferred(entry, entry.preferredUntil > now);
     }
     advanceEntry(entry, now);
-    place(entry, now);
+    unplaced.add(entry);
     schedule(entry, now);
     dirtyContacts.add(entry);
   }
@@ -446,28 +479,37 @@ export function createRouter(options: RouterOptions): Router {
       minProficiency: requirement.min,
     }));
 
+  /** The {@link Candidacy} of a contact waiting in a class. */
+  const candidacyOf = (member: Membership<ContactEntry>, now: number): Candidacy => ({
+    entry: member.entry,
+    queue: member.routingClass.queue,
+    requirements: member.requirements,
+    score: scoreOf(member, now),
+  });
+
   function record(
-    member: Membership<ContactEntry>,
+    candidacy: Candidacy,
     agent: AgentEntry,
     trigger: RoutingTrigger,
     now: number,
     considered: number,
     runnerUp: StrategyCandidate | null,
   ): RoutingDecision {
-    const { entry, routingClass } = member;
+    const { entry, requirements } = candidacy;
     const { state } = agent;
     // The figures of the moment, flat; explain() builds the explanation from them when asked.
     explanations.set(entry.contact.id, {
-      agentId: state.profile.id,
+      agent: state,
+      lastOfferedAt: agent.lastOfferedAt,
+      proficiency: proficiencyOf(agent, requirements),
       decidedAt: now,
       trigger,
-      queue: routingClass.queue,
-      requirements: member.requirements,
+      queue: candidacy.queue,
+      requirements,
       step: entry.step,
-      chosen: account(candidateOf(agent, member.requirements)),
       runnerUp,
       considered,
-      score: scoreOf(member, now),
+      score: candidacy.score,
     });
     agent.lastOfferedAt = now;
     dirtyContacts.delete(entry);
@@ -495,10 +537,11 @@ export function createRouter(options: RouterOptions): Router {
         if (!passedOver(entry.contact.id, agentId) && (!best || better(member, best, now)))
           best = member;
       }
-    if (best) return record(best, agent, 'preferredAgent', now, considered, null);
+    if (best) return record(candidacyOf(best, now), agent, 'preferredAgent', now, considered, null);
     // Branch and bound over the classes filed under a subset of the agent's skills: a trie
     // branch or a class whose best contact does not reach the best found so far is skipped, and
     // a search inside a class stops at the first contact that does not beat it.
+    placeNew(now);
     searchAgent = agent;
     searchNow = now;
     searchPassedOver = passedOver;
@@ -508,7 +551,9 @@ export function createRouter(options: RouterOptions): Router {
     classTrie.search(agent.codes, now, searcher);
     const pick = searchPick as Membership<ContactEntry> | undefined; // set by considerClass
     searchPick = undefined;
-    return pick ? record(pick, agent, 'agentFreed', now, searchConsidered, null) : null;
+    return pick
+      ? record(candidacyOf(pick, now), agent, 'agentFreed', now, searchConsidered, null)
+      : null;
   }
 
   /** Looks at one class for the running serveFreedAgent search. */
@@ -565,14 +610,8 @@ export function createRouter(options: RouterOptions): Router {
     if (!agent || (agent.listedOn & channelBit(entry.contact.channel)) === 0) return null;
     if (!qualifies(agent, entry.own) || passedOver(entry.contact.id, agent.state.profile.id))
       return null;
-    return record(
-      entry.memberships[0] ?? preferredMember(entry),
-      agent,
-      'preferredAgent',
-      now,
-      1,
-      null,
-    );
+    const member = entry.memberships[0] ?? preferredMember(entry);
+    return record(candidacyOf(member, now), agent, 'preferredAgent', now, 1, null);
   }
 
   function serveWaitingContact(
@@ -583,35 +622,58 @@ export function createRouter(options: RouterOptions): Router {
     if (entry.closed || entry.callableAt > now) return null;
     const preferred = servePreferred(entry, now, passedOver);
     if (preferred) return preferred;
-    for (const member of entry.memberships) {
-      const routingClass = member.routingClass;
-      const strategyName = routingClass.queue.strategy;
-      const strategy = strategies.get(strategyName) ?? builtIns.longestIdle;
-      const fastPath = strategyName === 'longestIdle';
-      const requirements = member.requirements;
-      const line = index.shortestLine(routingClass.channelBit, requirements);
-      let chosen: AgentEntry | undefined;
-      let best: StrategyCandidate | undefined;
-      let runnerUp: StrategyCandidate | null = null;
-      let considered = 0;
-      for (const agent of line) {
-        considered += 1;
-        if (!qualifies(agent, requirements)) continue;
-        if (passedOver(entry.contact.id, agent.state.profile.id)) continue;
-        if (fastPath) {
-          chosen = agent;
-          break;
-        }
-        const candidate = candidateOf(agent, requirements);
-        if (!best || strategy(candidate, best) < 0) {
-          runnerUp = best ?? null;
-          best = candidate;
-          chosen = agent;
-        } else if (!runnerUp || strategy(candidate, runnerUp) < 0) runnerUp = candidate;
+    if (!unplaced.has(entry)) {
+      for (const member of entry.memberships) {
+        const decision = serveFrom(candidacyOf(member, now), now, passedOver);
+        if (decision) return decision;
       }
-      if (chosen) return record(member, chosen, 'contactArrived', now, considered, runnerUp);
+      return null;
     }
+    // A new contact: routed first, filed in its classes only when no agent takes it now.
+    if (!isHeld(entry, now)) {
+      const { queues: reached, relaxTo } =
+        entry.step === 0 ? { queues: [entry.queue], relaxTo: undefined } : reachOf(entry);
+      for (const queue of reached) {
+        const requirements = requirementsIn(entry, queue, relaxTo);
+        const score = rankIn(entry, queue) + agingOf(queue) * now;
+        const decision = serveFrom({ entry, queue, requirements, score }, now, passedOver);
+        if (decision) return decision;
+      }
+    }
+    place(entry, now);
     return null;
+  }
+
+  /** Finds the agent for a contact in one queue it reaches, by that queue's strategy. */
+  function serveFrom(
+    candidacy: Candidacy,
+    now: number,
+    passedOver: PassedOver,
+  ): RoutingDecision | null {
+    const { entry, queue, requirements } = candidacy;
+    const strategy = strategies.get(queue.strategy) ?? builtIns.longestIdle;
+    const fastPath = queue.strategy === 'longestIdle';
+    const line = index.shortestLine(channelBit(entry.contact.channel), requirements);
+    let chosen: AgentEntry | undefined;
+    let best: StrategyCandidate | undefined;
+    let runnerUp: StrategyCandidate | null = null;
+    let considered = 0;
+    for (const agent of line) {
+      considered += 1;
+      if (!qualifies(agent, requirements)) continue;
+      if (passedOver(entry.contact.id, agent.state.profile.id)) continue;
+      if (fastPath) {
+        chosen = agent;
+        break;
+      }
+      const candidate = candidateOf(agent, requirements);
+      if (!best || strategy(candidate, best) < 0) {
+        runnerUp = best ?? null;
+        best = candidate;
+        chosen = agent;
+      } else if (!runnerUp || strategy(candidate, runnerUp) < 0) runnerUp = candidate;
+    }
+    return chosen ? record(candidacy, chosen, 'contactArrived', now, considered, runnerUp) : null;
   }
 
   return {
@@ -676,6 +738,7 @@ export function createRouter(options: RouterOptions): Router {
       return null;
     },
     explain(contactId, now) {
+      placeNew(now);
       const entry = entries.get(contactId);
       if (entry) return explainWaiting(entry, now);
       const decided = explanations.get(contactId);
@@ -689,6 +752,7 @@ export function createRouter(options: RouterOptions): Router {
       const queue = queues.get(queueId);
       if (!queue) return;
       learnSteps(queue);
+      placeNew(now);
       const waiting = [...entries.values()].filter(
         (entry) =>
           entry.queue.id === queueId ||
@@ -701,7 +765,8 @@ export function createRouter(options: RouterOptions): Router {
   };
 
   function explainRouted(contactId: ContactId, decided: DecisionRecord): RoutedExplanation {
-    const { agentId, trigger, queue } = decided;
+    const { agent, trigger, queue } = decided;
+    const agentId = agent.profile.id;
     return {
       contactId,
       status: 'routed',
@@ -712,7 +777,13 @@ export function createRouter(options: RouterOptions): Router {
       strategy: trigger === 'contactArrived' ? queue.strategy : 'bestContactForAgent',
       requirements: requirementNames(decided.requirements),
       step: decided.step,
-      chosen: decided.chosen,
+      chosen: {
+        agentId,
+        idleSince: agent.idleSince,
+        lastOfferedAt: decided.lastOfferedAt,
+        occupancy: occupancyOf(agent),
+        proficiency: decided.proficiency,
+      },
       runnerUp: decided.runnerUp && account(decided.runnerUp),
       considered: decided.considered,
       score: decided.score,
@@ -746,7 +817,7 @@ export function createRouter(options: RouterOptions): Router {
       reason,
       requirements: requirementNames(member.requirements),
       step: entry.step,
-      nextChangeAt: entry.due.slot >= 0 ? -entry.due.rank : null,
+      nextChangeAt: entry.due && entry.due.slot >= 0 ? -entry.due.rank : null,
       score: scoreOf(member, now),
       ahead,
       qualifiedFreeAgents: qualified,

@@ -117,6 +117,9 @@ export function classKey(
   return key;
 }
 
+/** A queue's ageing in rank points per ms. */
+export const agingOf = (queue: Queue): number => queue.agingPerMinute / 60_000;
+
 /** A new, empty class. */
 export function newRoutingClass<E>(
   key: string,
@@ -129,7 +132,7 @@ export function newRoutingClass<E>(
     queue,
     channelBit: channelBit(channel),
     codes,
-    agingPerMs: queue.agingPerMinute / 60_000,
+    agingPerMs: agingOf(queue),
     headRank: -Infinity,
     heap: new RankedHeap<Membership<E>>(),
   };
