@@ -36,10 +36,11 @@ export function freeChannels(agent: AgentState): number {
   if (agent.presence.status !== 'available') return 0;
   if (agent.load.voice > 0) return 0;
   let bits = 0;
-  routedChannels.forEach((channel, index) => {
-    if (channel === 'voice' && agent.contactIds.length > 0) return;
+  for (let index = 0; index < routedChannels.length; index += 1) {
+    const channel = routedChannels[index] as (typeof routedChannels)[number];
+    if (channel === 'voice' && agent.contactIds.length > 0) continue;
     if (agent.load[channel] < agent.profile.capacity[channel]) bits |= 1 << index;
-  });
+  }
   return bits;
 }
 

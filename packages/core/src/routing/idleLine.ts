@@ -19,12 +19,20 @@ function before(a: IdleOrdered, idleSince: number, order: number): boolean {
 export class IdleLine<T extends IdleOrdered> {
   /** The agents, longest idle first. */
   readonly items: T[] = [];
+  // The last item's key, kept here so that the usual add (at the end) reads no other object.
+  private lastIdleSince = -Infinity;
+  private lastOrder = -1;
 
   /** Adds `item` at its place. */
   add(item: T): void {
-    const last = this.items[this.items.length - 1];
-    if (last === undefined || before(last, item.listedIdleSince, item.order)) {
+    const { listedIdleSince, order } = item;
+    if (
+      this.lastIdleSince < listedIdleSince ||
+      (this.lastIdleSince === listedIdleSince && this.lastOrder < order)
+    ) {
       this.items.push(item);
+      this.lastIdleSince = listedIdleSince;
+      this.lastOrder = order;
       return;
     }
     this.items.splice(this.find(item), 0, item);
@@ -33,7 +41,12 @@ export class IdleLine<T extends IdleOrdered> {
   /** Removes `item`, which must be in the line under its current key. */
   delete(item: T): void {
     const slot = this.find(item);
-    if (this.items[slot] === item) this.items.splice(slot, 1);
+    if (this.items[slot] !== item) return;
+    this.items.splice(slot, 1);
+    if (slot < this.items.length) return;
+    const last = this.items[slot - 1];
+    this.lastIdleSince = last ? last.listedIdleSince : -Infinity;
+    this.lastOrder = last ? last.order : -1;
   }
 
   /** The first slot whose item does not come before `item`. */

@@ -4,7 +4,7 @@ import type { AgentState } from '../agent/agentState';
 import { newContact } from '../contact/newContact';
 import { agentSchema } from '../model/agent';
 import type { Contact } from '../model/contact';
-import type { ContactId } from '../model/ids';
+import type { AgentId, ContactId } from '../model/ids';
 import { queueSchema } from '../model/queue';
 import { createRouter } from './router';
 
@@ -70,7 +70,15 @@ describe('contacts routed before they are filed', () => {
     });
     router.fileAgent({ ...agent('bob', true), profile: expert });
     expect(router.next(at, never)).toEqual({ kind: 'offer', contactId: 'hard', agentId: 'bob' });
-    router.fileContact({ ...waiting('hard', 3, 9), status: 'offered' }, at);
+    router.fileContact(
+      {
+        ...waiting('hard', 3, 9),
+        status: 'offered',
+        agentId: 'bob' as AgentId,
+        expiresAt: at + 15_000,
+      },
+      at,
+    );
     router.fileAgent({ ...agent('bob', false), profile: expert });
     expect(router.next(at, never)).toEqual({ kind: 'offer', contactId: 'easy', agentId: 'ada' });
   });
