@@ -48,7 +48,10 @@ export interface RoutedExplanation {
   readonly chosen: CandidateAccount;
   /** The best agent it beat, when the strategy compared several. */
   readonly runnerUp: CandidateAccount | null;
-  /** Agents (on arrival) or waiting contacts (when an agent freed) looked at. */
+  /**
+   * Free agents who qualified (on arrival), or classes of waiting contacts looked at (when an
+   * agent freed).
+   */
   readonly considered: number;
   /** The contact's effective priority then: priority plus ageing. */
   readonly score: number;

@@ -651,29 +651,43 @@ export function createRouter(options: RouterOptions): Router {
     passedOver: PassedOver,
   ): RoutingDecision | null {
     const { entry, queue, requirements } = candidacy;
+    const contactId = entry.contact.id;
+    const count = index.qualified(channelBit(entry.contact.channel), requirements);
+    const { found, idleSince, bySlot } = index;
+    if (queue.strategy === 'longestIdle') {
+      // The fast path: the longest idle reads only the idle times; ties go to the lower slot.
+      for (let remaining = count; remaining > 0; remaining -= 1) {
+        let best = 0;
+        for (let i = 1; i < remaining; i += 1)
+          if (
+            (idleSince[found[i] as number] as number) < (idleSince[found[best] as number] as number)
+          )
+            best = i;
+        const agent = bySlot[found[best] as number] as AgentEntry;
+        if (!passedOver(contactId, agent.state.profile.id))
+          return record(candidacy, agent, 'contactArrived', now, count, null);
+        found.copyWithin(best, best + 1, remaining); // passed over: drop it and look again
+      }
+      return null;
+    }
     const strategy = strategies.get(queue.strategy) ?? builtIns.longestIdle;
-    const fastPath = queue.strategy === 'longestIdle';
-    const line = index.shortestLine(channelBit(entry.contact.channel), requirements);
+    // Equal for the strategy: the longer idle wins, then the lower slot (the order of `found`).
+    const compare = (a: StrategyCandidate, b: StrategyCandidate) =>
+      strategy(a, b) || a.idleSince - b.idleSince;
     let chosen: AgentEntry | undefined;
     let best: StrategyCandidate | undefined;
     let runnerUp: StrategyCandidate | null = null;
-    let considered = 0;
-    for (const agent of line) {
-      considered += 1;
-      if (!qualifies(agent, requirements)) continue;
-      if (passedOver(entry.contact.id, agent.state.profile.id)) continue;
-      if (fastPath) {
-        chosen = agent;
-        break;
-      }
+    for (let i = 0; i < count; i += 1) {
+      const agent = bySlot[found[i] as number] as AgentEntry;
+      if (passedOver(contactId, agent.state.profile.id)) continue;
       const candidate = candidateOf(agent, requirements);
-      if (!best || strategy(candidate, best) < 0) {
+      if (!best || compare(candidate, best) < 0) {
         runnerUp = best ?? null;
         best = candidate;
         chosen = agent;
-      } else if (!runnerUp || strategy(candidate, runnerUp) < 0) runnerUp = candidate;
+      } else if (!runnerUp || compare(candidate, runnerUp) < 0) runnerUp = candidate;
     }
-    return chosen ? record(candidacy, chosen, 'contactArrived', now, considered, runnerUp) : null;
+    return chosen ? record(candidacy, chosen, 'contactArrived', now, count, runnerUp) : null;
   }
 
   return {
@@ -793,10 +807,7 @@ export function createRouter(options: RouterOptions): Router {
   function explainWaiting(entry: ContactEntry, now: number): WaitingExplanation {
     const member = entry.memberships[0] ?? preferredMember(entry);
     const reached = reachOf(entry);
-    let qualified = 0;
-    for (const agent of index.line(member.routingClass.channelBit)) {
-      if (qualifies(agent, member.requirements)) qualified += 1;
-    }
+    const qualified = index.qualified(member.routingClass.channelBit, member.requirements);
     let ahead = 0;
     for (const other of member.routingClass.heap.items) {
       if (other !== member && better(other, member, now)) ahead += 1;
