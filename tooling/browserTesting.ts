@@ -1,6 +1,6 @@
 // Test support for suites that run pages in headless Chromium: bundle a page's script, serve it
 // on its own origin (a port of 127.0.0.1), launch Debian's chromium through playwright-core.
-// Shared by the browser suites (bridge, storage, crm-embed, agent-desktop, simulator).
+// Shared by the browser suites (bridge, storage, crm-embed, agent-desktop, simulator, softphone).
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -8,13 +8,19 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser } from 'playwright-core';
 
-/** Bundles `entry` (a TypeScript file) into one ES module for the browser, from workspace sources. */
-export async function bundleForBrowser(entry: URL): Promise<string> {
+/**
+ * Bundles `entry` (a TypeScript file) into one script for the browser, from workspace sources:
+ * an ES module, or with `format: 'iife'` a classic script.
+ */
+export async function bundleForBrowser(
+  entry: URL,
+  format: 'esm' | 'iife' = 'esm',
+): Promise<string> {
   const result = await build({
     entryPoints: [fileURLToPath(entry)],
     bundle: true,
     write: false,
-    format: 'esm',
+    format,
     platform: 'browser',
     target: 'es2022',
     conditions: ['@switchboard/source'],
@@ -56,6 +62,29 @@ export async function serveOrigin(handler: (url: URL) => Served): Promise<Origin
       }),
   };
 }
+
+/**
+ * Bundles `entry` (a page script) and serves it on its own origin from a blank page, e.g. a
+ * softphone driven from the test through a global the script sets.
+ */
+export async function servePage(entry: URL): Promise<Origin> {
+  const script = await bundleForBrowser(entry, 'iife');
+  return serveOrigin((url) =>
+    url.pathname === '/page.js'
+      ? { type: 'text/javascript', body: script }
+      : {
+          type: 'text/html',
+          body: '<!doctype html><title>test page</title><script src="/page.js"></script>',
+        },
+  );
+}
+
+/** Chromium flags for real WebRTC audio on loopback: fake devices, access granted without a prompt. */
+export const fakeMediaFlags: readonly string[] = [
+  '--use-fake-ui-for-media-stream',
+  '--use-fake-device-for-media-stream',
+  '--allow-loopback-in-peer-connection',
+];
 
 /** Thrown by {@link launchChromium} when Debian's `chromium` is missing. */
 export class ChromiumNotInstalled extends Error {

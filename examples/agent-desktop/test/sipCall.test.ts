@@ -1,20 +1,22 @@
 // A call through a real SIP registrar: Kamailio (Debian package), started for this suite by the
-// softphone package's own test support (not a copy), with the desktop built for it through
+// workspace's SIP test support (tooling/sip), with the desktop built for it through
 // `VITE_SIP_SERVER` / `VITE_SIP_URI` / `VITE_SIP_PASSWORD`. A second Chromium page runs the
-// softphone package's browser test page as the customer; both pages use Chromium's fake
-// microphone, so real WebRTC audio flows on loopback and `getStats` counts its bytes.
+// customer's softphone (support/callerPage.ts, on @switchboard/softphone); both pages use
+// Chromium's fake microphone, so real WebRTC audio flows on loopback and `getStats` counts its
+// bytes.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  fakeMediaFlags,
   launchChromium,
-  run,
   servePage,
-  type PageServer,
-} from '../../../packages/softphone/test/support/browserHarness';
-import { freePort } from '../../../packages/softphone/test/support/ports';
-import { startKamailio, type Kamailio } from '../../../packages/softphone/test/support/kamailio';
+  type Origin,
+} from '../../../tooling/browserTesting';
+import { freePort } from '../../../tooling/ports';
+import { startKamailio, type Kamailio } from '../../../tooling/sip/kamailio';
+import { run } from '../../../tooling/sip/softphonePage';
 import { serveDesktop, type ServedDesktop } from './support/serveDesktop';
 
 const users = { grace: 'grace-secret', caller: 'caller-secret' };
@@ -22,7 +24,7 @@ const artifacts = join(import.meta.dirname, '..', '.artifacts');
 
 let kamailio: Kamailio | undefined;
 let desktop: ServedDesktop | undefined;
-let callerPage: PageServer | undefined;
+let callerPage: Origin | undefined;
 let browser: Browser | undefined;
 
 beforeAll(async () => {
@@ -33,10 +35,8 @@ beforeAll(async () => {
     VITE_SIP_URI: `sip:{agent}@${kamailio.domain}`,
     VITE_SIP_PASSWORD: users.grace,
   });
-  callerPage = await servePage(
-    join(import.meta.dirname, '../../../packages/softphone/test/browser/page.ts'),
-  );
-  browser = await launchChromium();
+  callerPage = await servePage(new URL('./support/callerPage.ts', import.meta.url));
+  browser = await launchChromium(fakeMediaFlags);
   mkdirSync(artifacts, { recursive: true });
 }, 180_000);
 

@@ -1,9 +1,10 @@
-// The bot against a real Kamailio on 127.0.0.1 (the softphone suite's harness starts and stops
-// it): one bot answers, a second one calls it, and the first one's DTMF reaches the second.
+// The bot against a real Kamailio on 127.0.0.1 (the workspace's SIP test support, tooling/sip,
+// starts and stops it): one bot answers, a second one calls it, and the first one's DTMF reaches
+// the second.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { startKamailio, type Kamailio } from '../../../packages/softphone/test/support/kamailio';
-import { freePort } from '../../../packages/softphone/test/support/ports';
-import { waitFor } from '../../../packages/softphone/test/support/waitFor';
+import { freePort } from '../../../tooling/ports';
+import { startKamailio, type Kamailio } from '../../../tooling/sip/kamailio';
+import { waitFor } from '../../../tooling/waitFor';
 import { startBot } from './bot';
 
 let kamailio: Kamailio;

@@ -3,11 +3,11 @@
 // Run: npx -y pnpm@10 --filter @switchboard/softphone run bench:loopback
 import { cpus, loadavg } from 'node:os';
 import type { Call, Softphone } from '../src/index';
+import { freePort } from '../../../tooling/ports';
+import { startKamailio } from '../../../tooling/sip/kamailio';
+import { waitFor } from '../../../tooling/waitFor';
 import { startCutProxy } from '../test/support/cutProxy';
-import { startKamailio } from '../test/support/kamailio';
 import { nodePhone, users } from '../test/support/phones';
-import { freePort } from '../test/support/ports';
-import { waitFor } from '../test/support/waitFor';
 
 const rounds = 30;
 const concurrentCalls = 100;

@@ -3,10 +3,10 @@
 import { createDesk, type Contact, type Desk } from '@switchboard/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { bindSoftphone, type Call, type Softphone } from '../src/index';
-import { startKamailio, type Kamailio } from './support/kamailio';
+import { freePort } from '../../../tooling/ports';
+import { startKamailio, type Kamailio } from '../../../tooling/sip/kamailio';
+import { waitFor } from '../../../tooling/waitFor';
 import { nodePhone, users } from './support/phones';
-import { freePort } from './support/ports';
-import { waitFor } from './support/waitFor';
 
 let kamailio: Kamailio;
 let agentPhone: Softphone;

@@ -11,10 +11,10 @@ import {
   type Softphone,
   type SoftphoneBinding,
 } from '../src/index';
-import { startKamailio, type Kamailio } from './support/kamailio';
+import { freePort } from '../../../tooling/ports';
+import { startKamailio, type Kamailio } from '../../../tooling/sip/kamailio';
+import { waitFor } from '../../../tooling/waitFor';
 import { nodePhone, users } from './support/phones';
-import { freePort } from './support/ports';
-import { waitFor } from './support/waitFor';
 
 let kamailio: Kamailio;
 const phones: Softphone[] = [];

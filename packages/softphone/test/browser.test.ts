@@ -1,8 +1,9 @@
 // Real WebRTC audio between two headless Chromium pages (Debian's chromium, driven by
 // playwright-core, fake microphone) through a real Kamailio on 127.0.0.1. The page code is
-// bundled with esbuild and served from 127.0.0.1 (see support/browserHarness).
+// bundled with esbuild and served from 127.0.0.1 (see tooling/browserTesting.ts).
 import { describe, expect, it } from 'vitest';
-import { receiving, run, until } from './support/browserHarness';
+import { run } from '../../../tooling/sip/softphonePage';
+import { receiving, until } from './support/browserHarness';
 import { useSoftphoneSuite } from './support/softphoneSuite';
 
 const suite = useSoftphoneSuite('browser/page.ts');

@@ -3,7 +3,8 @@
 // is asserted with getStats: bytes received grow on the calls that should carry it.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { run, until } from './support/browserHarness';
+import { run } from '../../../tooling/sip/softphonePage';
+import { until } from './support/browserHarness';
 import { useSoftphoneSuite, type User } from './support/softphoneSuite';
 
 const suite = useSoftphoneSuite('browser/survivalPage.ts');

@@ -4,7 +4,9 @@
 // with alice's microphone muted. Asserted with getStats: bytes and audio energy received.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fakeMediaFlags, run, until } from './support/browserHarness';
+import { fakeMediaFlags } from '../../../tooling/browserTesting';
+import { run } from '../../../tooling/sip/softphonePage';
+import { until } from './support/browserHarness';
 import { useSoftphoneSuite } from './support/softphoneSuite';
 
 const suite = useSoftphoneSuite('browser/survivalPage.ts', [

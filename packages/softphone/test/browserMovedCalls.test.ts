@@ -4,7 +4,8 @@
 // while the other's stays; bob (and carol) are far-end pages connected directly.
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { receiving, run, until } from './support/browserHarness';
+import { run } from '../../../tooling/sip/softphonePage';
+import { receiving, until } from './support/browserHarness';
 import { startCutProxy, type CutProxy } from './support/cutProxy';
 import { callAndAnswer, eventsNamed, openSharedTab, untilEvent } from './support/sharedTabs';
 import { useSoftphoneSuite } from './support/softphoneSuite';

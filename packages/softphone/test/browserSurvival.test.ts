@@ -2,7 +2,9 @@
 // through a real Kamailio on 127.0.0.1. Audio is asserted with getStats (bytes received grow).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { fakeMediaFlags, launchChromium, receiving, run, until } from './support/browserHarness';
+import { fakeMediaFlags, launchChromium } from '../../../tooling/browserTesting';
+import { run } from '../../../tooling/sip/softphonePage';
+import { receiving, until } from './support/browserHarness';
 import { callAndAnswer, openSharedTab, untilEvent, type PageEvent } from './support/sharedTabs';
 import { useSoftphoneSuite, type User } from './support/softphoneSuite';
 

@@ -6,12 +6,12 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSoftphone } from '../src/createSoftphone';
 import { createStaticMedia, type Call, type SoftphoneOptions } from '../src/index';
+import { freePort } from '../../../tooling/ports';
+import { SetupError } from '../../../tooling/setupError';
+import { startKamailio, type Kamailio } from '../../../tooling/sip/kamailio';
+import { waitFor } from '../../../tooling/waitFor';
 import { startCutProxy, type CutProxy } from './support/cutProxy';
-import { startKamailio, type Kamailio } from './support/kamailio';
 import { nodePhone, users } from './support/phones';
-import { freePort } from './support/ports';
-import { SetupError } from './support/setupError';
-import { waitFor } from './support/waitFor';
 
 let kamailio: Kamailio;
 let proxy: CutProxy;

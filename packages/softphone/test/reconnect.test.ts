@@ -5,11 +5,11 @@
 import { createVirtualClock } from '@switchboard/core/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Call, Softphone } from '../src/index';
+import { freePort } from '../../../tooling/ports';
+import { startKamailio, type Kamailio } from '../../../tooling/sip/kamailio';
+import { waitFor } from '../../../tooling/waitFor';
 import { startCutProxy, type CutProxy } from './support/cutProxy';
-import { startKamailio, type Kamailio } from './support/kamailio';
 import { nodePhone, users } from './support/phones';
-import { freePort } from './support/ports';
-import { waitFor } from './support/waitFor';
 
 let kamailio: Kamailio;
 let proxy: CutProxy;

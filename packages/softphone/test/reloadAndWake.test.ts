@@ -6,12 +6,12 @@
 import { systemClock, type Clock } from '@switchboard/core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Call, DialogStorage, Softphone, SoftphoneEvents } from '../src/index';
+import { freePort } from '../../../tooling/ports';
+import { startKamailio, type Kamailio } from '../../../tooling/sip/kamailio';
+import { waitFor } from '../../../tooling/waitFor';
 import { startCutProxy, type CutProxy } from './support/cutProxy';
-import { startKamailio, type Kamailio } from './support/kamailio';
 import { nodePhone, users } from './support/phones';
-import { freePort } from './support/ports';
 import { runSipp } from './support/sipp';
-import { waitFor } from './support/waitFor';
 
 let kamailio: Kamailio;
 let gatewayPort: number;

@@ -3,11 +3,11 @@
 // over WebSocket); sipp plays a far end that refuses transfers and checks the recording INFOs.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isSoftphoneError, type Call, type CallSnapshot, type Softphone } from '../src/index';
-import { startKamailio, type Kamailio } from './support/kamailio';
+import { freePort } from '../../../tooling/ports';
+import { startKamailio, type Kamailio } from '../../../tooling/sip/kamailio';
+import { waitFor } from '../../../tooling/waitFor';
 import { nodePhone, users } from './support/phones';
-import { freePort } from './support/ports';
 import { runSipp } from './support/sipp';
-import { waitFor } from './support/waitFor';
 
 let kamailio: Kamailio;
 let gatewayPort: number;

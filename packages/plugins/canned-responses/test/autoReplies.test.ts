@@ -55,17 +55,28 @@ function recorded(options: Omit<AutoRepliesOptions, 'sender'>) {
   return { replies, sent };
 }
 
+/**
+ * The busy centre with recorded automated replies that assume four minutes a chat; `options`
+ * add to or override those.
+ */
+function busyReplies(options: Omit<AutoRepliesOptions, 'sender' | 'center' | 'clock'> = {}) {
+  const { center, clock } = busyCentre();
+  return { center, clock, ...recorded({ center, clock, handleTimeMs: () => 240_000, ...options }) };
+}
+
+/** Texts of only the wait, acknowledged at once and updated every minute. */
+const waitOnly = {
+  acknowledgement: '{{wait.text}}',
+  update: '{{wait.text}}',
+  updateEveryMs: 60_000,
+};
+
 const texts = (sent: readonly OutboundReply[]) =>
   sent.map((reply) => `${reply.kind}: ${reply.text}`);
 
 describe('createAutoReplies', () => {
   it('acknowledges each new chat at once with its position and expected wait', () => {
-    const { center, clock } = busyCentre();
-    const { sent } = recorded({
-      center,
-      clock,
-      handleTimeMs: () => 240_000,
-    });
+    const { center, sent } = busyReplies();
     center.openContact({ channel: 'chat', queueId: 'support', customer: { name: 'Grace Hopper' } });
     center.openContact({ channel: 'chat', queueId: 'support', customer: { name: 'Alan' } });
     center.openContact({ channel: 'chat', queueId: 'support' });
@@ -82,14 +93,7 @@ describe('createAutoReplies', () => {
   });
 
   it('updates waiting contacts on the clock, stops when one is served, within maxUpdates', () => {
-    const { center, clock } = busyCentre();
-    const { replies, sent } = recorded({
-      center,
-      clock,
-      handleTimeMs: () => 240_000,
-      updateEveryMs: 60_000,
-      maxUpdates: 2,
-    });
+    const { center, clock, replies, sent } = busyReplies({ updateEveryMs: 60_000, maxUpdates: 2 });
     const first = center.openContact({ channel: 'chat', queueId: 'support' });
     const second = center.openContact({ channel: 'chat', queueId: 'support' });
     sent.length = 0;
@@ -117,15 +121,7 @@ describe('createAutoReplies', () => {
   });
 
   it('counts staffed agents again when an agent logs in or a queue changes its skills', () => {
-    const { center, clock } = busyCentre();
-    const { sent } = recorded({
-      center,
-      clock,
-      handleTimeMs: () => 240_000,
-      acknowledgement: '{{wait.text}}',
-      update: '{{wait.text}}',
-      updateEveryMs: 60_000,
-    });
+    const { center, clock, sent } = busyReplies(waitOnly);
     center.openContact({ channel: 'chat', queueId: 'support' });
     // Cy logs in with no chat capacity: staffed, so the estimate shrinks, yet offered nothing.
     center.registerAgent({
@@ -151,15 +147,7 @@ describe('createAutoReplies', () => {
   });
 
   it('keeps an agent on a break staffed and counts again when they log out', () => {
-    const { center, clock } = busyCentre();
-    const { sent } = recorded({
-      center,
-      clock,
-      handleTimeMs: () => 240_000,
-      acknowledgement: '{{wait.text}}',
-      update: '{{wait.text}}',
-      updateEveryMs: 60_000,
-    });
+    const { center, clock, sent } = busyReplies(waitOnly);
     // Cy has no chat capacity: staffed (three agents, 80 s), yet never offered the chat.
     center.registerAgent({
       id: 'cy',

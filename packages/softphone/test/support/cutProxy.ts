@@ -1,5 +1,5 @@
 import { createServer, connect, type Socket } from 'node:net';
-import { freePort } from './ports';
+import { freePort } from '../../../../tooling/ports';
 
 /** A TCP proxy on 127.0.0.1 between softphones and Kamailio that can break the connection. */
 export interface CutProxy {

@@ -1,6 +1,6 @@
 import WebSocket from 'ws';
 import { createSoftphone, createStaticMedia, type SoftphoneOptions } from '../../src/index';
-import type { Kamailio } from './kamailio';
+import type { Kamailio } from '../../../../tooling/sip/kamailio';
 
 /** The users every suite's Kamailio knows, with their passwords. */
 export const users = { alice: 'alice-secret', bob: 'bob-secret', carol: 'carol-secret' };

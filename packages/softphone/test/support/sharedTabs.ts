@@ -1,7 +1,8 @@
 // Helpers of the Chromium suites that drive alice's shared softphone in several tabs
 // (test/browser/survivalPage.ts) against a far-end page.
 import type { BrowserContext, Page } from 'playwright-core';
-import { run, until } from './browserHarness';
+import { run } from '../../../../tooling/sip/softphonePage';
+import { until } from './browserHarness';
 import { users } from './phones';
 import type { SoftphoneSuite } from './softphoneSuite';
 

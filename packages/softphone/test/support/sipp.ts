@@ -1,8 +1,9 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SetupError } from '../../../../tooling/setupError';
 
 /** One sipp run: a scenario playing the far end of one call. */
 export interface SippRun {
@@ -28,8 +29,18 @@ export interface SippOptions {
   readonly args?: readonly string[];
 }
 
+/** Fails with a clear message when sipp (Debian's sip-tester) is missing. */
+export function requireSipp(): void {
+  if (spawnSync('which', ['sipp']).status !== 0) {
+    throw new SetupError(
+      'sipp is not installed: the softphone suite needs the Debian package sip-tester (npm test installs it from scripts/system-packages.txt).',
+    );
+  }
+}
+
 /** Runs sipp for one call on 127.0.0.1 (the test's far end). */
 export function runSipp(options: SippOptions): SippRun {
+  requireSipp();
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-sipp-'));
   const scenario = fileURLToPath(new URL(`../scenarios/${options.scenario}`, import.meta.url));
   const errorFile = join(dir, 'errors.log');

@@ -1,13 +1,18 @@
 // The set-up every Chromium suite of the softphone shares: a real Kamailio on 127.0.0.1, the
 // bundled page script, and headless Chromium, started before the suite and stopped after it.
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { fakeMediaFlags, launchChromium, run, servePage, type PageServer } from './browserHarness';
-import { startKamailio, type Kamailio } from './kamailio';
+import {
+  fakeMediaFlags,
+  launchChromium,
+  servePage,
+  type Origin,
+} from '../../../../tooling/browserTesting';
+import { freePort } from '../../../../tooling/ports';
+import { SetupError } from '../../../../tooling/setupError';
+import { startKamailio, type Kamailio } from '../../../../tooling/sip/kamailio';
+import { run } from '../../../../tooling/sip/softphonePage';
 import { users } from './phones';
-import { freePort } from './ports';
-import { SetupError } from './setupError';
 
 /** One of the test users Kamailio knows. */
 export type User = keyof typeof users;
@@ -18,7 +23,7 @@ export interface SoftphoneSuite {
   readonly kamailio: Kamailio;
   /** The headless browser. */
   readonly browser: Browser;
-  /** The origin serving the page script, `http://127.0.0.1:PORT/`. */
+  /** The origin serving the page script, `http://127.0.0.1:PORT`. */
   readonly origin: string;
   /** `sip:USER@DOMAIN` of a test user. */
   readonly uriOf: (user: User) => string;
@@ -38,12 +43,12 @@ export function useSoftphoneSuite(
   flags: readonly string[] = fakeMediaFlags,
 ): SoftphoneSuite {
   let kamailio: Kamailio | undefined;
-  let pages: PageServer | undefined;
+  let pages: Origin | undefined;
   let browser: Browser | undefined;
 
   beforeAll(async () => {
     kamailio = await startKamailio({ users, gatewayPort: await freePort(true) });
-    pages = await servePage(fileURLToPath(new URL(`../${pageScript}`, import.meta.url)));
+    pages = await servePage(new URL(`../${pageScript}`, import.meta.url));
     browser = await launchChromium(flags);
   }, 60_000);
 

@@ -1,4 +1,6 @@
+// A bounded poll for tests: wait until something a server or a peer does has happened.
 import { SetupError } from './setupError';
+
 /** Polls `check` every 5 ms until it returns a value other than `undefined`/`false`; bounded. */
 export async function waitFor<T>(
   check: () => T | undefined | false,

@@ -1,6 +1,8 @@
-import { SetupError } from './setupError';
-import { createServer } from 'node:net';
+// Free ports on 127.0.0.1 for the servers a test starts (Kamailio's listeners, sipp, proxies,
+// Prism). Shared by packages/softphone, packages/crm-adapters and the SIP examples.
 import { createSocket } from 'node:dgram';
+import { createServer } from 'node:net';
+import { SetupError } from './setupError';
 
 /** A TCP port that is free on 127.0.0.1 right now (and, for `udp`, free for UDP too). */
 export async function freePort(udp = false): Promise<number> {

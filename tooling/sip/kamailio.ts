@@ -1,9 +1,13 @@
-import { SetupError } from './setupError';
+// Test support for suites that talk SIP to a real registrar: starts Kamailio (Debian packages
+// kamailio and kamailio-websocket-modules, listed in scripts/system-packages.txt) with
+// ./kamailio.cfg on free ports of 127.0.0.1. Shared by packages/softphone, examples/agent-desktop
+// and examples/softphone-node.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort } from './ports';
+import { freePort } from '../ports';
+import { SetupError } from '../setupError';
 
 /** A Kamailio registrar and proxy running for one suite on 127.0.0.1. */
 export interface Kamailio {
@@ -31,17 +35,12 @@ export interface KamailioOptions {
 
 const template = new URL('./kamailio.cfg', import.meta.url);
 
-/** Fails with a clear message when the Debian packages the suite needs are missing. */
+/** Fails with a clear message when Kamailio (a Debian package the SIP suites need) is missing. */
 export function requireKamailio(): void {
-  for (const [binary, pkg] of <const>[
-    ['kamailio', 'kamailio kamailio-websocket-modules'],
-    ['sipp', 'sip-tester'],
-  ]) {
-    if (spawnSync('which', [binary]).status !== 0) {
-      throw new SetupError(
-        `${binary} is not installed: the softphone suite needs the Debian packages ${pkg} (npm test installs them from scripts/system-packages.txt).`,
-      );
-    }
+  if (spawnSync('which', ['kamailio']).status !== 0) {
+    throw new SetupError(
+      'kamailio is not installed: the SIP suites need the Debian packages kamailio kamailio-websocket-modules (npm test installs them from scripts/system-packages.txt).',
+    );
   }
 }
 
