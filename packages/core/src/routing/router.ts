@@ -622,17 +622,8 @@ export function createRouter(options: RouterOptions): Router {
     if (entry.closed || entry.callableAt > now) return null;
     const preferred = servePreferred(entry, now, passedOver);
     if (preferred) return preferred;
-    if (!unplaced.has(entry)) {
-      for (const member of entry.memberships) {
-        const decision = serveFrom(candidacyOf(member, now), now, passedOver);
-        if (decision) return decision;
-      }
-      return null;
-    }
-    // A new contact: routed first, filed in its classes only when no agent takes it now.
     if (!isHeld(entry, now)) {
-      const { queues: reached, relaxTo } =
-        entry.step === 0 ? { queues: [entry.queue], relaxTo: undefined } : reachOf(entry);
+      const { queues: reached, relaxTo } = reachOf(entry);
       for (const queue of reached) {
         const requirements = requirementsIn(entry, queue, relaxTo);
         const score = rankIn(entry, queue) + agingOf(queue) * now;
@@ -640,7 +631,8 @@ export function createRouter(options: RouterOptions): Router {
         if (decision) return decision;
       }
     }
-    place(entry, now);
+    // A new contact is routed first and filed in its classes only now that it has to wait.
+    if (unplaced.has(entry)) place(entry, now);
     return null;
   }
 
@@ -654,21 +646,17 @@ export function createRouter(options: RouterOptions): Router {
     const contactId = entry.contact.id;
     const count = index.qualified(channelBit(entry.contact.channel), requirements);
     const { found, idleSince, bySlot } = index;
-    if (queue.strategy === 'longestIdle') {
-      // The fast path: the longest idle reads only the idle times; ties go to the lower slot.
-      for (let remaining = count; remaining > 0; remaining -= 1) {
-        let best = 0;
-        for (let i = 1; i < remaining; i += 1)
-          if (
-            (idleSince[found[i] as number] as number) < (idleSince[found[best] as number] as number)
-          )
-            best = i;
-        const agent = bySlot[found[best] as number] as AgentEntry;
-        if (!passedOver(contactId, agent.state.profile.id))
-          return record(candidacy, agent, 'contactArrived', now, count, null);
-        found.copyWithin(best, best + 1, remaining); // passed over: drop it and look again
+    if (queue.strategy === 'longestIdle' && count > 0) {
+      // The fast path reads only the idle times (ties go to the lower slot, first in `found`);
+      // should that agent have passed the contact over, the full comparison below decides.
+      let best = found[0] as number;
+      for (let i = 1; i < count; i += 1) {
+        const slot = found[i] as number;
+        if ((idleSince[slot] as number) < (idleSince[best] as number)) best = slot;
       }
-      return null;
+      const agent = bySlot[best] as AgentEntry;
+      if (!passedOver(contactId, agent.state.profile.id))
+        return record(candidacy, agent, 'contactArrived', now, count, null);
     }
     const strategy = strategies.get(queue.strategy) ?? builtIns.longestIdle;
     // Equal for the strategy: the longer idle wins, then the lower slot (the order of `found`).
