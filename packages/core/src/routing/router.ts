@@ -2,17 +2,29 @@ import type { AgentState } from '../agent/agentState';
 import type { CallingPolicy } from '../privacy/callingPolicy';
 import type { Contact } from '../model/contact';
 import type { AgentId, ContactId, QueueId } from '../model/ids';
-import type { EscalationStep, Queue, QueueExit, SkillRequirement } from '../model/queue';
+import type { EscalationStep, Queue } from '../model/queue';
 import { AgentIndex, qualifies, type AgentEntry } from './agentIndex';
 import { isOpen } from './businessHours';
-import type {
-  CandidateAccount,
-  RoutedExplanation,
-  RoutingExplanation,
-  RoutingTrigger,
-  WaitingExplanation,
-} from './explanation';
-import { RankedHeap, type Ranked } from './rankedHeap';
+import {
+  customerKey,
+  dueAt,
+  exitFor,
+  isHeld,
+  rankIn,
+  reachOf,
+  type Candidacy,
+  type ContactEntry,
+  type DueItem,
+} from './contactEntry';
+import {
+  candidateOf,
+  explainRouted,
+  proficiencyOf,
+  requirementNames,
+  type DecisionRecord,
+} from './decisionRecord';
+import type { RoutingExplanation, RoutingTrigger, WaitingExplanation } from './explanation';
+import { RankedHeap } from './rankedHeap';
 import { WorkQueue } from './workQueue';
 import { BoundedMap } from './boundedMap';
 import { ClassTrie, type TrieSearch } from './classTrie';
@@ -24,7 +36,6 @@ import {
   newRoutingClass,
   requirementsOf,
   SkillCodes,
-  type CodedRequirement,
   type Membership,
   type RoutingClass,
 } from './routingClass';
@@ -102,61 +113,6 @@ export interface Router {
   refreshQueue(queueId: QueueId, now: number): void;
 }
 
-interface DueItem extends Ranked {
-  rank: number;
-  readonly entry: ContactEntry;
-}
-
-interface ContactEntry {
-  contact: Contact;
-  queued: boolean;
-  readonly queue: Queue;
-  readonly order: number;
-  readonly waitingSince: number;
-  readonly own: readonly CodedRequirement[];
-  step: number;
-  memberships: Membership<ContactEntry>[];
-  preferredAgentId: AgentId | null;
-  preferredUntil: number;
-  callableAt: number;
-  closed: boolean;
-  maxWaitHandled: boolean;
-  /** Its place in the time-ordered heap of due changes, made when it first has one. */
-  due: DueItem | null;
-}
-
-/** A contact as it waits in one queue it reaches: what an offer is made from. */
-interface Candidacy {
-  readonly entry: ContactEntry;
-  readonly queue: Queue;
-  /** Its requirements there. */
-  readonly requirements: readonly CodedRequirement[];
-  /** Its score there at the moment of the decision. */
-  readonly score: number;
-}
-
-/**
- * A decision as {@link Router.explain} needs it: the figures of that moment (two objects per
- * decision); the JSON explanation, with the requirements' names, is built only when asked.
- */
-interface DecisionRecord {
-  /** The chosen agent's state then. */
-  readonly agent: AgentState;
-  /** When the router had last offered that agent a contact before. */
-  readonly lastOfferedAt: number;
-  /** The agent's proficiency summed over the requirements. */
-  readonly proficiency: number;
-  readonly decidedAt: number;
-  readonly trigger: RoutingTrigger;
-  /** The queue whose rules matched, as it was then. */
-  readonly queue: Queue;
-  readonly requirements: readonly CodedRequirement[];
-  readonly step: number;
-  readonly runnerUp: StrategyCandidate | null;
-  readonly considered: number;
-  readonly score: number;
-}
-
 const customerLimit = 100_000;
 
 /** Creates a {@link Router}. */
@@ -218,10 +174,6 @@ export function createRouter(options: RouterOptions): Router {
     return { routingClass: found, requirements };
   }
 
-  /** A contact's rank in `queue`: its score there at time 0 (see `scoreOf`). */
-  const rankIn = (entry: ContactEntry, queue: Queue) =>
-    entry.contact.priority + queue.priority - agingOf(queue) * entry.waitingSince;
-
   function memberOf(entry: ContactEntry, queue: Queue, relaxTo: number | undefined) {
     const { routingClass, requirements } = classFor(entry, queue, relaxTo);
     const member: Membership<ContactEntry> = {
@@ -235,26 +187,7 @@ export function createRouter(options: RouterOptions): Router {
     return member;
   }
 
-  /** The queues a contact may be served from at its step: its own, then added ones. */
-  function reachOf(entry: ContactEntry): { queues: Queue[]; relaxTo: number | undefined } {
-    const reached = [entry.queue];
-    let relaxTo: number | undefined;
-    const steps = stepsOf(entry.queue);
-    for (let i = 0; i < entry.step; i += 1) {
-      const step = steps[i];
-      if (!step) break;
-      if (step.minProficiency !== undefined) relaxTo = step.minProficiency;
-      for (const queueId of step.addQueues) {
-        const queue = queues.get(queueId);
-        if (queue && !reached.includes(queue)) reached.push(queue);
-      }
-    }
-    return { queues: reached, relaxTo };
-  }
-
-  function isHeld(entry: ContactEntry, now: number): boolean {
-    return entry.closed || entry.callableAt > now || entry.preferredUntil > now;
-  }
+  const reach = (entry: ContactEntry) => reachOf(entry, stepsOf(entry.queue), queues);
 
   /** Tells the trie the rank of a class's best contact after its heap changed. */
   function headChanged(routingClass: RoutingClass<ContactEntry>) {
@@ -274,7 +207,7 @@ export function createRouter(options: RouterOptions): Router {
     unplace(entry);
     unplaced.delete(entry);
     if (isHeld(entry, now)) return;
-    const { queues: reached, relaxTo } = reachOf(entry);
+    const { queues: reached, relaxTo } = reach(entry);
     for (const queue of reached) {
       const member = memberOf(entry, queue, relaxTo);
       member.routingClass.heap.push(member);
@@ -299,42 +232,11 @@ export function createRouter(options: RouterOptions): Router {
 
   function schedule(entry: ContactEntry, now: number) {
     if (entry.due && entry.due.slot >= 0) due.remove(entry.due);
-    const steps = stepsOf(entry.queue);
-    const next = steps[entry.step];
-    const at = Math.min(
-      next ? entry.waitingSince + next.afterMs : Infinity,
-      entry.queue.maxWaitMs !== null && !entry.maxWaitHandled
-        ? entry.waitingSince + entry.queue.maxWaitMs
-        : Infinity,
-      entry.preferredUntil > now ? entry.preferredUntil : Infinity,
-      entry.callableAt > now ? entry.callableAt : Infinity,
-    );
+    const at = dueAt(entry, stepsOf(entry.queue), now);
     if (at === Infinity) return;
     entry.due ??= { rank: 0, order: entry.order, slot: -1, entry };
     entry.due.rank = -at;
     due.push(entry.due);
-  }
-
-  function exitFor(
-    entry: ContactEntry,
-    exit: QueueExit,
-    reason: 'queueClosed' | 'maxWait',
-    now: number,
-  ) {
-    const contactId = entry.contact.id;
-    if (exit.type === 'callback') return { kind: 'offerCallback', contactId, reason } as const;
-    if (exit.type === 'reject')
-      return { kind: 'end', contactId, reason, message: exit.message } as const;
-    const target = exit.queueIds
-      .map((queueId) => queues.get(queueId))
-      .find((queue) => queue && queue !== entry.queue && isOpen(queue.businessHours, now));
-    if (target) return { kind: 'move', contactId, queueId: target.id } as const;
-    return {
-      kind: 'end',
-      contactId,
-      reason,
-      message: 'No queue can take your request now. Please try again later.',
-    } as const;
   }
 
   function holdForPreferred(entry: ContactEntry, on: boolean) {
@@ -353,11 +255,6 @@ export function createRouter(options: RouterOptions): Router {
     unplaced.delete(entry);
     dirtyContacts.delete(entry);
     entries.delete(entry.contact.id);
-  }
-
-  function customerKey(contact: Contact): string | undefined {
-    const { customer } = contact;
-    return customer.id ?? customer.phone ?? customer.email;
   }
 
   /** When a callback may be placed: now, a later time, or `null` (do not call); others: at once. */
@@ -394,7 +291,7 @@ export function createRouter(options: RouterOptions): Router {
     };
     entries.set(contact.id, entry);
     if (arriving && firstVisit && !isOpen(queue.businessHours, now)) {
-      const decision = exitFor(entry, queue.whenClosed, 'queueClosed', now);
+      const decision = exitFor(entry, queue.whenClosed, 'queueClosed', now, queues);
       pending.push(decision);
       entry.closed = decision.kind !== 'offerCallback';
     }
@@ -435,7 +332,7 @@ export function createRouter(options: RouterOptions): Router {
       waited >= entry.queue.maxWaitMs
     ) {
       entry.maxWaitHandled = true;
-      pending.push(exitFor(entry, entry.queue.onMaxWait, 'maxWait', now));
+      pending.push(exitFor(entry, entry.queue.onMaxWait, 'maxWait', now, queues));
     }
     let released = false;
     if (entry.preferredUntil !== -Infinity && entry.preferredUntil <= now) {
@@ -449,35 +346,6 @@ export function createRouter(options: RouterOptions): Router {
     }
     return released || entry.step !== before;
   }
-
-  function candidateOf(
-    agent: AgentEntry,
-    requirements: readonly CodedRequirement[],
-  ): StrategyCandidate {
-    const { state } = agent;
-    return {
-      agentId: state.profile.id,
-      idleSince: state.idleSince,
-      lastOfferedAt: agent.lastOfferedAt,
-      occupancy: occupancyOf(state),
-      proficiency: proficiencyOf(agent, requirements),
-      skills: agent.skillsByName,
-    };
-  }
-
-  const account = (candidate: StrategyCandidate): CandidateAccount => ({
-    agentId: candidate.agentId,
-    idleSince: candidate.idleSince,
-    lastOfferedAt: candidate.lastOfferedAt,
-    occupancy: candidate.occupancy,
-    proficiency: candidate.proficiency,
-  });
-
-  const requirementNames = (requirements: readonly CodedRequirement[]): SkillRequirement[] =>
-    requirements.map((requirement) => ({
-      skill: skills.name(requirement.code),
-      minProficiency: requirement.min,
-    }));
 
   /** The {@link Candidacy} of a contact waiting in a class. */
   const candidacyOf = (member: Membership<ContactEntry>, now: number): Candidacy => ({
@@ -623,7 +491,7 @@ export function createRouter(options: RouterOptions): Router {
     const preferred = servePreferred(entry, now, passedOver);
     if (preferred) return preferred;
     if (!isHeld(entry, now)) {
-      const { queues: reached, relaxTo } = reachOf(entry);
+      const { queues: reached, relaxTo } = reach(entry);
       for (const queue of reached) {
         const requirements = requirementsIn(entry, queue, relaxTo);
         const score = rankIn(entry, queue) + agingOf(queue) * now;
@@ -744,7 +612,7 @@ export function createRouter(options: RouterOptions): Router {
       const entry = entries.get(contactId);
       if (entry) return explainWaiting(entry, now);
       const decided = explanations.get(contactId);
-      return decided ? explainRouted(contactId, decided) : { contactId, status: 'unknown' };
+      return decided ? explainRouted(contactId, decided, skills) : { contactId, status: 'unknown' };
     },
     registerStrategy(name, strategy) {
       strategies.set(name, strategy);
@@ -766,35 +634,9 @@ export function createRouter(options: RouterOptions): Router {
     },
   };
 
-  function explainRouted(contactId: ContactId, decided: DecisionRecord): RoutedExplanation {
-    const { agent, trigger, queue } = decided;
-    const agentId = agent.profile.id;
-    return {
-      contactId,
-      status: 'routed',
-      agentId,
-      decidedAt: decided.decidedAt,
-      trigger,
-      queueId: queue.id,
-      strategy: trigger === 'contactArrived' ? queue.strategy : 'bestContactForAgent',
-      requirements: requirementNames(decided.requirements),
-      step: decided.step,
-      chosen: {
-        agentId,
-        idleSince: agent.idleSince,
-        lastOfferedAt: decided.lastOfferedAt,
-        occupancy: occupancyOf(agent),
-        proficiency: decided.proficiency,
-      },
-      runnerUp: decided.runnerUp && account(decided.runnerUp),
-      considered: decided.considered,
-      score: decided.score,
-    };
-  }
-
   function explainWaiting(entry: ContactEntry, now: number): WaitingExplanation {
     const member = entry.memberships[0] ?? preferredMember(entry);
-    const reached = reachOf(entry);
+    const reached = reach(entry);
     const qualified = index.qualified(member.routingClass.channelBit, member.requirements);
     let ahead = 0;
     for (const other of member.routingClass.heap.items) {
@@ -814,7 +656,7 @@ export function createRouter(options: RouterOptions): Router {
       status: 'waiting',
       queueIds: reached.queues.map((queue) => queue.id),
       reason,
-      requirements: requirementNames(member.requirements),
+      requirements: requirementNames(member.requirements, skills),
       step: entry.step,
       nextChangeAt: entry.due && entry.due.slot >= 0 ? -entry.due.rank : null,
       score: scoreOf(member, now),
@@ -822,20 +664,6 @@ export function createRouter(options: RouterOptions): Router {
       qualifiedFreeAgents: qualified,
     };
   }
-}
-
-/** Contacts held over total capacity, 0 to 1. */
-function occupancyOf(state: AgentState): number {
-  const { voice, chat, email, sms, social } = state.profile.capacity;
-  const capacity = voice + chat + email + sms + social;
-  return capacity === 0 ? 1 : state.contactIds.length / capacity;
-}
-
-/** The agent's proficiency summed over `requirements`. */
-function proficiencyOf(agent: AgentEntry, requirements: readonly CodedRequirement[]): number {
-  let proficiency = 0;
-  for (const requirement of requirements) proficiency += agent.proficiency[requirement.code] ?? 0;
-  return proficiency;
 }
 
 /** Whether the agent has every skill of `codes` (at any proficiency). */
