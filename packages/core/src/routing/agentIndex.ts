@@ -127,7 +127,7 @@ export class AgentIndex {
       if (!everyone) return 0;
       sets.push(everyone);
     }
-    let length = Infinity;
+    let length = (this.bySlot.length + 31) >>> 5; // sets may have grown past the last slot
     for (const set of sets) length = Math.min(length, set.words.length);
     let count = 0;
     for (let word = 0; word < length; word += 1) {
