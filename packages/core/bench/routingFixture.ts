@@ -4,10 +4,10 @@ import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { AgentState } from '../src/agent/agentState';
 import { agentSchema } from '../src/model/agent';
 import type { Contact } from '../src/model/contact';
-import type { AgentId, ContactId } from '../src/model/ids';
+import type { AgentId } from '../src/model/ids';
 import type { Queue } from '../src/model/queue';
 import { queueSchema } from '../src/model/queue';
-import { newContact } from '../src/contact/newContact';
+import { queuedVoiceContact, voiceAgent } from '../test/routerStates';
 import * as z from 'zod/mini';
 
 export const skillCount = 50;
@@ -40,15 +40,7 @@ export function makeAgent(random: RandomSource, index: number, busy: boolean): A
     })),
     capacity: { voice: 1, chat: 0, email: 0, sms: 0, social: 0 },
   });
-  return {
-    profile,
-    presence: { status: 'available' },
-    since: start,
-    missedOffers: 0,
-    idleSince: start + index,
-    contactIds: busy ? [`busy-${index}` as ContactId] : [],
-    load: { voice: busy ? 1 : 0, chat: 0, email: 0, sms: 0, social: 0 },
-  };
+  return voiceAgent(profile, start, start + index, busy);
 }
 
 /** A queued voice contact needing 1-3 skills at proficiency 1-5, priority 0-9. */
@@ -62,20 +54,7 @@ export function makeContact(
     .distinct(random.int(1, 3), skillCount)
     .map((skill) => ({ skill: `s${skill}`, minProficiency: random.int(1, 5) }));
   if (extraSkill) requiredSkills.push({ skill: extraSkill, minProficiency: 1 });
-  const contact = newContact(
-    {
-      id: id as ContactId,
-      channel: 'voice',
-      direction: 'inbound',
-      customer: { attributes: {} },
-      queueId: queue.id,
-      priority: random.int(0, 9),
-      requiredSkills,
-      attributes: {},
-    },
-    at,
-  );
-  return { ...contact, status: 'queued', timestamps: { ...contact.timestamps, queued: at } };
+  return queuedVoiceContact(id, queue.id, at, random.int(0, 9), requiredSkills);
 }
 
 /** The agent after taking `contact`. */
