@@ -58,3 +58,36 @@ describe('contacts routed before they are filed', () => {
     expect(router.next(at, never)).toEqual({ kind: 'offer', contactId: 'easy', agentId: 'ada' });
   });
 });
+
+describe('classes with more skills than the trie keys', () => {
+  const skilled = (id: string, free: boolean, skills: string[]) =>
+    voiceAgent(
+      z.parse(agentSchema, {
+        id,
+        name: id,
+        skills: skills.map((skill) => ({ skill, proficiency: 5 })),
+      }),
+      at,
+      at,
+      !free,
+    );
+  const needs = (skills: string[]) =>
+    queuedVoiceContact(
+      'wide',
+      queue.id,
+      at,
+      1,
+      skills.map((skill) => ({ skill, minProficiency: 1 })),
+    );
+
+  it('a freed agent lacking a skill past the first three is not offered the contact', () => {
+    const router = createRouter({ queues: new Map([[queue.id, queue]]) });
+    router.fileAgent(skilled('ada', false, ['a', 'b', 'c']));
+    router.fileContact(needs(['a', 'b', 'c', 'd']), at);
+    expect(router.next(at, never)).toBeNull();
+    router.fileAgent(skilled('ada', true, ['a', 'b', 'c']));
+    expect(router.next(at, never)).toBeNull();
+    router.fileAgent(skilled('bob', true, ['a', 'b', 'c', 'd']));
+    expect(router.next(at, never)).toEqual({ kind: 'offer', contactId: 'wide', agentId: 'bob' });
+  });
+});

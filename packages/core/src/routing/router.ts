@@ -429,7 +429,9 @@ export function createRouter(options: RouterOptions): Router {
     const agent = searchAgent as AgentEntry;
     const top = routingClass.heap.peek();
     if (top === undefined || (agent.listedOn & routingClass.channelBit) === 0) return;
-    if (!covers(agent, routingClass.codes)) return;
+    // The walk followed the agent's own codes: only codes past the keyed ones need a check.
+    const { codes } = routingClass;
+    if (codes.length > maxKeyedSkills && !covers(agent, codes)) return;
     searchConsidered += 1;
     if (searchPick && !better(top, searchPick, searchNow)) return;
     const head = routingClass.heap.findInOrder(beatsAndTakes);
