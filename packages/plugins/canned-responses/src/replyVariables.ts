@@ -15,6 +15,22 @@ export interface ReplyVariableSources {
 const firstName = (name: string | undefined) => name?.trim().split(/\s+/)[0];
 
 /**
+ * A fresh copy of `attributes` with `named` set over it. `Object.assign` rather than a spread:
+ * V8 spreads an object built key by key (as zod builds the attributes it parses) through its slow
+ * generic path, some 25 times slower. An own `__proto__` key, which `Object.assign` would take
+ * for the prototype, keeps the spread.
+ */
+function withNamed(
+  attributes: Readonly<Record<string, unknown>>,
+  named: Record<string, unknown>,
+): Record<string, unknown> {
+  const copy = Object.hasOwn(attributes, '__proto__')
+    ? { ...attributes }
+    : Object.assign({}, attributes);
+  return Object.assign(copy, named);
+}
+
+/**
  * The variables a reply can use: `customer.*` (the customer's attributes, then `id`, `name`,
  * `firstName`, `email`, `phone`), `contact.*` (the contact's attributes, then `id`, `channel`,
  * `queue` (its name, else its id), `queueId`), `agent.*` (`id`, `name`, `firstName`), and `extra`.
@@ -25,21 +41,19 @@ export function replyVariables(sources: ReplyVariableSources): Record<string, un
   const customer = contact.customer;
   return {
     ...sources.extra,
-    customer: {
-      ...customer.attributes,
+    customer: withNamed(customer.attributes, {
       id: customer.id,
       name: customer.name,
       firstName: firstName(customer.name),
       email: customer.email,
       phone: customer.phone,
-    },
-    contact: {
-      ...contact.attributes,
+    }),
+    contact: withNamed(contact.attributes, {
       id: contact.id,
       channel: contact.channel,
       queue: sources.queueName ?? contact.queueId ?? undefined,
       queueId: contact.queueId ?? undefined,
-    },
+    }),
     agent: agent ? { id: agent.id, name: agent.name, firstName: firstName(agent.name) } : {},
   };
 }

@@ -52,8 +52,8 @@ export function estimateWait(
   staffed: (queueId: string) => number = (queueId) => staffedAgents(center, queueId),
 ): WaitEstimate | null {
   const contact = center.getSnapshot().contacts.get(contactId);
-  const explanation = center.explain(contactId);
   if (contact?.status !== 'queued' || contact.queueId === null) return null;
+  const explanation = center.explain(contactId);
   if (explanation.status !== 'waiting') return null;
   const position = explanation.ahead + 1;
   if (explanation.qualifiedFreeAgents > 0) return { position, expectedWaitMs: 0 };

@@ -129,12 +129,22 @@ export function createEmailInbox(options: EmailInboxOptions): EmailInbox {
 
   function receive(input: InboundEmailInput): ReceiveResult {
     const parsed = parseEmailInput(inboundEmailSchema, input, 'inbound email');
-    const { date, replyTo, ...rest } = parsed;
+    // Field by field, not a rest and spread of `parsed`: V8 copies a parsed object generically
+    // (slowly); naming the fields gives every message one shape, in the schema's order.
     const message: EmailMessage = {
-      ...rest,
+      messageId: parsed.messageId,
+      inReplyTo: parsed.inReplyTo,
+      references: parsed.references,
+      from: parsed.from,
+      to: parsed.to,
+      cc: parsed.cc,
+      subject: parsed.subject,
+      text: parsed.text,
+      ...('html' in parsed ? { html: parsed.html } : {}),
+      attachments: parsed.attachments,
       direction: 'inbound',
-      replyTo: replyTo ?? parsed.from,
-      date: date ?? clock.now(),
+      replyTo: parsed.replyTo ?? parsed.from,
+      date: parsed.date ?? clock.now(),
     };
     const parent = parentIds(message)
       .map((id) => threads.threadOfMessage(id))
