@@ -27,14 +27,17 @@ import type { RoutingExplanation, RoutingTrigger, WaitingExplanation } from './e
 import { RankedHeap } from './rankedHeap';
 import { WorkQueue } from './workQueue';
 import { BoundedMap } from './boundedMap';
-import { ClassTrie, type TrieSearch } from './classTrie';
+import { ClassTrie } from './classTrie';
+import { createFreedAgentSearch } from './freedAgentSearch';
 import {
   agingOf,
   channelBit,
   classKey,
   maxKeyedSkills,
   newRoutingClass,
+  ranksAbove,
   requirementsOf,
+  scoreOf,
   SkillCodes,
   type Membership,
   type RoutingClass,
@@ -134,6 +137,7 @@ export function createRouter(options: RouterOptions): Router {
   const entries = new Map<ContactId, ContactEntry>();
   const classes = new Map<string, RoutingClass<ContactEntry>>();
   const classTrie = new ClassTrie<RoutingClass<ContactEntry>>(maxKeyedSkills);
+  const freedAgentSearch = createFreedAgentSearch(classTrie);
   const preferredHolds = new Map<AgentId, Set<ContactEntry>>();
   const lastServed = new BoundedMap<string, AgentId>(customerLimit);
   const due = new RankedHeap<DueItem>();
@@ -148,13 +152,6 @@ export function createRouter(options: RouterOptions): Router {
   let arrivals = 0;
 
   const stepsOf = (queue: Queue): readonly EscalationStep[] => stepsByQueue.get(queue.id) ?? [];
-  const scoreOf = (member: Membership<ContactEntry>, now: number) =>
-    member.rank + member.routingClass.agingPerMs * now;
-  const better = (a: Membership<ContactEntry>, b: Membership<ContactEntry>, now: number) => {
-    const difference = scoreOf(a, now) - scoreOf(b, now);
-    return difference > 0 || (difference === 0 && a.order < b.order);
-  };
-
   /** A contact's requirements in one of the queues it reaches. */
   const requirementsIn = (entry: ContactEntry, queue: Queue, relaxTo: number | undefined) =>
     queue === entry.queue && relaxTo === undefined
@@ -402,68 +399,22 @@ export function createRouter(options: RouterOptions): Router {
           !qualifies(agent, entry.own)
         )
           continue;
-        if (!passedOver(entry.contact.id, agentId) && (!best || better(member, best, now)))
+        if (!passedOver(entry.contact.id, agentId) && (!best || ranksAbove(member, best, now)))
           best = member;
       }
     if (best) return record(candidacyOf(best, now), agent, 'preferredAgent', now, considered, null);
-    // Branch and bound over the classes filed under a subset of the agent's skills: a trie
-    // branch or a class whose best contact does not reach the best found so far is skipped, and
-    // a search inside a class stops at the first contact that does not beat it.
     placeNew(now);
-    searchAgent = agent;
-    searchNow = now;
-    searchPassedOver = passedOver;
-    searchPick = undefined;
-    searchConsidered = considered;
-    searcher.floor = -Infinity;
-    classTrie.search(agent.codes, now, searcher);
-    const pick = searchPick as Membership<ContactEntry> | undefined; // set by considerClass
-    searchPick = undefined;
+    const pick = freedAgentSearch.run(agent, now, passedOver);
     return pick
-      ? record(candidacyOf(pick, now), agent, 'agentFreed', now, searchConsidered, null)
+      ? record(
+          candidacyOf(pick, now),
+          agent,
+          'agentFreed',
+          now,
+          considered + freedAgentSearch.considered,
+          null,
+        )
       : null;
-  }
-
-  /** Looks at one class for the running serveFreedAgent search. */
-  function considerClass(routingClass: RoutingClass<ContactEntry>) {
-    const agent = searchAgent as AgentEntry;
-    const top = routingClass.heap.peek();
-    if (top === undefined || (agent.listedOn & routingClass.channelBit) === 0) return;
-    // The walk followed the agent's own codes: only codes past the keyed ones need a check.
-    const { codes } = routingClass;
-    if (codes.length > maxKeyedSkills && !covers(agent, codes)) return;
-    searchConsidered += 1;
-    if (searchPick && !better(top, searchPick, searchNow)) return;
-    const head = routingClass.heap.findInOrder(beatsAndTakes);
-    if (head && (!searchPick || better(head, searchPick, searchNow)) && takes(head)) {
-      searchPick = head;
-      searcher.floor = scoreOf(head, searchNow);
-    }
-  }
-
-  // The running serveFreedAgent search, shared with its helpers so that it allocates no closures.
-  let searchAgent: AgentEntry | undefined;
-  let searchNow = 0;
-  let searchPassedOver: PassedOver | undefined;
-  let searchPick: Membership<ContactEntry> | undefined;
-  let searchConsidered = 0;
-  const searcher: TrieSearch<RoutingClass<ContactEntry>> = {
-    floor: -Infinity,
-    visit: considerClass,
-  };
-
-  /** Whether the searching agent qualifies for `member` and did not pass it over. */
-  function takes(member: Membership<ContactEntry>): boolean {
-    const agent = searchAgent as AgentEntry;
-    return (
-      qualifies(agent, member.requirements) &&
-      !searchPassedOver?.(member.entry.contact.id, agent.state.profile.id)
-    );
-  }
-
-  /** Stops a search in a class: at a contact that cannot beat the pick, or one the agent takes. */
-  function beatsAndTakes(member: Membership<ContactEntry>): boolean {
-    return searchPick && !better(member, searchPick, searchNow) ? true : takes(member);
   }
 
   /** A stand-in membership for a contact held back for its preferred agent. */
@@ -642,7 +593,7 @@ export function createRouter(options: RouterOptions): Router {
     const qualified = index.qualified(member.routingClass.channelBit, member.requirements);
     let ahead = 0;
     for (const other of member.routingClass.heap.items) {
-      if (other !== member && better(other, member, now)) ahead += 1;
+      if (other !== member && ranksAbove(other, member, now)) ahead += 1;
     }
     const reason: WaitingExplanation['reason'] = entry.closed
       ? 'queueClosed'
@@ -666,10 +617,4 @@ export function createRouter(options: RouterOptions): Router {
       qualifiedFreeAgents: qualified,
     };
   }
-}
-
-/** Whether the agent has every skill of `codes` (at any proficiency). */
-function covers(agent: AgentEntry, codes: readonly number[]): boolean {
-  for (const code of codes) if (agent.proficiency[code] === undefined) return false;
-  return true;
 }

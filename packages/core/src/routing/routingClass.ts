@@ -117,6 +117,16 @@ export function classKey(
   return key;
 }
 
+/** A waiting contact's effective priority at `now`: its rank plus its class's ageing. */
+export const scoreOf = <E>(member: Membership<E>, now: number): number =>
+  member.rank + member.routingClass.agingPerMs * now;
+
+/** Whether `a` goes before `b` at `now`: a higher score, then earlier arrival. */
+export function ranksAbove<E>(a: Membership<E>, b: Membership<E>, now: number): boolean {
+  const difference = scoreOf(a, now) - scoreOf(b, now);
+  return difference > 0 || (difference === 0 && a.order < b.order);
+}
+
 /** A queue's ageing in rank points per ms. */
 export const agingOf = (queue: Queue): number => queue.agingPerMinute / 60_000;
 
