@@ -3,6 +3,8 @@ import type { CallingPolicy } from '../privacy/callingPolicy';
 import type { Contact } from '../model/contact';
 import type { AgentId, ContactId, QueueId } from '../model/ids';
 import type { EscalationStep, Queue } from '../model/queue';
+import { chooseAgent } from './agentChoice';
+import { explainWaiting } from './explainWaiting';
 import { AgentIndex, qualifies, type AgentEntry } from './agentIndex';
 import { isOpen } from './businessHours';
 import {
@@ -16,14 +18,8 @@ import {
   type ContactEntry,
   type DueItem,
 } from './contactEntry';
-import {
-  candidateOf,
-  explainRouted,
-  proficiencyOf,
-  requirementNames,
-  type DecisionRecord,
-} from './decisionRecord';
-import type { RoutingExplanation, RoutingTrigger, WaitingExplanation } from './explanation';
+import { explainRouted, proficiencyOf, type DecisionRecord } from './decisionRecord';
+import type { RoutingExplanation, RoutingTrigger } from './explanation';
 import { RankedHeap } from './rankedHeap';
 import { WorkQueue } from './workQueue';
 import { BoundedMap } from './boundedMap';
@@ -463,40 +459,11 @@ export function createRouter(options: RouterOptions): Router {
     now: number,
     passedOver: PassedOver,
   ): RoutingDecision | null {
-    const { entry, queue, requirements } = candidacy;
-    const contactId = entry.contact.id;
-    const count = index.qualified(channelBit(entry.contact.channel), requirements);
-    const { found, idleSince, bySlot } = index;
-    if (queue.strategy === 'longestIdle' && count > 0) {
-      // The fast path reads only the idle times (ties go to the lower slot, first in `found`);
-      // should that agent have passed the contact over, the full comparison below decides.
-      let best = found[0] as number;
-      for (let i = 1; i < count; i += 1) {
-        const slot = found[i] as number;
-        if ((idleSince[slot] as number) < (idleSince[best] as number)) best = slot;
-      }
-      const agent = bySlot[best] as AgentEntry;
-      if (!passedOver(contactId, agent.state.profile.id))
-        return record(candidacy, agent, 'contactArrived', now, count, null);
-    }
-    const strategy = strategies.get(queue.strategy) ?? builtIns.longestIdle;
-    // Equal for the strategy: the longer idle wins, then the lower slot (the order of `found`).
-    const compare = (a: StrategyCandidate, b: StrategyCandidate) =>
-      strategy(a, b) || a.idleSince - b.idleSince;
-    let chosen: AgentEntry | undefined;
-    let best: StrategyCandidate | undefined;
-    let runnerUp: StrategyCandidate | null = null;
-    for (let i = 0; i < count; i += 1) {
-      const agent = bySlot[found[i] as number] as AgentEntry;
-      if (passedOver(contactId, agent.state.profile.id)) continue;
-      const candidate = candidateOf(agent, requirements);
-      if (!best || compare(candidate, best) < 0) {
-        runnerUp = best ?? null;
-        best = candidate;
-        chosen = agent;
-      } else if (!runnerUp || compare(candidate, runnerUp) < 0) runnerUp = candidate;
-    }
-    return chosen ? record(candidacy, chosen, 'contactArrived', now, count, runnerUp) : null;
+    const strategy = strategies.get(candidacy.queue.strategy) ?? builtIns.longestIdle;
+    const choice = chooseAgent(index, candidacy, strategy, passedOver);
+    return choice
+      ? record(candidacy, choice.agent, 'contactArrived', now, choice.considered, choice.runnerUp)
+      : null;
   }
 
   return {
@@ -563,7 +530,11 @@ export function createRouter(options: RouterOptions): Router {
     explain(contactId, now) {
       placeNew(now);
       const entry = entries.get(contactId);
-      if (entry) return explainWaiting(entry, now);
+      if (entry) {
+        const member = entry.memberships[0] ?? preferredMember(entry);
+        const qualified = index.qualified(member.routingClass.channelBit, member.requirements);
+        return explainWaiting(member, reach(entry).queues, qualified, now, skills);
+      }
       const decided = explanations.get(contactId);
       return decided ? explainRouted(contactId, decided, skills) : { contactId, status: 'unknown' };
     },
@@ -586,35 +557,4 @@ export function createRouter(options: RouterOptions): Router {
       for (const entry of waiting) admit(entry.contact, now, false);
     },
   };
-
-  function explainWaiting(entry: ContactEntry, now: number): WaitingExplanation {
-    const member = entry.memberships[0] ?? preferredMember(entry);
-    const reached = reach(entry);
-    const qualified = index.qualified(member.routingClass.channelBit, member.requirements);
-    let ahead = 0;
-    for (const other of member.routingClass.heap.items) {
-      if (other !== member && ranksAbove(other, member, now)) ahead += 1;
-    }
-    const reason: WaitingExplanation['reason'] = entry.closed
-      ? 'queueClosed'
-      : entry.callableAt > now
-        ? 'outsideCallingHours'
-        : entry.preferredUntil > now
-          ? 'waitingForPreferredAgent'
-          : qualified > 0
-            ? 'passedOver'
-            : 'noQualifiedAgentFree';
-    return {
-      contactId: entry.contact.id,
-      status: 'waiting',
-      queueIds: reached.queues.map((queue) => queue.id),
-      reason,
-      requirements: requirementNames(member.requirements, skills),
-      step: entry.step,
-      nextChangeAt: entry.due && entry.due.slot >= 0 ? -entry.due.rank : null,
-      score: scoreOf(member, now),
-      ahead,
-      qualifiedFreeAgents: qualified,
-    };
-  }
 }
