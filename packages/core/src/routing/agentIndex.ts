@@ -1,6 +1,6 @@
 import type { AgentState } from '../agent/agentState';
 import type { AgentId } from '../model/ids';
-import { AgentSet } from './agentSet';
+import { ChannelSets, topLevel } from './agentSet';
 import { routedChannels, type CodedRequirement, type SkillCodes } from './routingClass';
 
 /** The router's record of one agent. */
@@ -44,14 +44,12 @@ export function freeChannels(agent: AgentState): number {
   return bits;
 }
 
-/** Proficiency levels run from 1 to this. */
-const topLevel = 10;
-
 /**
  * The free agents as sets of slots: per channel, everyone free there, and per channel, skill and
  * proficiency level, those free there with at least that level. The agents who meet a contact's
  * requirements are the intersection of one set per requirement, so finding them costs a pass over
- * a few bitsets (about 1.3 KB each for 10,000 agents), whatever the skills' popularity.
+ * a few bitsets (about 1.3 KB each for 10,000 agents), whatever the skills' popularity. A
+ * channel's sets are rows of one array ({@link ChannelSets}).
  */
 export class AgentIndex {
   /** Every filed agent by id. */
@@ -62,11 +60,10 @@ export class AgentIndex {
   found = new Int32Array(64);
   /** When each agent last became idle, by slot: ordering candidates reads no agent record. */
   idleSince = new Float64Array(64);
-  private readonly free: AgentSet[] = [];
-  /** Sets by channel index, skill code and level. */
-  private readonly levels: AgentSet[][][] = [];
-  /** The sets of the running search. */
-  private readonly scratch: AgentSet[] = [];
+  /** The sets by channel index. */
+  private readonly channels: ChannelSets[] = [];
+  /** The rows of the running search. */
+  private readonly scratch: number[] = [];
 
   constructor(private readonly skills: SkillCodes) {}
 
@@ -114,26 +111,23 @@ export class AgentIndex {
    * fill {@link AgentIndex.found}; returns how many there are.
    */
   qualified(channelBit: number, requirements: readonly CodedRequirement[]): number {
-    const channel = 31 - Math.clz32(channelBit);
-    const sets = this.scratch;
-    sets.length = 0;
+    const sets = this.channels[31 - Math.clz32(channelBit)];
+    if (!sets) return 0;
+    const rows = this.scratch;
+    rows.length = 0;
     for (const requirement of requirements) {
-      const set = this.levels[channel]?.[requirement.code]?.[requirement.min];
-      if (!set) return 0;
-      sets.push(set);
+      const { code, min } = requirement;
+      if (code >= sets.codes || min > topLevel) return 0;
+      rows.push((code * topLevel + min) * sets.width);
     }
-    if (sets.length === 0) {
-      const everyone = this.free[channel];
-      if (!everyone) return 0;
-      sets.push(everyone);
-    }
-    let length = (this.bySlot.length + 31) >>> 5; // sets may have grown past the last slot
-    for (const set of sets) length = Math.min(length, set.words.length);
+    if (rows.length === 0) rows.push(0);
+    const { words } = sets;
+    const length = Math.min((this.bySlot.length + 31) >>> 5, sets.width);
     let count = 0;
     for (let word = 0; word < length; word += 1) {
       let bits = 0xffffffff;
-      for (let i = 0; i < sets.length && bits !== 0; i += 1)
-        bits &= (sets[i] as AgentSet).words[word] as number;
+      for (let i = 0; i < rows.length && bits !== 0; i += 1)
+        bits &= words[(rows[i] as number) + word] as number;
       while (bits !== 0) {
         const lowest = bits & -bits;
         this.found[count++] = word * 32 + 31 - Math.clz32(lowest);
@@ -156,31 +150,28 @@ export class AgentIndex {
   }
 
   private list(entry: AgentEntry, bits: number): void {
-    for (let bit = 1, channel = 0; bit <= bits; bit <<= 1, channel += 1) {
-      if ((bits & bit) === 0) continue;
-      (this.free[channel] ??= new AgentSet()).add(entry.slot);
-      const byCode = (this.levels[channel] ??= []);
-      for (const code of entry.codes) {
-        const byLevel = (byCode[code] ??= []);
-        const top = Math.min(entry.proficiency[code] ?? 0, topLevel);
-        for (let level = 1; level <= top; level += 1)
-          (byLevel[level] ??= new AgentSet()).add(entry.slot);
-      }
-    }
+    this.mark(entry, bits, true);
     entry.listedOn |= bits;
   }
 
   private unlist(entry: AgentEntry, bits: number): void {
+    this.mark(entry, bits, false);
+    entry.listedOn &= ~bits;
+  }
+
+  /** Adds the agent to (or removes it from) its rows on the channel bits. */
+  private mark(entry: AgentEntry, bits: number, present: boolean): void {
+    const { slot, codes } = entry;
     for (let bit = 1, channel = 0; bit <= bits; bit <<= 1, channel += 1) {
       if ((bits & bit) === 0) continue;
-      this.free[channel]?.delete(entry.slot);
-      const byCode = this.levels[channel];
-      for (const code of entry.codes) {
-        const byLevel = byCode?.[code];
+      const sets = (this.channels[channel] ??= new ChannelSets());
+      if (present) sets.fit(slot, codes[codes.length - 1] ?? 0);
+      sets.mark(0, slot, present);
+      for (const code of codes) {
         const top = Math.min(entry.proficiency[code] ?? 0, topLevel);
-        for (let level = 1; level <= top; level += 1) byLevel?.[level]?.delete(entry.slot);
+        for (let level = 1; level <= top; level += 1)
+          sets.mark(code * topLevel + level, slot, present);
       }
     }
-    entry.listedOn &= ~bits;
   }
 }
