@@ -1,6 +1,6 @@
 import type { AgentState } from '../agent/agentState';
 import type { AgentId } from '../model/ids';
-import { ChannelSets, topLevel } from './agentSet';
+import { ChannelSets, topLevel } from './channelSets';
 import { routedChannels, type CodedRequirement, type SkillCodes } from './routingClass';
 
 /** The router's record of one agent. */
