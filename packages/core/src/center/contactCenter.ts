@@ -372,7 +372,8 @@ export function assembleContactCenter(
     const after = holdersOf(contact);
     if (after.length > 0) holders.set(contact.id, after);
     else holders.delete(contact.id);
-    for (const agentId of [...before, ...after]) fileAgent(state.agents.get(agentId));
+    for (const agentId of before) fileAgent(state.agents.get(agentId));
+    for (const agentId of after) fileAgent(state.agents.get(agentId));
   }
 
   /** Carries out the router's decisions until it has none; nested calls leave it to the running loop. */
