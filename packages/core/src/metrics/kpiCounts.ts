@@ -97,11 +97,8 @@ const fields = Object.keys(zero) as (keyof KpiCounts)[];
 // any tally exists makes V8 keep these fields as doubles from the start, so the tallies cloned
 // from it do not all change hidden class (and deoptimise the code using them) the first time a
 // fraction is added to them. The template is zero again right after.
-for (const field of fields) {
-  if (!field.endsWith('Ms')) continue;
-  (zero as Tally)[field] = 0.5;
-  (zero as Tally)[field] = 0;
-}
+for (const field of fields) if (field.endsWith('Ms')) (zero as Tally)[field] = 0.5;
+for (const field of fields) (zero as Tally)[field] = 0;
 
 /** Counts that are all zero. */
 export function emptyCounts(): Tally {

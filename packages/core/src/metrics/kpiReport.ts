@@ -89,12 +89,11 @@ export function buildReport(
   // reported, and a span open since long before (or counted up to a late `asOf`) would otherwise
   // fill the scratch store with intervals for nothing. `from` and `to` are interval boundaries,
   // so the pieces inside the range are the same.
-  const spanFrom = from ?? Number.NEGATIVE_INFINITY;
-  const spanTo = to === null ? asOf : Math.min(asOf, to);
+  const until = Math.min(asOf, to ?? asOf);
   for (const span of spans) {
-    const since = Math.max(span.since, spanFrom);
-    if (span.field !== null && spanTo > since)
-      scratch.addSpan(since, spanTo, span.dimensions, span.field);
+    const since = Math.max(span.since, from ?? span.since);
+    if (span.field !== null && until > since)
+      scratch.addSpan(since, until, span.dimensions, span.field);
   }
   const rows = new Map<string, { intervalStart: number | null; counts: Tally }>();
   const { groupBy } = query;

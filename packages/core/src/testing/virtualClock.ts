@@ -19,19 +19,17 @@ export interface VirtualClock extends Clock {
  * rather than looking its id up in a set (a busy simulation sets and clears timers by the
  * hundred thousand). A cancelled timer leaves the heap when it reaches the top.
  */
-class Timer {
+interface Timer {
+  /** The heap of the clock it was set on: a handle of another clock cancels nothing here. */
+  readonly owner: readonly Timer[];
+  /** Its order among timers sharing a due time. */
+  readonly id: number;
+  /** When it fires. */
+  readonly due: number;
+  /** What it runs. */
+  readonly callback: () => void;
   /** Whether it is still due to fire (neither fired nor cancelled). */
-  live = true;
-  constructor(
-    /** The heap of the clock it was set on: a handle of another clock cancels nothing here. */
-    readonly owner: readonly Timer[],
-    /** Its order among timers sharing a due time. */
-    readonly id: number,
-    /** When it fires. */
-    readonly due: number,
-    /** What it runs. */
-    readonly callback: () => void,
-  ) {}
+  live: boolean;
 }
 
 /**
@@ -102,14 +100,21 @@ export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
   const clock: VirtualClock = {
     now: () => now,
     setTimeout(callback, delayMs) {
-      const timer = new Timer(heap, nextId++, now + Math.max(0, delayMs), callback);
+      const timer: Timer = {
+        owner: heap,
+        id: nextId++,
+        due: now + Math.max(0, delayMs),
+        callback,
+        live: true,
+      };
       live += 1;
       push(timer);
       return timer;
     },
     clearTimeout(handle: TimerHandle) {
-      if (!(handle instanceof Timer) || handle.owner !== heap || !handle.live) return;
-      handle.live = false;
+      const timer = handle as Partial<Timer> | null | undefined;
+      if (timer?.owner !== heap || !timer.live) return;
+      timer.live = false;
       live -= 1;
     },
     advance(ms) {
