@@ -62,16 +62,7 @@ export function parseOrThrow<T>(
 ): T {
   const result = validator.safeParse(data);
   if (result.success) return result.data;
-  return reject(result.error.issues, code, message, details);
-}
-
-/** Throws the {@link SwitchboardError} of {@link parseOrThrow} for a rejected input. */
-function reject(
-  issues: readonly ValidatorIssue[],
-  code: ErrorCode,
-  message: string | ((issues: readonly ValidatorIssue[]) => string),
-  details: Readonly<Record<string, unknown>>,
-): never {
+  const { issues } = result.error;
   throw new SwitchboardError(code, typeof message === 'string' ? message : message(issues), {
     details,
     issues: toValidationIssues(issues),
@@ -85,12 +76,12 @@ function reject(
  */
 export function parseInput<T>(validator: Validator<T>, input: unknown, what: string): T {
   // Valid input, nearly every call, returns here: the message and details are built for a
-  // failure only, not allocated for every command of a busy centre.
+  // failure only (which parses once more), not allocated for every command of a busy centre.
   const result = validator.safeParse(input);
   if (result.success) return result.data;
   const describe = ([first]: readonly ValidatorIssue[]) => {
     const where = first && first.path.length > 0 ? ` at ${first.path.map(String).join('.')}` : '';
     return `Invalid ${what}${where}: ${first?.message ?? 'rejected by its schema'}.`;
   };
-  return reject(result.error.issues, 'VALIDATION_FAILED', describe, { input: what });
+  return parseOrThrow(validator, input, 'VALIDATION_FAILED', describe, { input: what });
 }

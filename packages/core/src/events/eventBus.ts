@@ -44,9 +44,6 @@ export function createEventBus<M extends object>(
   type Listener = (...args: unknown[]) => void;
   const subscribe = (event: string | typeof ANY, listener: Listener, once: boolean) => {
     const name = typeof event === 'string' ? event : '*';
-    const report = (error: unknown) => {
-      onListenerError(error, name);
-    };
     // Fixed arities rather than a rest parameter and a spread call: every event of a busy centre
     // goes through here, and the rest array was an allocation per listener per event.
     const guarded: Listener =
@@ -55,14 +52,14 @@ export function createEventBus<M extends object>(
             try {
               listener(type, payload);
             } catch (error) {
-              report(error);
+              onListenerError(error, name);
             }
           }
         : (payload) => {
             try {
               listener(payload);
             } catch (error) {
-              report(error);
+              onListenerError(error, name);
             }
           };
     if (once) emitter.once(event, guarded);
