@@ -47,6 +47,26 @@ describe('createContactCenter', () => {
     ]);
   });
 
+  it("gives each listener the event's fields and its subject's state right after it", () => {
+    const { center } = setup();
+    const seen: { name: string; payload: Record<string, unknown> }[] = [];
+    center.events.onAny((name, payload) => {
+      seen.push({ name, payload: payload as unknown as Record<string, unknown> });
+    });
+    center.registerAgent({ id: 'ada', name: 'Ada' });
+    center.agentCommand('ada', { type: 'login' });
+    const contact = center.openContact({ id: 'c1', channel: 'voice', queueId: 'support' });
+    const queued = seen.find((event) => event.name === 'contact.queued')?.payload;
+    expect(queued).toMatchObject({ type: 'contact.queued', contactId: 'c1', queueId: 'support' });
+    expect(queued?.state).toMatchObject({ id: 'c1', status: 'queued', agentId: null });
+    const offered = seen.find((event) => event.name === 'contact.offered')?.payload;
+    expect(offered).toMatchObject({ type: 'contact.offered', contactId: 'c1', agentId: 'ada' });
+    expect(offered?.state).toBe(center.getSnapshot().contacts.get(contact.id));
+    const login = seen.find((event) => event.name === 'agent.statusChanged')?.payload;
+    expect((login?.state as { presence: { status: string } }).presence.status).toBe('available');
+    expect(new Set(seen.map((event) => event.payload)).size).toBe(seen.length);
+  });
+
   it('registers the agents of its options, offline, before anything else', () => {
     const { center, events } = setup({
       agents: [

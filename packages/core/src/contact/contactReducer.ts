@@ -1,12 +1,5 @@
 import type { ContactEvent } from '../events/domainEvents';
-import type { Contact, ContactBase } from '../model/contact';
-
-/** The part of a contact that depends on its status. */
-type StatusPart = Contact extends infer C
-  ? C extends Contact
-    ? Omit<C, keyof ContactBase>
-    : never
-  : never;
+import type { Contact, ContactBase, ContactStatus } from '../model/contact';
 
 /**
  * Applies a contact event to the contact it concerns and returns the new contact
@@ -15,20 +8,25 @@ type StatusPart = Contact extends infer C
 export function evolveContact(contact: Contact, event: ContactEvent): Contact {
   const { at } = event;
   const base = baseOf(contact);
-  const holdEnded = (): Pick<ContactBase, 'holdMs' | 'heldSince'> =>
-    base.heldSince === null
-      ? { holdMs: base.holdMs, heldSince: null }
-      : { holdMs: base.holdMs + at - base.heldSince, heldSince: null };
-  // `base` is a fresh copy, so it is filled in place: one object per event rather than a spread
-  // of three (this runs for every event of every contact).
-  const enter = (part: StatusPart, changes?: Partial<ContactBase>): Contact => {
-    const { timestamps } = base;
-    const next = Object.assign(base, changes, part);
+  // `base` is a fresh copy, so each event's changes are written into it field by field and
+  // `enter` adds the status: one object per event, with no Object.assign of a changes object
+  // and a status part (this runs for every event of every contact).
+  const endHold = () => {
+    if (base.heldSince !== null) base.holdMs = base.holdMs + at - base.heldSince;
+    base.heldSince = null;
+  };
+  const enter = <S extends ContactStatus>(status: S): Entered<S> => {
+    const next = base as Entered<S>;
+    (next as { status: ContactStatus }).status = status;
     next.since = at;
     // Each status keeps the time it was first entered; most events re-enter none, so the
     // timestamps object is shared rather than copied.
-    if (timestamps[part.status] === undefined)
-      next.timestamps = { ...timestamps, [part.status]: at };
+    const { timestamps } = next;
+    if (timestamps[status] === undefined) {
+      const stamped: Partial<Record<ContactStatus, number>> = { ...timestamps };
+      stamped[status] = at;
+      next.timestamps = stamped;
+    }
     return next;
   };
 
@@ -36,19 +34,15 @@ export function evolveContact(contact: Contact, event: ContactEvent): Contact {
     case 'contact.created':
       return event.contact;
     case 'contact.ivrEntered':
-      return enter({ status: 'inIvr' });
+      return enter('inIvr');
     case 'contact.queued': {
       const { priority, requiredSkills, attributes } = event.classification ?? {};
-      return enter(
-        { status: 'queued' },
-        {
-          queueId: event.queueId,
-          agentId: null,
-          priority: priority ?? base.priority,
-          requiredSkills: requiredSkills ?? base.requiredSkills,
-          attributes: attributes ? { ...base.attributes, ...attributes } : base.attributes,
-        },
-      );
+      base.queueId = event.queueId;
+      base.agentId = null;
+      if (priority !== undefined) base.priority = priority;
+      if (requiredSkills !== undefined) base.requiredSkills = requiredSkills;
+      if (attributes) base.attributes = { ...base.attributes, ...attributes };
+      return enter('queued');
     }
     case 'contact.callbackRequested':
       return {
@@ -60,49 +54,81 @@ export function evolveContact(contact: Contact, event: ContactEvent): Contact {
             ? contact.customer
             : { ...contact.customer, phone: event.phone },
       };
-    case 'contact.offered':
-      return enter(
-        { status: 'offered', expiresAt: event.expiresAt },
-        { agentId: event.agentId, offers: base.offers + 1 },
-      );
+    case 'contact.offered': {
+      base.agentId = event.agentId;
+      base.offers = base.offers + 1;
+      const next = enter('offered');
+      next.expiresAt = event.expiresAt;
+      return next;
+    }
     case 'contact.accepted':
-      return enter({ status: 'accepted' }, { lastAgentId: event.agentId });
+      base.lastAgentId = event.agentId;
+      return enter('accepted');
     case 'contact.rejected':
     case 'contact.missed':
-      return enter({ status: 'created' }, { agentId: null });
+      base.agentId = null;
+      return enter('created');
     case 'contact.connected':
-      return enter(
-        { status: 'connected' },
-        { ...holdEnded(), agentId: event.agentId, lastAgentId: event.agentId },
-      );
+      endHold();
+      base.agentId = event.agentId;
+      base.lastAgentId = event.agentId;
+      return enter('connected');
     case 'contact.held':
-      return enter({ status: 'onHold' }, { heldSince: at });
+      base.heldSince = at;
+      return enter('onHold');
     case 'contact.resumed':
     case 'contact.consultEnded':
-      return enter({ status: 'connected' }, holdEnded());
-    case 'contact.consultStarted':
-      return enter(
-        { status: 'inConsult', consultAgentId: event.consultAgentId },
-        { heldSince: base.heldSince ?? at },
-      );
-    case 'contact.conferenced':
-      return enter({ status: 'conferenced', participants: event.participants }, holdEnded());
-    case 'contact.transferred':
-      return { ...contact, ...holdEnded(), transfers: base.transfers + 1 };
+      endHold();
+      return enter('connected');
+    case 'contact.consultStarted': {
+      base.heldSince = base.heldSince ?? at;
+      const next = enter('inConsult');
+      next.consultAgentId = event.consultAgentId;
+      return next;
+    }
+    case 'contact.conferenced': {
+      endHold();
+      const next = enter('conferenced');
+      next.participants = event.participants;
+      return next;
+    }
+    case 'contact.transferred': {
+      const copy = { ...contact };
+      if (copy.heldSince !== null) copy.holdMs = copy.holdMs + at - copy.heldSince;
+      copy.heldSince = null;
+      copy.transfers = contact.transfers + 1;
+      return copy;
+    }
     case 'contact.wrapUpStarted':
-      return enter({ status: 'wrapUp' }, holdEnded());
-    case 'contact.completed':
-      return enter({ status: 'completed', disposition: event.disposition });
+      endHold();
+      return enter('wrapUp');
+    case 'contact.completed': {
+      const next = enter('completed');
+      next.disposition = event.disposition;
+      return next;
+    }
     case 'contact.abandoned':
-      return enter({ status: 'abandoned' }, { ...holdEnded(), agentId: null });
+      endHold();
+      base.agentId = null;
+      return enter('abandoned');
     case 'contact.annotated':
       return { ...contact, attributes: { ...contact.attributes, ...event.attributes } };
     case 'contact.erased':
       return { ...contact, customer: event.customer, attributes: event.attributes };
-    case 'contact.failed':
-      return enter({ status: 'failed', reason: event.reason }, { ...holdEnded(), agentId: null });
+    case 'contact.failed': {
+      endHold();
+      base.agentId = null;
+      const next = enter('failed');
+      next.reason = event.reason;
+      return next;
+    }
   }
 }
+
+/** A contact being built in a fresh object: its base filled in, `status` set to `S`. */
+type Entered<S extends ContactStatus> = {
+  -readonly [K in keyof Extract<Contact, { status: S }>]: Extract<Contact, { status: S }>[K];
+};
 
 /** A fresh, writable copy of the status-independent part of a contact. */
 function baseOf(contact: Contact): { -readonly [K in keyof ContactBase]: ContactBase[K] } {

@@ -44,13 +44,24 @@ export function createEventBus<M extends object>(
   type Listener = (...args: unknown[]) => void;
   const subscribe = (event: string | typeof ANY, listener: Listener, once: boolean) => {
     const name = typeof event === 'string' ? event : '*';
-    const guarded: Listener = (...args) => {
-      try {
-        listener(...args);
-      } catch (error) {
-        onListenerError(error, name);
-      }
-    };
+    // Fixed arities rather than a rest parameter and a spread call: every event of a busy centre
+    // goes through here, and the rest array was an allocation per listener per event.
+    const guarded: Listener =
+      event === ANY
+        ? (type, payload) => {
+            try {
+              listener(type, payload);
+            } catch (error) {
+              onListenerError(error, name);
+            }
+          }
+        : (payload) => {
+            try {
+              listener(payload);
+            } catch (error) {
+              onListenerError(error, name);
+            }
+          };
     if (once) emitter.once(event, guarded);
     else emitter.on(event, guarded);
     return () => {

@@ -98,4 +98,22 @@ describe('createKpiEngine attached to a contact centre', () => {
     expect(other.report().asOf).toBe(0);
     expect(other.live().longestWaitMs).toBeNull();
   });
+
+  it("counts an agent's open span inside a report's range as a report over every interval does", () => {
+    const { clock, center, engine } = scenario();
+    center.agentCommand('ada', { type: 'setAvailable' });
+    clock.advance(3 * 3_600_000); // Ada stays logged in, idle, for hours after the calls
+    const start = Date.UTC(2026, 0, 1);
+    const all = engine.report({ groupBy: 'interval' }).rows;
+    const from = start + 3_600_000;
+    const to = start + 2 * 3_600_000;
+    const ranged = engine.report({ from, to, groupBy: 'interval' }).rows;
+    expect(ranged.map((row) => row.intervalStart)).toEqual(
+      [0, 1, 2, 3].map((i) => from + i * 900_000),
+    );
+    const inRange = all.filter((row) => row.intervalStart! >= from && row.intervalStart! < to);
+    expect(ranged).toEqual(inRange);
+    expect(ranged.every((row) => row.counts.loggedInMs === 900_000)).toBe(true);
+    expect(ranged.every((row) => row.counts.idleMs === 900_000)).toBe(true);
+  });
 });

@@ -67,32 +67,37 @@ const zero: KpiCounts = {
   offered: 0,
   answered: 0,
   answeredInSl: 0,
-  answerWaitMs: 0,
+  answerWaitMs: 0.5,
   abandoned: 0,
   shortAbandoned: 0,
   abandonedInSl: 0,
-  abandonWaitMs: 0,
+  abandonWaitMs: 0.5,
   handled: 0,
-  talkMs: 0,
-  holdMs: 0,
-  wrapUpMs: 0,
+  talkMs: 0.5,
+  holdMs: 0.5,
+  wrapUpMs: 0.5,
   transferred: 0,
   transfersOut: 0,
   escalated: 0,
   responded: 0,
-  responseMs: 0,
+  responseMs: 0.5,
   fcrContacts: 0,
   fcrResolved: 0,
   fcrPending: 0,
   surveys: 0,
   surveyScoreSum: 0,
   surveysSatisfied: 0,
-  loggedInMs: 0,
-  handlingMs: 0,
-  idleMs: 0,
-  notReadyMs: 0,
+  loggedInMs: 0.5,
+  handlingMs: 0.5,
+  idleMs: 0.5,
+  notReadyMs: 0.5,
 };
 const fields = Object.keys(zero) as (keyof KpiCounts)[];
+// Durations are sums of fractional milliseconds. The template is written with a fraction in them
+// (then set to zero just below), so V8 keeps these fields as doubles from the start and the tallies
+// cloned from it do not all change hidden class (and deoptimise the code using them) the first
+// time a fraction is added to them.
+for (const field of fields) (zero as Tally)[field] = 0;
 
 /** Counts that are all zero. */
 export function emptyCounts(): Tally {

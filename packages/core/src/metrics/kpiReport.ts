@@ -85,9 +85,15 @@ export function buildReport(
   const { buckets, spans, intervalMs, asOf, scratch } = sources;
   const from = query.from === undefined ? null : intervalStartOf(query.from, intervalMs);
   const to = query.to === undefined ? null : intervalStartOf(query.to - 1, intervalMs) + intervalMs;
+  // Open spans are counted within the report's range only: the intervals outside it are not
+  // reported, and a span open since long before (or counted up to a late `asOf`) would otherwise
+  // fill the scratch store with intervals for nothing. `from` and `to` are interval boundaries,
+  // so the pieces inside the range are the same.
+  const until = Math.min(asOf, to ?? asOf);
   for (const span of spans) {
-    if (span.field !== null && asOf > span.since)
-      scratch.addSpan(span.since, asOf, span.dimensions, span.field);
+    const since = Math.max(span.since, from ?? span.since);
+    if (span.field !== null && until > since)
+      scratch.addSpan(since, until, span.dimensions, span.field);
   }
   const rows = new Map<string, { intervalStart: number | null; counts: Tally }>();
   const { groupBy } = query;

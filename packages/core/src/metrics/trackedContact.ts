@@ -51,8 +51,11 @@ export interface DimensionCache {
  * record) or a new one. The caller sets what it knows of the contact.
  */
 export function openTracked(reuse: Tracked | undefined, holders: readonly string[]): Tracked {
+  // The fields that hold fractional times start as a double (NaN, set to 0 just below), so V8
+  // stores them as doubles from the first record rather than changing every record's hidden
+  // class the first time one holds a fraction.
   const c: Tracked = reuse ?? {
-    createdAt: 0,
+    createdAt: Number.NaN,
     channelKey: '',
     fcrKey: null,
     fcrEntry: -1,
@@ -67,9 +70,9 @@ export function openTracked(reuse: Tracked | undefined, holders: readonly string
     connected: false,
     transferred: false,
     engagedSince: null,
-    engagedMs: 0,
+    engagedMs: Number.NaN,
     heldSince: null,
-    holdMs: 0,
+    holdMs: Number.NaN,
     wrapUpAt: null,
     dimensions: null,
     dimensionsAgent: null,

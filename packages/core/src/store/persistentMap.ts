@@ -39,9 +39,9 @@ export class PersistentMap<K extends string, V> implements ReadonlyMap<K, V> {
 
   /** A map with `key` set to `value`; this map when nothing changes. */
   set(key: K, value: V): PersistentMap<K, V> {
-    const added = { count: 0 };
-    const root = insert(this.#root, { hash: hashOf(key), key, value }, 0, added) as Branch<V>;
-    return root === this.#root ? this : new PersistentMap(root, this.size + added.count);
+    added = 0;
+    const root = insert(this.#root, { hash: hashOf(key), key, value }, 0) as Branch<V>;
+    return root === this.#root ? this : new PersistentMap(root, this.size + added);
   }
 
   /** A map without `key`; this map when it is absent. */
@@ -140,25 +140,31 @@ function find<V>(root: Node<V>, hash: number, key: string): Leaf<V> | undefined 
   }
 }
 
-function insert<V>(node: Node<V>, leaf: Leaf<V>, shift: number, added: { count: number }): Node<V> {
+/**
+ * Set by {@link insert} to 1 when it adds a key (0 when it replaces a value): a module variable
+ * rather than an object allocated for every `set`. `insert` calls nothing outside this file.
+ */
+let added = 0;
+
+function insert<V>(node: Node<V>, leaf: Leaf<V>, shift: number): Node<V> {
   if (isBranch(node)) {
     const bit = 1 << ((leaf.hash >>> shift) & MASK);
     const index = slot(node.bitmap, bit);
     if ((node.bitmap & bit) === 0) {
-      added.count = 1;
+      added = 1;
       return { bitmap: node.bitmap | bit, children: insertAt(node.children, index, leaf) };
     }
     const child = node.children[index] as Node<V>;
-    const next = insert(child, leaf, shift + BITS, added);
+    const next = insert(child, leaf, shift + BITS);
     return next === child
       ? node
       : { bitmap: node.bitmap, children: replaceAt(node.children, index, next) };
   }
   if (isCollision(node)) {
-    if (node.hash !== leaf.hash) return merge(node, leaf, shift, added);
+    if (node.hash !== leaf.hash) return merge(node, leaf, shift);
     const index = node.leaves.findIndex((other) => other.key === leaf.key);
     if (index === -1) {
-      added.count = 1;
+      added = 1;
       return { hash: node.hash, leaves: [...node.leaves, leaf] };
     }
     if (Object.is(node.leaves[index]?.value, leaf.value)) return node;
@@ -166,23 +172,18 @@ function insert<V>(node: Node<V>, leaf: Leaf<V>, shift: number, added: { count: 
   }
   if (node.key === leaf.key) return Object.is(node.value, leaf.value) ? node : leaf;
   if (node.hash === leaf.hash) {
-    added.count = 1;
+    added = 1;
     return { hash: node.hash, leaves: [node, leaf] };
   }
-  return merge(node, leaf, shift, added);
+  return merge(node, leaf, shift);
 }
 
 /** A branch holding `existing` and `leaf`, whose hashes differ, from level `shift` down. */
-function merge<V>(
-  existing: Leaf<V> | Collision<V>,
-  leaf: Leaf<V>,
-  shift: number,
-  added: { count: number },
-): Branch<V> {
-  added.count = 1;
+function merge<V>(existing: Leaf<V> | Collision<V>, leaf: Leaf<V>, shift: number): Branch<V> {
+  added = 1;
   const a = (existing.hash >>> shift) & MASK;
   const b = (leaf.hash >>> shift) & MASK;
-  if (a === b) return { bitmap: 1 << a, children: [merge(existing, leaf, shift + BITS, added)] };
+  if (a === b) return { bitmap: 1 << a, children: [merge(existing, leaf, shift + BITS)] };
   return { bitmap: (1 << a) | (1 << b), children: a < b ? [existing, leaf] : [leaf, existing] };
 }
 
@@ -215,7 +216,10 @@ function remove<V>(node: Node<V>, hash: number, key: string, shift: number): Nod
 }
 
 function insertAt<T>(items: readonly T[], index: number, item: T): T[] {
-  return [...items.slice(0, index), item, ...items.slice(index)];
+  // One array, not two slices and a spread.
+  const copy = items.slice();
+  copy.splice(index, 0, item);
+  return copy;
 }
 
 function replaceAt<T>(items: readonly T[], index: number, item: T): T[] {

@@ -42,6 +42,24 @@ describe('createVirtualClock', () => {
     expect(clock.pending()).toBe(0);
   });
 
+  it("counts a timer once whether it fires or is cancelled, and ignores another clock's handle", () => {
+    const clock = createVirtualClock(0);
+    const other = createVirtualClock(0);
+    let fired = 0;
+    const handle = clock.setTimeout(() => (fired += 1), 5);
+    const foreign = other.setTimeout(() => (fired += 10), 5);
+    clock.clearTimeout(foreign);
+    expect(clock.pending()).toBe(1);
+    clock.advance(5);
+    clock.clearTimeout(handle);
+    clock.clearTimeout(handle);
+    expect([fired, clock.pending()]).toEqual([1, 0]);
+    other.clearTimeout(foreign);
+    other.clearTimeout(foreign);
+    other.advance(10);
+    expect([fired, other.pending()]).toEqual([1, 0]);
+  });
+
   it('tells when the next live timer is due', () => {
     const clock = createVirtualClock(0);
     expect(clock.nextDue()).toBeUndefined();

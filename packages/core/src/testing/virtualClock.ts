@@ -14,10 +14,22 @@ export interface VirtualClock extends Clock {
   nextDue: () => number | undefined;
 }
 
+/**
+ * A pending timer; the handle `setTimeout` returns is the timer itself, so cancelling it marks it
+ * rather than looking its id up in a set (a busy simulation sets and clears timers by the
+ * hundred thousand). A cancelled timer leaves the heap when it reaches the top.
+ */
 interface Timer {
+  /** The heap of the clock it was set on: a handle of another clock cancels nothing here. */
+  readonly owner: readonly Timer[];
+  /** Its order among timers sharing a due time. */
   readonly id: number;
+  /** When it fires. */
   readonly due: number;
+  /** What it runs. */
   readonly callback: () => void;
+  /** Whether it is still due to fire (neither fired nor cancelled). */
+  live: boolean;
 }
 
 /**
@@ -35,7 +47,7 @@ export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
   let now = start;
   let nextId = 1;
   const heap: Timer[] = [];
-  const live = new Set<number>();
+  let live = 0; // timers neither fired nor cancelled
 
   const before = (a: Timer, b: Timer) => a.due < b.due || (a.due === b.due && a.id < b.id);
   const swap = (i: number, j: number) => {
@@ -76,7 +88,11 @@ export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
   const takeDue = (until: number): Timer | undefined => {
     for (let top = heap[0]; top && top.due <= until; top = heap[0]) {
       pop();
-      if (live.delete(top.id)) return top;
+      if (top.live) {
+        top.live = false;
+        live -= 1;
+        return top;
+      }
     }
     return undefined;
   };
@@ -84,13 +100,22 @@ export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
   const clock: VirtualClock = {
     now: () => now,
     setTimeout(callback, delayMs) {
-      const id = nextId++;
-      live.add(id);
-      push({ id, due: now + Math.max(0, delayMs), callback });
-      return id;
+      const timer: Timer = {
+        owner: heap,
+        id: nextId++,
+        due: now + Math.max(0, delayMs),
+        callback,
+        live: true,
+      };
+      live += 1;
+      push(timer);
+      return timer;
     },
     clearTimeout(handle: TimerHandle) {
-      live.delete(handle as number);
+      const timer = handle as Partial<Timer> | null | undefined;
+      if (timer?.owner !== heap || !timer.live) return;
+      timer.live = false;
+      live -= 1;
     },
     advance(ms) {
       clock.advanceTo(now + ms);
@@ -110,9 +135,9 @@ export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
         timer.callback();
       }
     },
-    pending: () => live.size,
+    pending: () => live,
     nextDue() {
-      while (heap[0] && !live.has(heap[0].id)) pop();
+      while (heap[0] && !heap[0].live) pop();
       return heap[0]?.due;
     },
   };

@@ -11,9 +11,9 @@ import {
   type Unsubscribe,
 } from '@switchboard/core';
 import * as z from 'zod/mini';
-import { fillTemplate } from './fillTemplate';
+import { fillTemplate, templateRoots } from './fillTemplate';
 import type { OutboundReply, ReplySender } from './replySender';
-import { replyVariables } from './replyVariables';
+import { someReplyVariables } from './replyVariables';
 import { replyChannelSchema, type ReplyChannel } from './responseSchema';
 import {
   describeWait,
@@ -125,6 +125,12 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
     });
   }
   const settings = parsed.data;
+  // Each reply builds only the variables its template names (no copy of the contact's attributes
+  // when only the customer and the queue appear).
+  const roots = {
+    acknowledgement: templateRoots(settings.acknowledgement),
+    update: templateRoots(settings.update),
+  };
   const { center, sender } = options;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
@@ -178,19 +184,22 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
     );
     if (!contact || !estimate) return false;
     const queueId = contact.queueId ?? '';
-    const variables = replyVariables({
-      contact,
-      ...(options.queueNames?.[queueId] === undefined
-        ? {}
-        : { queueName: options.queueNames[queueId] }),
-      extra: {
-        queue: { position: estimate.position, name: options.queueNames?.[queueId] ?? queueId },
-        wait: {
-          text: describeWait(estimate.expectedWaitMs),
-          minutes: Math.ceil(estimate.expectedWaitMs / 60_000),
+    const variables = someReplyVariables(
+      {
+        contact,
+        ...(options.queueNames?.[queueId] === undefined
+          ? {}
+          : { queueName: options.queueNames[queueId] }),
+        extra: {
+          queue: { position: estimate.position, name: options.queueNames?.[queueId] ?? queueId },
+          wait: {
+            text: describeWait(estimate.expectedWaitMs),
+            minutes: Math.ceil(estimate.expectedWaitMs / 60_000),
+          },
         },
       },
-    });
+      roots[kind === 'acknowledgement' ? 'acknowledgement' : 'update'],
+    );
     const filled = fillTemplate(
       kind === 'acknowledgement' ? settings.acknowledgement : settings.update,
       variables,

@@ -87,3 +87,11 @@ export function fillTemplate(template: string, variables: unknown): FilledTempla
 export function templateVariables(template: string): string[] {
   return [...new Set([...template.matchAll(placeholder)].map((match) => match[1] ?? ''))];
 }
+
+/**
+ * The top-level names `template` uses (`customer` for `{{customer.firstName}}`), e.g. to build
+ * only those variables with `replyVariables`.
+ */
+export function templateRoots(template: string): ReadonlySet<string> {
+  return new Set(compile(template).slots.map((slot) => slot.keys[0] ?? ''));
+}

@@ -37,23 +37,42 @@ function withNamed(
  * Built-in names win over attributes of the same name.
  */
 export function replyVariables(sources: ReplyVariableSources): Record<string, unknown> {
+  return someReplyVariables(sources);
+}
+
+/**
+ * {@link replyVariables}, building only the top-level names in `only` (those a template uses, from
+ * `templateRoots`) when given: `extra` is always included.
+ *
+ * @internal
+ */
+export function someReplyVariables(
+  sources: ReplyVariableSources,
+  only?: ReadonlySet<string>,
+): Record<string, unknown> {
   const { contact, agent } = sources;
   const customer = contact.customer;
-  return {
-    ...sources.extra,
-    customer: withNamed(customer.attributes, {
+  const variables: Record<string, unknown> = { ...sources.extra };
+  if (!only || only.has('customer')) {
+    variables.customer = withNamed(customer.attributes, {
       id: customer.id,
       name: customer.name,
       firstName: firstName(customer.name),
       email: customer.email,
       phone: customer.phone,
-    }),
-    contact: withNamed(contact.attributes, {
+    });
+  }
+  if (!only || only.has('contact')) {
+    variables.contact = withNamed(contact.attributes, {
       id: contact.id,
       channel: contact.channel,
       queue: sources.queueName ?? contact.queueId ?? undefined,
       queueId: contact.queueId ?? undefined,
-    }),
-    agent: agent ? { id: agent.id, name: agent.name, firstName: firstName(agent.name) } : {},
-  };
+    });
+  }
+  if (!only || only.has('agent'))
+    variables.agent = agent
+      ? { id: agent.id, name: agent.name, firstName: firstName(agent.name) }
+      : {};
+  return variables;
 }

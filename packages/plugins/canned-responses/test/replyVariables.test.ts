@@ -1,6 +1,8 @@
 import { createContactCenter } from '@switchboard/core';
 import { describe, expect, it } from 'vitest';
-import { replyVariables } from '../src';
+import { fillTemplate, replyVariables } from '../src';
+import { templateRoots } from '../src/fillTemplate';
+import { someReplyVariables } from '../src/replyVariables';
 
 describe('replyVariables', () => {
   const center = createContactCenter({
@@ -44,5 +46,17 @@ describe('replyVariables', () => {
     expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
     expect(Object.hasOwn(fields, '__proto__')).toBe(true);
     expect(fields['topic']).toBe('x');
+  });
+
+  it('builds only the names a template uses, and fills it as the full set does', () => {
+    const template =
+      'Hi {{customer.firstName}}, you are number {{queue.position}}{{ agent.name | "" }}';
+    const roots = templateRoots(template);
+    expect([...roots].sort()).toEqual(['agent', 'customer', 'queue']);
+    const sources = { contact, extra: { queue: { position: 3 } } };
+    const some = someReplyVariables(sources, roots);
+    expect(Object.keys(some).sort()).toEqual(['agent', 'customer', 'queue']);
+    expect(fillTemplate(template, some)).toEqual(fillTemplate(template, replyVariables(sources)));
+    expect(fillTemplate(template, some).text).toBe('Hi Grace, you are number 3');
   });
 });
