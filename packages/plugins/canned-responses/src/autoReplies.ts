@@ -184,6 +184,7 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
     );
     if (!contact || !estimate) return false;
     const queueId = contact.queueId ?? '';
+    const template = kind === 'acknowledgement' ? 'acknowledgement' : 'update';
     const variables = someReplyVariables(
       {
         contact,
@@ -198,12 +199,9 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
           },
         },
       },
-      roots[kind === 'acknowledgement' ? 'acknowledgement' : 'update'],
+      roots[template],
     );
-    const filled = fillTemplate(
-      kind === 'acknowledgement' ? settings.acknowledgement : settings.update,
-      variables,
-    );
+    const filled = fillTemplate(settings[template], variables);
     if (filled.missing.length > 0) {
       logger.warn('An automated reply has variables without a value: not sent', {
         contactId,
