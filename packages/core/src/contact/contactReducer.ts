@@ -92,13 +92,9 @@ export function evolveContact(contact: Contact, event: ContactEvent): Contact {
       next.participants = event.participants;
       return next;
     }
-    case 'contact.transferred': {
-      const copy = { ...contact };
-      if (copy.heldSince !== null) copy.holdMs = copy.holdMs + at - copy.heldSince;
-      copy.heldSince = null;
-      copy.transfers = contact.transfers + 1;
-      return copy;
-    }
+    case 'contact.transferred':
+      endHold();
+      return { ...contact, holdMs: base.holdMs, heldSince: null, transfers: contact.transfers + 1 };
     case 'contact.wrapUpStarted':
       endHold();
       return enter('wrapUp');
