@@ -1,6 +1,6 @@
 import type { AgentState } from '../agent/agentState';
 import type { AgentId } from '../model/ids';
-import { ChannelSets, topLevel } from './channelSets';
+import { ChannelSets, rowOf, topLevel } from './channelSets';
 import { routedChannels, type CodedRequirement, type SkillCodes } from './routingClass';
 
 /** The router's record of one agent. */
@@ -118,7 +118,7 @@ export class AgentIndex {
     for (const requirement of requirements) {
       const { code, min } = requirement;
       if (code >= sets.codes || min > topLevel) return 0;
-      rows.push((code * topLevel + min) * sets.width);
+      rows.push(rowOf(code, min) * sets.width);
     }
     if (rows.length === 0) rows.push(0);
     const { words } = sets;
@@ -169,8 +169,7 @@ export class AgentIndex {
       sets.mark(0, slot, present);
       for (const code of codes) {
         const top = Math.min(entry.proficiency[code] ?? 0, topLevel);
-        for (let level = 1; level <= top; level += 1)
-          sets.mark(code * topLevel + level, slot, present);
+        for (let level = 1; level <= top; level += 1) sets.mark(rowOf(code, level), slot, present);
       }
     }
   }
