@@ -1,6 +1,7 @@
 import type { AgentState } from '../agent/agentState';
 import type { AgentId } from '../model/ids';
 import { ChannelSets, rowOf, topLevel } from './channelSets';
+import { skillBits } from './classTrie';
 import { routedChannels, type CodedRequirement, type SkillCodes } from './routingClass';
 
 /** The router's record of one agent. */
@@ -11,6 +12,8 @@ export interface AgentEntry {
   readonly slot: number;
   /** Skill codes, ascending. */
   codes: number[];
+  /** The codes' {@link skillBits}. */
+  holds: number;
   /** Proficiency by skill code (holes for skills the agent lacks). */
   proficiency: number[];
   /** Proficiency by skill name, for strategies. */
@@ -79,6 +82,7 @@ export class AgentIndex {
         state,
         slot: this.bySlot.length,
         codes: [],
+        holds: 0,
         proficiency: [],
         skillsByName: new Map(),
         listedOn: 0,
@@ -144,6 +148,7 @@ export class AgentIndex {
     entry.codes = entry.state.profile.skills
       .map((level) => this.skills.code(level.skill))
       .sort((a, b) => a - b);
+    entry.holds = skillBits(entry.codes);
     entry.skillsByName = new Map(
       entry.state.profile.skills.map((level) => [level.skill, level.proficiency]),
     );

@@ -4,12 +4,29 @@ export interface TrieItem {
   headRank: number;
   /** Ageing: a contact's score at `now` is its rank + agingPerMs × now (never negative). */
   readonly agingPerMs: number;
+  /** The {@link skillBits} of every skill code its contacts need, keyed or not. */
+  readonly needs: number;
+}
+
+/**
+ * Skill codes folded into one 32-bit mask (code mod 32). A set of codes lacks some code of
+ * another set when the second's mask has a bit the first's has not; the converse may not hold.
+ */
+export function skillBits(codes: readonly number[]): number {
+  let bits = 0;
+  for (const code of codes) bits |= 1 << (code & 31);
+  return bits;
 }
 
 /** Visits the items of a {@link ClassTrie.search}; `floor` may rise as it goes. */
 export interface TrieSearch<T> {
   /** The score to reach: a branch whose best contact scores below it is skipped. */
   floor: number;
+  /**
+   * The {@link skillBits} of the searcher's codes: a branch whose every non-empty item needs a
+   * bit outside them, and an item that does, is skipped.
+   */
+  holds: number;
   /** Called for each item that may reach `floor`. */
   visit(item: T): void;
 }
@@ -24,6 +41,8 @@ interface TrieNode<T> {
   rank: number;
   /** The highest ageing of a non-empty item here or below (0 when none). */
   aging: number;
+  /** The skill bits every non-empty item here or below needs; all bits when none. */
+  needs: number;
 }
 
 const newNode = <T>(): TrieNode<T> => ({
@@ -31,6 +50,7 @@ const newNode = <T>(): TrieNode<T> => ({
   children: [],
   rank: -Infinity,
   aging: 0,
+  needs: -1,
 });
 
 /** The path of the last update, reused so that updates allocate nothing. */
@@ -87,6 +107,7 @@ export class ClassTrie<T extends TrieItem> {
       if (!rises) {
         if (!tighten(node)) break;
       } else if (headRank !== -Infinity) {
+        node.needs &= item.needs;
         node.rank = Math.max(node.rank, headRank);
         node.aging = Math.max(node.aging, item.agingPerMs);
       }
@@ -121,19 +142,23 @@ export class ClassTrie<T extends TrieItem> {
 function tighten<T extends TrieItem>(node: TrieNode<T>): boolean {
   let rank = -Infinity;
   let aging = 0;
+  let needs = -1;
   for (const item of node.items) {
     if (item.headRank === -Infinity) continue;
     if (item.headRank > rank) rank = item.headRank;
     if (item.agingPerMs > aging) aging = item.agingPerMs;
+    needs &= item.needs;
   }
   for (const kid of node.children) {
     if (!kid || kid.rank === -Infinity) continue;
     if (kid.rank > rank) rank = kid.rank;
     if (kid.aging > aging) aging = kid.aging;
+    needs &= kid.needs;
   }
-  const changed = rank !== node.rank || aging !== node.aging;
+  const changed = rank !== node.rank || aging !== node.aging || needs !== node.needs;
   node.rank = rank;
   node.aging = aging;
+  node.needs = needs;
   return changed;
 }
 
@@ -146,12 +171,21 @@ function visit<T extends TrieItem>(
   search: TrieSearch<T>,
 ): void {
   // The bounds hold for now >= 0 (ageing is never negative); before that, nothing is skipped.
+  const lacks = ~search.holds;
   for (const item of node.items)
-    if (now < 0 || item.headRank + item.agingPerMs * now >= search.floor) search.visit(item);
+    if (
+      (item.needs & lacks) === 0 &&
+      (now < 0 || item.headRank + item.agingPerMs * now >= search.floor)
+    )
+      search.visit(item);
   if (depth === 0) return;
   for (let i = start; i < codes.length; i += 1) {
     const child = node.children[codes[i] as number];
-    if (child && (now < 0 || child.rank + child.aging * now >= search.floor))
+    if (
+      child &&
+      (child.needs & lacks) === 0 &&
+      (now < 0 || child.rank + child.aging * now >= search.floor)
+    )
       visit(child, codes, i + 1, depth - 1, now, search);
   }
 }

@@ -36,7 +36,11 @@ export function createFreedAgentSearch(
   let passedOver: PassedOver;
   let pick: Membership<ContactEntry> | undefined;
   let considered = 0;
-  const searcher: TrieSearch<RoutingClass<ContactEntry>> = { floor: -Infinity, visit };
+  const searcher: TrieSearch<RoutingClass<ContactEntry>> = {
+    floor: -Infinity,
+    holds: 0,
+    visit,
+  };
 
   /** Looks at one class the walk reached. */
   function visit(routingClass: RoutingClass<ContactEntry>) {
@@ -75,6 +79,7 @@ export function createFreedAgentSearch(
       pick = undefined;
       considered = 0;
       searcher.floor = -Infinity;
+      searcher.holds = agent.holds;
       trie.search(agent.codes, now, searcher);
       const found = pick as Membership<ContactEntry> | undefined; // set by visit
       pick = undefined;

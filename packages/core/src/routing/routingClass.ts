@@ -1,6 +1,7 @@
 import { capacityChannel, type Channel } from '../model/channel';
 import type { Contact } from '../model/contact';
 import type { Queue } from '../model/queue';
+import { skillBits } from './classTrie';
 import { RankedHeap, type Ranked } from './rankedHeap';
 
 /** The capacity channels in the order the router's bit masks use. */
@@ -71,6 +72,8 @@ export interface RoutingClass<E> {
   readonly channelBit: number;
   /** The skill codes its contacts need, ascending. */
   readonly codes: readonly number[];
+  /** The codes' {@link skillBits}, for the class trie. */
+  readonly needs: number;
   /** Ageing in rank points per ms. */
   readonly agingPerMs: number;
   /** The rank of its best waiting contact as the class trie knows it; -Infinity when none. */
@@ -142,6 +145,7 @@ export function newRoutingClass<E>(
     queue,
     channelBit: channelBit(channel),
     codes,
+    needs: skillBits(codes),
     agingPerMs: agingOf(queue),
     headRank: -Infinity,
     heap: new RankedHeap<Membership<E>>(),
