@@ -1,7 +1,7 @@
 import type { AgentEntry, AgentIndex } from './agentIndex';
 import type { Candidacy } from './contactEntry';
 import { candidateOf } from './decisionRecord';
-import type { PassedOver } from './router';
+import type { PassedOver } from './routingDecision';
 import { channelBit } from './routingClass';
 import type { RoutingStrategy, StrategyCandidate } from './strategies';
 

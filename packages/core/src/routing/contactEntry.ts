@@ -4,7 +4,7 @@ import type { EscalationStep, Queue, QueueExit } from '../model/queue';
 import { isOpen } from './businessHours';
 import type { Ranked } from './rankedHeap';
 import { agingOf, type CodedRequirement, type Membership } from './routingClass';
-import type { RoutingDecision } from './router';
+import type { RoutingDecision } from './routingDecision';
 
 /** A waiting contact's place in the router's heap of time-based changes. @internal */
 export interface DueItem extends Ranked {

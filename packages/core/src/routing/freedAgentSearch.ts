@@ -1,7 +1,7 @@
 import { qualifies, type AgentEntry } from './agentIndex';
 import type { ClassTrie, TrieSearch } from './classTrie';
 import type { ContactEntry } from './contactEntry';
-import type { PassedOver } from './router';
+import type { PassedOver } from './routingDecision';
 import {
   maxKeyedSkills,
   ranksAbove,

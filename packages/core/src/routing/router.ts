@@ -2,71 +2,40 @@ import type { AgentState } from '../agent/agentState';
 import type { CallingPolicy } from '../privacy/callingPolicy';
 import type { Contact } from '../model/contact';
 import type { AgentId, ContactId, QueueId } from '../model/ids';
-import type { EscalationStep, Queue } from '../model/queue';
+import type { Queue } from '../model/queue';
 import { chooseAgent } from './agentChoice';
 import { explainWaiting } from './explainWaiting';
 import { AgentIndex, qualifies, type AgentEntry } from './agentIndex';
 import { isOpen } from './businessHours';
 import {
   customerKey,
-  dueAt,
   exitFor,
   isHeld,
   rankIn,
   reachOf,
   type Candidacy,
   type ContactEntry,
-  type DueItem,
 } from './contactEntry';
 import { explainRouted, proficiencyOf, type DecisionRecord } from './decisionRecord';
 import type { RoutingExplanation, RoutingTrigger } from './explanation';
-import { RankedHeap } from './rankedHeap';
+import type { PassedOver, RoutingDecision } from './routingDecision';
 import { WorkQueue } from './workQueue';
 import { BoundedMap } from './boundedMap';
-import { ClassTrie } from './classTrie';
 import { createFreedAgentSearch } from './freedAgentSearch';
 import {
   agingOf,
   channelBit,
-  classKey,
-  maxKeyedSkills,
-  newRoutingClass,
   ranksAbove,
   requirementsOf,
   scoreOf,
   SkillCodes,
   type Membership,
-  type RoutingClass,
 } from './routingClass';
 import { strategies as builtIns, type RoutingStrategy, type StrategyCandidate } from './strategies';
+import { WaitingClasses } from './waitingClasses';
+import { WaitRules } from './waitRules';
 
-/** What the router wants done next. The centre carries it out and files the result. */
-export type RoutingDecision =
-  | {
-      /** Reserve the contact for the agent. */ readonly kind: 'offer';
-      /** The contact. */ readonly contactId: ContactId;
-      /** The agent. */ readonly agentId: AgentId;
-    }
-  | {
-      /** End the contact: it fails with `reason`. */ readonly kind: 'end';
-      /** The contact. */ readonly contactId: ContactId;
-      /** Why it ends. */ readonly reason: 'queueClosed' | 'maxWait' | 'doNotCall';
-      /** What to tell the customer. */ readonly message: string;
-    }
-  | {
-      /** Move the contact to another queue (overflow). */ readonly kind: 'move';
-      /** The contact. */ readonly contactId: ContactId;
-      /** The queue to move it to. */ readonly queueId: QueueId;
-    }
-  | {
-      /** Offer the customer a callback; the contact keeps waiting. */
-      readonly kind: 'offerCallback';
-      /** The contact. */ readonly contactId: ContactId;
-      /** What prompted it. */ readonly reason: 'queueClosed' | 'maxWait' | 'escalation';
-    };
-
-/** Whether `agentId` is passed over for `contactId` (it declined or missed it just now). */
-export type PassedOver = (contactId: ContactId, agentId: AgentId) => boolean;
+export type { PassedOver, RoutingDecision } from './routingDecision';
 
 /** Options of {@link createRouter}. */
 export interface RouterOptions {
@@ -123,129 +92,23 @@ export function createRouter(options: RouterOptions): Router {
   const explanationLimit = options.explanationLimit ?? 10_000;
   const skills = new SkillCodes();
   const index = new AgentIndex(skills);
-  const stepsByQueue = new Map<QueueId, EscalationStep[]>();
-  const learnSteps = (queue: Queue) =>
-    stepsByQueue.set(
-      queue.id,
-      [...queue.escalation].sort((a, b) => a.afterMs - b.afterMs),
-    );
-  queues.forEach(learnSteps);
   const entries = new Map<ContactId, ContactEntry>();
-  const classes = new Map<string, RoutingClass<ContactEntry>>();
-  const classTrie = new ClassTrie<RoutingClass<ContactEntry>>(maxKeyedSkills);
-  const freedAgentSearch = createFreedAgentSearch(classTrie);
-  const preferredHolds = new Map<AgentId, Set<ContactEntry>>();
+  const pending: RoutingDecision[] = [];
+  const rules = new WaitRules(queues, (decision) => {
+    pending.push(decision);
+  });
+  const reach = (entry: ContactEntry) => reachOf(entry, rules.stepsOf(entry.queue), queues);
+  const waiting = new WaitingClasses(skills, reach);
+  const freedAgentSearch = createFreedAgentSearch(waiting.trie);
   const lastServed = new BoundedMap<string, AgentId>(customerLimit);
-  const due = new RankedHeap<DueItem>();
   const dirtyAgents = new WorkQueue<AgentEntry>();
   const dirtyContacts = new WorkQueue<ContactEntry>();
-  // New contacts are routed before they are filed in class heaps: most find an agent at once and
-  // never need a place there. One that waits is filed when its first search fails, or by any
-  // search that reads the heaps first.
-  const unplaced = new Set<ContactEntry>();
-  const pending: RoutingDecision[] = [];
   const explanations = new BoundedMap<ContactId, DecisionRecord>(explanationLimit);
   let arrivals = 0;
 
-  const stepsOf = (queue: Queue): readonly EscalationStep[] => stepsByQueue.get(queue.id) ?? [];
-  /** A contact's requirements in one of the queues it reaches. */
-  const requirementsIn = (entry: ContactEntry, queue: Queue, relaxTo: number | undefined) =>
-    queue === entry.queue && relaxTo === undefined
-      ? entry.own
-      : requirementsOf(entry.contact, queue, relaxTo, skills);
-
-  function classFor(entry: ContactEntry, queue: Queue, relaxTo: number | undefined) {
-    const requirements = requirementsIn(entry, queue, relaxTo);
-    const key = classKey(queue, entry.contact.channel, requirements);
-    let found = classes.get(key);
-    if (!found) {
-      const codes = requirements.map((requirement) => requirement.code);
-      found = newRoutingClass<ContactEntry>(key, queue, entry.contact.channel, codes);
-      classes.set(key, found);
-      classTrie.add(codes, found);
-    }
-    return { routingClass: found, requirements };
-  }
-
-  function memberOf(entry: ContactEntry, queue: Queue, relaxTo: number | undefined) {
-    const { routingClass, requirements } = classFor(entry, queue, relaxTo);
-    const member: Membership<ContactEntry> = {
-      entry,
-      routingClass,
-      requirements,
-      rank: rankIn(entry, queue),
-      order: entry.order,
-      slot: -1,
-    };
-    return member;
-  }
-
-  const reach = (entry: ContactEntry) => reachOf(entry, stepsOf(entry.queue), queues);
-
-  /** Tells the trie the rank of a class's best contact after its heap changed. */
-  function headChanged(routingClass: RoutingClass<ContactEntry>) {
-    const rank = routingClass.heap.peek()?.rank ?? -Infinity;
-    if (rank !== routingClass.headRank) classTrie.update(routingClass.codes, routingClass, rank);
-  }
-
-  function unplace(entry: ContactEntry) {
-    for (const member of entry.memberships) {
-      member.routingClass.heap.remove(member);
-      headChanged(member.routingClass);
-    }
-    entry.memberships = [];
-  }
-
-  function place(entry: ContactEntry, now: number) {
-    unplace(entry);
-    unplaced.delete(entry);
-    if (isHeld(entry, now)) return;
-    const { queues: reached, relaxTo } = reach(entry);
-    for (const queue of reached) {
-      const member = memberOf(entry, queue, relaxTo);
-      member.routingClass.heap.push(member);
-      headChanged(member.routingClass);
-      entry.memberships.push(member);
-    }
-  }
-
-  /** Files the contacts routed before filing that still wait. */
-  function placeNew(now: number) {
-    for (const entry of unplaced) place(entry, now);
-  }
-
-  /** Drops the classes of a queue whose rules changed; its contacts were taken out first. */
-  function forgetClasses(queueId: QueueId) {
-    for (const [key, routingClass] of classes) {
-      if (routingClass.queue.id !== queueId) continue;
-      classes.delete(key);
-      classTrie.delete(routingClass.codes, routingClass);
-    }
-  }
-
-  function schedule(entry: ContactEntry, now: number) {
-    if (entry.due && entry.due.slot >= 0) due.remove(entry.due);
-    const at = dueAt(entry, stepsOf(entry.queue), now);
-    if (at === Infinity) return;
-    entry.due ??= { rank: 0, order: entry.order, slot: -1, entry };
-    entry.due.rank = -at;
-    due.push(entry.due);
-  }
-
-  function holdForPreferred(entry: ContactEntry, on: boolean) {
-    if (!entry.preferredAgentId) return;
-    const holds = preferredHolds.get(entry.preferredAgentId) ?? new Set<ContactEntry>();
-    if (on) holds.add(entry);
-    else holds.delete(entry);
-    if (holds.size > 0) preferredHolds.set(entry.preferredAgentId, holds);
-    else preferredHolds.delete(entry.preferredAgentId);
-  }
-
   function remove(entry: ContactEntry) {
-    unplace(entry);
-    holdForPreferred(entry, false);
-    if (entry.due && entry.due.slot >= 0) due.remove(entry.due);
-    unplaced.delete(entry);
+    waiting.remove(entry);
+    rules.forget(entry);
     dirtyContacts.delete(entry);
     entries.delete(entry.contact.id);
   }
@@ -300,44 +163,12 @@ export function createRouter(options: RouterOptions): Router {
     } else entry.callableAt = callable;
     if (entry.preferredAgentId && queue.preferredAgentMs) {
       entry.preferredUntil = waitingSince + queue.preferredAgentMs;
-      holdForPreferred(entry, entry.preferredUntil > now);
+      rules.hold(entry, entry.preferredUntil > now);
     }
-    advanceEntry(entry, now);
-    unplaced.add(entry);
-    schedule(entry, now);
+    rules.apply(entry, now);
+    waiting.unplaced.add(entry);
+    rules.schedule(entry, now);
     dirtyContacts.add(entry);
-  }
-
-  /** Applies the steps and limits due by `now`; true when the contact's reach changed. */
-  function advanceEntry(entry: ContactEntry, now: number): boolean {
-    const steps = stepsOf(entry.queue);
-    const waited = now - entry.waitingSince;
-    const before = entry.step;
-    while (entry.step < steps.length && (steps[entry.step]?.afterMs ?? Infinity) <= waited) {
-      if (steps[entry.step]?.offerCallback) {
-        pending.push({ kind: 'offerCallback', contactId: entry.contact.id, reason: 'escalation' });
-      }
-      entry.step += 1;
-    }
-    if (
-      entry.queue.maxWaitMs !== null &&
-      !entry.maxWaitHandled &&
-      waited >= entry.queue.maxWaitMs
-    ) {
-      entry.maxWaitHandled = true;
-      pending.push(exitFor(entry, entry.queue.onMaxWait, 'maxWait', now, queues));
-    }
-    let released = false;
-    if (entry.preferredUntil !== -Infinity && entry.preferredUntil <= now) {
-      holdForPreferred(entry, false);
-      entry.preferredUntil = -Infinity;
-      released = true;
-    }
-    if (entry.callableAt !== -Infinity && entry.callableAt <= now) {
-      entry.callableAt = -Infinity;
-      released = true;
-    }
-    return released || entry.step !== before;
   }
 
   /** The {@link Candidacy} of a contact waiting in a class. */
@@ -385,7 +216,7 @@ export function createRouter(options: RouterOptions): Router {
     const agentId = agent.state.profile.id;
     let best: Membership<ContactEntry> | undefined;
     let considered = 0;
-    const holds = preferredHolds.get(agentId);
+    const holds = rules.preferredHolds.get(agentId);
     if (holds)
       for (const entry of holds) {
         const member = entry.memberships[0] ?? preferredMember(entry);
@@ -399,7 +230,7 @@ export function createRouter(options: RouterOptions): Router {
           best = member;
       }
     if (best) return record(candidacyOf(best, now), agent, 'preferredAgent', now, considered, null);
-    placeNew(now);
+    waiting.placeNew(now);
     const pick = freedAgentSearch.run(agent, now, passedOver);
     return pick
       ? record(
@@ -415,7 +246,7 @@ export function createRouter(options: RouterOptions): Router {
 
   /** A stand-in membership for a contact held back for its preferred agent. */
   function preferredMember(entry: ContactEntry): Membership<ContactEntry> {
-    return memberOf(entry, entry.queue, undefined);
+    return waiting.memberOf(entry, entry.queue, undefined);
   }
 
   function servePreferred(
@@ -442,14 +273,14 @@ export function createRouter(options: RouterOptions): Router {
     if (!isHeld(entry, now)) {
       const { queues: reached, relaxTo } = reach(entry);
       for (const queue of reached) {
-        const requirements = requirementsIn(entry, queue, relaxTo);
+        const requirements = waiting.requirementsIn(entry, queue, relaxTo);
         const score = rankIn(entry, queue) + agingOf(queue) * now;
         const decision = serveFrom({ entry, queue, requirements, score }, now, passedOver);
         if (decision) return decision;
       }
     }
     // A new contact is routed first and filed in its classes only now that it has to wait.
-    if (unplaced.has(entry)) place(entry, now);
+    if (waiting.unplaced.has(entry)) waiting.place(entry, now);
     return null;
   }
 
@@ -497,20 +328,15 @@ export function createRouter(options: RouterOptions): Router {
       dirtyContacts.add(entry);
     },
     advance(now) {
-      for (let item = due.peek(); item && -item.rank <= now; item = due.peek()) {
-        due.remove(item);
-        const entry = item.entry;
-        if (advanceEntry(entry, now)) {
-          place(entry, now);
+      for (let entry = rules.takeDue(now); entry; entry = rules.takeDue(now)) {
+        if (rules.apply(entry, now)) {
+          waiting.place(entry, now);
           dirtyContacts.add(entry);
         }
-        schedule(entry, now);
+        rules.schedule(entry, now);
       }
     },
-    nextChangeAt() {
-      const item = due.peek();
-      return item ? -item.rank : null;
-    },
+    nextChangeAt: () => rules.nextChangeAt(),
     next(now, passedOver) {
       for (let decision = pending.shift(); decision; decision = pending.shift()) {
         if (entries.has(decision.contactId)) return decision;
@@ -528,7 +354,7 @@ export function createRouter(options: RouterOptions): Router {
       return null;
     },
     explain(contactId, now) {
-      placeNew(now);
+      waiting.placeNew(now);
       const entry = entries.get(contactId);
       if (entry) {
         const member = entry.memberships[0] ?? preferredMember(entry);
@@ -545,16 +371,16 @@ export function createRouter(options: RouterOptions): Router {
     refreshQueue(queueId, now) {
       const queue = queues.get(queueId);
       if (!queue) return;
-      learnSteps(queue);
-      placeNew(now);
-      const waiting = [...entries.values()].filter(
+      rules.learn(queue);
+      waiting.placeNew(now);
+      const affected = [...entries.values()].filter(
         (entry) =>
           entry.queue.id === queueId ||
           entry.memberships.some((m) => m.routingClass.queue.id === queueId),
       );
-      waiting.forEach(remove);
-      forgetClasses(queueId);
-      for (const entry of waiting) admit(entry.contact, now, false);
+      affected.forEach(remove);
+      waiting.forgetQueue(queueId);
+      for (const entry of affected) admit(entry.contact, now, false);
     },
   };
 }
