@@ -32,8 +32,8 @@ import {
   type Membership,
 } from './routingClass';
 import { strategies as builtIns, type RoutingStrategy, type StrategyCandidate } from './strategies';
-import { WaitingClasses } from './waitingClasses';
-import { WaitRules } from './waitRules';
+import { createWaitingClasses } from './waitingClasses';
+import { createWaitRules } from './waitRules';
 
 export type { PassedOver, RoutingDecision } from './routingDecision';
 
@@ -94,11 +94,11 @@ export function createRouter(options: RouterOptions): Router {
   const index = new AgentIndex(skills);
   const entries = new Map<ContactId, ContactEntry>();
   const pending: RoutingDecision[] = [];
-  const rules = new WaitRules(queues, (decision) => {
+  const rules = createWaitRules(queues, (decision) => {
     pending.push(decision);
   });
   const reach = (entry: ContactEntry) => reachOf(entry, rules.stepsOf(entry.queue), queues);
-  const waiting = new WaitingClasses(skills, reach);
+  const waiting = createWaitingClasses(skills, reach);
   const freedAgentSearch = createFreedAgentSearch(waiting.trie);
   const lastServed = new BoundedMap<string, AgentId>(customerLimit);
   const dirtyAgents = new WorkQueue<AgentEntry>();

@@ -11,101 +11,109 @@ import type { RoutingDecision } from './routingDecision';
  *
  * @internal
  */
-export class WaitRules {
+export interface WaitRules {
   /** The contacts held back for each preferred agent. */
-  readonly preferredHolds = new Map<AgentId, Set<ContactEntry>>();
-  private readonly due = new RankedHeap<DueItem>();
-  private readonly stepsByQueue = new Map<QueueId, EscalationStep[]>();
-
-  constructor(
-    private readonly queues: ReadonlyMap<QueueId, Queue>,
-    private readonly decide: (decision: RoutingDecision) => void,
-  ) {
-    for (const queue of queues.values()) this.learn(queue);
-  }
-
+  readonly preferredHolds: ReadonlyMap<AgentId, ReadonlySet<ContactEntry>>;
   /** Takes a queue's escalation steps, in time order. */
-  learn(queue: Queue): void {
-    this.stepsByQueue.set(
+  learn(queue: Queue): void;
+  /** A queue's escalation steps, in time order. */
+  stepsOf(queue: Queue): readonly EscalationStep[];
+  /** Files when the contact's next change is due, replacing what was filed. */
+  schedule(entry: ContactEntry, now: number): void;
+  /** Takes out the contact whose change is due first, if it is due by `now`. */
+  takeDue(now: number): ContactEntry | undefined;
+  /** When the next change is due, or `null`. */
+  nextChangeAt(): number | null;
+  /** Applies the steps and limits due by `now`; true when the contact's reach changed. */
+  apply(entry: ContactEntry, now: number): boolean;
+  /** Holds the contact back for its preferred agent, or ends the hold. */
+  hold(entry: ContactEntry, on: boolean): void;
+  /** Forgets a contact that left: its hold and its due change. */
+  forget(entry: ContactEntry): void;
+}
+
+/** Creates the {@link WaitRules} of a router's `queues`. @internal */
+export function createWaitRules(
+  queues: ReadonlyMap<QueueId, Queue>,
+  decide: (decision: RoutingDecision) => void,
+): WaitRules {
+  const preferredHolds = new Map<AgentId, Set<ContactEntry>>();
+  const due = new RankedHeap<DueItem>();
+  const stepsByQueue = new Map<QueueId, EscalationStep[]>();
+  const stepsOf = (queue: Queue): readonly EscalationStep[] => stepsByQueue.get(queue.id) ?? [];
+  const learn = (queue: Queue) => {
+    stepsByQueue.set(
       queue.id,
       [...queue.escalation].sort((a, b) => a.afterMs - b.afterMs),
     );
-  }
+  };
+  for (const queue of queues.values()) learn(queue);
 
-  /** A queue's escalation steps, in time order. */
-  stepsOf(queue: Queue): readonly EscalationStep[] {
-    return this.stepsByQueue.get(queue.id) ?? [];
-  }
-
-  /** Files when the contact's next change is due, replacing what was filed. */
-  schedule(entry: ContactEntry, now: number): void {
-    if (entry.due && entry.due.slot >= 0) this.due.remove(entry.due);
-    const at = dueAt(entry, this.stepsOf(entry.queue), now);
-    if (at === Infinity) return;
-    entry.due ??= { rank: 0, order: entry.order, slot: -1, entry };
-    entry.due.rank = -at;
-    this.due.push(entry.due);
-  }
-
-  /** Takes out the contact whose change is due first, if it is due by `now`. */
-  takeDue(now: number): ContactEntry | undefined {
-    const item = this.due.peek();
-    if (!item || -item.rank > now) return undefined;
-    this.due.remove(item);
-    return item.entry;
-  }
-
-  /** When the next change is due, or `null`. */
-  nextChangeAt(): number | null {
-    const item = this.due.peek();
-    return item ? -item.rank : null;
-  }
-
-  /** Applies the steps and limits due by `now`; true when the contact's reach changed. */
-  apply(entry: ContactEntry, now: number): boolean {
-    const steps = this.stepsOf(entry.queue);
-    const waited = now - entry.waitingSince;
-    const before = entry.step;
-    while (entry.step < steps.length && (steps[entry.step]?.afterMs ?? Infinity) <= waited) {
-      if (steps[entry.step]?.offerCallback) {
-        this.decide({ kind: 'offerCallback', contactId: entry.contact.id, reason: 'escalation' });
-      }
-      entry.step += 1;
-    }
-    if (
-      entry.queue.maxWaitMs !== null &&
-      !entry.maxWaitHandled &&
-      waited >= entry.queue.maxWaitMs
-    ) {
-      entry.maxWaitHandled = true;
-      this.decide(exitFor(entry, entry.queue.onMaxWait, 'maxWait', now, this.queues));
-    }
-    let released = false;
-    if (entry.preferredUntil !== -Infinity && entry.preferredUntil <= now) {
-      this.hold(entry, false);
-      entry.preferredUntil = -Infinity;
-      released = true;
-    }
-    if (entry.callableAt !== -Infinity && entry.callableAt <= now) {
-      entry.callableAt = -Infinity;
-      released = true;
-    }
-    return released || entry.step !== before;
-  }
-
-  /** Holds the contact back for its preferred agent, or ends the hold. */
-  hold(entry: ContactEntry, on: boolean): void {
+  function hold(entry: ContactEntry, on: boolean) {
     if (!entry.preferredAgentId) return;
-    const holds = this.preferredHolds.get(entry.preferredAgentId) ?? new Set<ContactEntry>();
+    const holds = preferredHolds.get(entry.preferredAgentId) ?? new Set<ContactEntry>();
     if (on) holds.add(entry);
     else holds.delete(entry);
-    if (holds.size > 0) this.preferredHolds.set(entry.preferredAgentId, holds);
-    else this.preferredHolds.delete(entry.preferredAgentId);
+    if (holds.size > 0) preferredHolds.set(entry.preferredAgentId, holds);
+    else preferredHolds.delete(entry.preferredAgentId);
   }
 
-  /** Forgets a contact that left: its hold and its due change. */
-  forget(entry: ContactEntry): void {
-    this.hold(entry, false);
-    if (entry.due && entry.due.slot >= 0) this.due.remove(entry.due);
-  }
+  return {
+    preferredHolds,
+    learn,
+    stepsOf,
+    hold,
+    schedule(entry, now) {
+      if (entry.due && entry.due.slot >= 0) due.remove(entry.due);
+      const at = dueAt(entry, stepsOf(entry.queue), now);
+      if (at === Infinity) return;
+      entry.due ??= { rank: 0, order: entry.order, slot: -1, entry };
+      entry.due.rank = -at;
+      due.push(entry.due);
+    },
+    takeDue(now) {
+      const item = due.peek();
+      if (!item || -item.rank > now) return undefined;
+      due.remove(item);
+      return item.entry;
+    },
+    nextChangeAt() {
+      const item = due.peek();
+      return item ? -item.rank : null;
+    },
+    apply(entry, now) {
+      const steps = stepsOf(entry.queue);
+      const waited = now - entry.waitingSince;
+      const before = entry.step;
+      while (entry.step < steps.length && (steps[entry.step]?.afterMs ?? Infinity) <= waited) {
+        if (steps[entry.step]?.offerCallback) {
+          decide({ kind: 'offerCallback', contactId: entry.contact.id, reason: 'escalation' });
+        }
+        entry.step += 1;
+      }
+      if (
+        entry.queue.maxWaitMs !== null &&
+        !entry.maxWaitHandled &&
+        waited >= entry.queue.maxWaitMs
+      ) {
+        entry.maxWaitHandled = true;
+        decide(exitFor(entry, entry.queue.onMaxWait, 'maxWait', now, queues));
+      }
+      let released = false;
+      if (entry.preferredUntil !== -Infinity && entry.preferredUntil <= now) {
+        hold(entry, false);
+        entry.preferredUntil = -Infinity;
+        released = true;
+      }
+      if (entry.callableAt !== -Infinity && entry.callableAt <= now) {
+        entry.callableAt = -Infinity;
+        released = true;
+      }
+      return released || entry.step !== before;
+    },
+    forget(entry) {
+      hold(entry, false);
+      if (entry.due && entry.due.slot >= 0) due.remove(entry.due);
+    },
+  };
 }

@@ -26,47 +26,64 @@ export interface Reach {
  * contacts best first, filed in a {@link ClassTrie} that freed agents search. A contact waits in
  * the class of every queue it reaches. New contacts are routed before they are filed: most find an
  * agent at once and never need a place here; one that waits is placed when its first search
- * fails, or by {@link WaitingClasses.placeNew} before anything reads the heaps.
+ * fails, or by `placeNew` before anything reads the heaps.
  *
  * @internal
  */
-export class WaitingClasses {
+export interface WaitingClasses {
   /** The classes filed by their first skill codes. */
-  readonly trie = new ClassTrie<RoutingClass<ContactEntry>>(maxKeyedSkills);
+  readonly trie: ClassTrie<RoutingClass<ContactEntry>>;
   /** The contacts admitted but not placed yet. */
-  readonly unplaced = new Set<ContactEntry>();
-  private readonly classes = new Map<string, RoutingClass<ContactEntry>>();
-
-  constructor(
-    private readonly skills: SkillCodes,
-    private readonly reach: (entry: ContactEntry) => Reach,
-  ) {}
-
+  readonly unplaced: Set<ContactEntry>;
   /** A contact's requirements in one of the queues it reaches. */
   requirementsIn(
     entry: ContactEntry,
     queue: Queue,
     relaxTo: number | undefined,
-  ): readonly CodedRequirement[] {
-    return queue === entry.queue && relaxTo === undefined
-      ? entry.own
-      : requirementsOf(entry.contact, queue, relaxTo, this.skills);
-  }
-
+  ): readonly CodedRequirement[];
   /** A contact's place in its class for `queue` (the class is made on first use), not filed yet. */
   memberOf(
     entry: ContactEntry,
     queue: Queue,
     relaxTo: number | undefined,
+  ): Membership<ContactEntry>;
+  /** Files the contact in the classes of the queues it reaches now; a held one waits in none. */
+  place(entry: ContactEntry, now: number): void;
+  /** Forgets a contact: it leaves its classes, or the contacts not placed yet. */
+  remove(entry: ContactEntry): void;
+  /** Places the contacts routed before filing that still wait. */
+  placeNew(now: number): void;
+  /** Drops the classes of a queue whose rules changed; its contacts were taken out first. */
+  forgetQueue(queueId: QueueId): void;
+}
+
+/** Creates the {@link WaitingClasses} of a router. @internal */
+export function createWaitingClasses(
+  skills: SkillCodes,
+  reach: (entry: ContactEntry) => Reach,
+): WaitingClasses {
+  const trie = new ClassTrie<RoutingClass<ContactEntry>>(maxKeyedSkills);
+  const unplaced = new Set<ContactEntry>();
+  const classes = new Map<string, RoutingClass<ContactEntry>>();
+
+  const requirementsIn = (entry: ContactEntry, queue: Queue, relaxTo: number | undefined) =>
+    queue === entry.queue && relaxTo === undefined
+      ? entry.own
+      : requirementsOf(entry.contact, queue, relaxTo, skills);
+
+  function memberOf(
+    entry: ContactEntry,
+    queue: Queue,
+    relaxTo: number | undefined,
   ): Membership<ContactEntry> {
-    const requirements = this.requirementsIn(entry, queue, relaxTo);
+    const requirements = requirementsIn(entry, queue, relaxTo);
     const key = classKey(queue, entry.contact.channel, requirements);
-    let routingClass = this.classes.get(key);
+    let routingClass = classes.get(key);
     if (!routingClass) {
       const codes = requirements.map((requirement) => requirement.code);
       routingClass = newRoutingClass<ContactEntry>(key, queue, entry.contact.channel, codes);
-      this.classes.set(key, routingClass);
-      this.trie.add(codes, routingClass);
+      classes.set(key, routingClass);
+      trie.add(codes, routingClass);
     }
     return {
       entry,
@@ -78,51 +95,49 @@ export class WaitingClasses {
     };
   }
 
-  /** Files the contact in the classes of the queues it reaches now; a held one waits in none. */
-  place(entry: ContactEntry, now: number): void {
-    this.remove(entry);
+  /** Tells the trie the rank of a class's best contact after its heap changed. */
+  function headChanged(routingClass: RoutingClass<ContactEntry>) {
+    const rank = routingClass.heap.peek()?.rank ?? -Infinity;
+    if (rank !== routingClass.headRank) trie.update(routingClass.codes, routingClass, rank);
+  }
+
+  function remove(entry: ContactEntry) {
+    for (const member of entry.memberships) {
+      member.routingClass.heap.remove(member);
+      headChanged(member.routingClass);
+    }
+    entry.memberships = [];
+    unplaced.delete(entry);
+  }
+
+  function place(entry: ContactEntry, now: number) {
+    remove(entry);
     if (isHeld(entry, now)) return;
-    const { queues, relaxTo } = this.reach(entry);
+    const { queues, relaxTo } = reach(entry);
     for (const queue of queues) {
-      const member = this.memberOf(entry, queue, relaxTo);
+      const member = memberOf(entry, queue, relaxTo);
       member.routingClass.heap.push(member);
-      this.headChanged(member.routingClass);
+      headChanged(member.routingClass);
       entry.memberships.push(member);
     }
   }
 
-  /** Forgets a contact: it leaves its classes, or the contacts not placed yet. */
-  remove(entry: ContactEntry): void {
-    this.unplace(entry);
-    this.unplaced.delete(entry);
-  }
-
-  /** Takes the contact out of every class it waits in. */
-  private unplace(entry: ContactEntry): void {
-    for (const member of entry.memberships) {
-      member.routingClass.heap.remove(member);
-      this.headChanged(member.routingClass);
-    }
-    entry.memberships = [];
-  }
-
-  /** Places the contacts routed before filing that still wait. */
-  placeNew(now: number): void {
-    for (const entry of this.unplaced) this.place(entry, now);
-  }
-
-  /** Drops the classes of a queue whose rules changed; its contacts were taken out first. */
-  forgetQueue(queueId: QueueId): void {
-    for (const [key, routingClass] of this.classes) {
-      if (routingClass.queue.id !== queueId) continue;
-      this.classes.delete(key);
-      this.trie.delete(routingClass.codes, routingClass);
-    }
-  }
-
-  /** Tells the trie the rank of a class's best contact after its heap changed. */
-  private headChanged(routingClass: RoutingClass<ContactEntry>): void {
-    const rank = routingClass.heap.peek()?.rank ?? -Infinity;
-    if (rank !== routingClass.headRank) this.trie.update(routingClass.codes, routingClass, rank);
-  }
+  return {
+    trie,
+    unplaced,
+    requirementsIn,
+    memberOf,
+    place,
+    remove,
+    placeNew(now) {
+      for (const entry of unplaced) place(entry, now);
+    },
+    forgetQueue(queueId) {
+      for (const [key, routingClass] of classes) {
+        if (routingClass.queue.id !== queueId) continue;
+        classes.delete(key);
+        trie.delete(routingClass.codes, routingClass);
+      }
+    },
+  };
 }
