@@ -1,11 +1,3 @@
-import type * as z from 'zod/mini';
-import { createPlainStore } from '../store/plainStore';
-import {
-  evaluationSchema,
-  monitorRequestSchema,
-  type Evaluation,
-  type MonitorRequest,
-} from '../supervisor/supervision';
 import { agentCommandSchema, type AgentCommand } from '../agent/agentCommands';
 import { decideAgent } from '../agent/agentMachine';
 import type { AgentState } from '../agent/agentState';
@@ -14,48 +6,40 @@ import {
   type ContactCommand,
   type ContactCommandInput,
 } from '../contact/contactCommands';
-import { decideContact } from '../contact/contactMachine';
+import { decideContact, holdersOf } from '../contact/contactMachine';
 import { newContact } from '../contact/newContact';
 import { SwitchboardError } from '../errors';
-import type { EventBus, Unsubscribe } from '../events/eventBus';
 import { createReportingBus } from '../events/reportingBus';
 import { agentIdOf, contactIdOf, isAgentEvent, type DomainEvent } from '../events/domainEvents';
-import type { SwitchboardEvents } from '../events/eventMap';
-import { agentSchema, type AgentInput } from '../model/agent';
+import { agentSchema } from '../model/agent';
 import {
   defaultDispositions,
   defaultReasonCodes,
   dispositionSchema,
   reasonCodeSchema,
-  type Disposition,
-  type ReasonCode,
 } from '../model/codes';
-import { contactInputSchema, type Contact, type ContactInput } from '../model/contact';
+import { contactInputSchema, type Contact } from '../model/contact';
 import type { AgentId, ContactId, QueueId } from '../model/ids';
-import { queueSchema, type Queue, type QueueInput } from '../model/queue';
-import { systemClock, type Clock } from '../ports/clock';
-import { silentLogger, type Logger } from '../ports/logger';
+import { queueSchema, type Queue } from '../model/queue';
+import { systemClock, type TimerHandle } from '../ports/clock';
+import { silentLogger } from '../ports/logger';
 import { hasFreeCapacity } from '../routing/eligibility';
-import { parseInput } from '../validation';
-import { emptyCenterState, evolveCenter, reduceCenter, type CenterState } from './centerState';
-import { centerRulesSchema, type CenterRules, type CenterRulesInput } from './centerOptions';
-import { createCenterTimers } from './centerTimers';
-import { ivrMenuSchema, type IvrMenuInput } from '../ivr/ivrMenu';
-import { createIvrRunner, type IvrHost, type IvrPrompt, type IvrRunner } from '../ivr/ivrRunner';
-import { holdersOf } from '../contact/contactMachine';
 import { createRouter, type RoutingDecision } from '../routing/router';
-import type { RoutingExplanation } from '../routing/explanation';
-import type { RoutingStrategy } from '../routing/strategies';
-import type { TimerHandle } from '../ports/clock';
-import type { CallingPolicy } from '../privacy/callingPolicy';
-import { actorSchema, type Actor } from '../tickets/actor';
+import { createPlainStore } from '../store/plainStore';
 import {
-  assertAdmin,
-  customerErasureRequestSchema,
-  decideErasure,
-  type CustomerErasure,
-  type CustomerErasureRequest,
-} from './centerErasure';
+  evaluationOf,
+  evaluationSchema,
+  monitorRequestFor,
+  monitorRequestSchema,
+} from '../supervisor/supervision';
+import { actorSchema } from '../tickets/actor';
+import { parseInput } from '../validation';
+import { assertAdmin, customerErasureRequestSchema, decideErasure } from './centerErasure';
+import { createIvrFromMenus, type IvrFactory } from './centerIvr';
+import { centerRulesSchema } from './centerOptions';
+import { emptyCenterState, evolveCenter, reduceCenter, type CenterState } from './centerState';
+import { createCenterTimers } from './centerTimers';
+import type { ContactCenter, ContactCenterOptions } from './contactCenterApi';
 
 /** Events after which a queued contact may have become routable: demand or free capacity grew. */
 const routingTriggers: ReadonlySet<DomainEvent['type']> = new Set([
@@ -70,112 +54,12 @@ const routingTriggers: ReadonlySet<DomainEvent['type']> = new Set([
   'contact.failed',
 ]);
 
-/** Options of {@link createContactCenter}. All are optional: the defaults run in process. */
-export interface ContactCenterOptions {
-  /** Time source; a virtual clock makes simulations and tests instant. */
-  readonly clock?: Clock;
-  /** Where contained failures are reported. */
-  readonly logger?: Logger;
-  /** Queues contacts can wait in. */
-  readonly queues?: readonly QueueInput[];
-  /** Agents on the roster from the start. */
-  readonly agents?: readonly AgentInput[];
-  /** Reason codes agents may use; the defaults when absent. */
-  readonly reasonCodes?: readonly ReasonCode[];
-  /** Dispositions agents may record; the defaults when absent. */
-  readonly dispositions?: readonly Disposition[];
-  /** Offer, wrap-up and missed-offer rules. */
-  readonly rules?: CenterRulesInput;
-  /** Makes ids for new contacts; `crypto.randomUUID` by default. */
-  readonly createId?: () => string;
-  /** Routing beyond what queues configure. */
-  readonly routing?: RoutingOptions;
-  /** IVR menus contacts can be put through before they queue (`startIvr`). */
-  readonly ivrMenus?: readonly IvrMenuInput[];
-}
-
-/** What an admin may change of an agent's profile. */
-export type AgentChanges = Partial<Pick<AgentInput, 'name' | 'roles' | 'skills' | 'capacity'>>;
-
-/** Routing options of a centre. */
-export interface RoutingOptions {
-  /** Custom strategies by name; queues name them in `strategy`. */
-  readonly strategies?: Readonly<Record<string, RoutingStrategy>>;
-  /** Decisions kept for `explain` after a contact left its queue. Default 10,000. */
-  readonly explanationLimit?: number;
-  /**
-   * For callbacks: calling hours in the customer's time zone and a do-not-call list
-   * (`createCallingPolicy` from `@switchboard/core/privacy`). A callback outside the hours waits
-   * in its queue; one to a do-not-call number fails with reason `doNotCall`.
-   */
-  readonly callingPolicy?: Pick<CallingPolicy, 'check'>;
-}
-
-/**
- * The embedded contact centre: agents, contacts, queues and the routing that joins them, in
- * process. Desks attach to it; the simulator, examples and tests run on it.
- */
-export interface ContactCenter {
-  /** The current frozen state. */
-  getSnapshot: () => CenterState;
-  /** Calls `listener` after every change. */
-  subscribe: (listener: () => void) => Unsubscribe;
-  /** Every event of the centre, typed. */
-  readonly events: Pick<EventBus<SwitchboardEvents>, 'on' | 'once' | 'onAny'>;
-  /** The rules in force. */
-  readonly rules: CenterRules;
-  /** The queues by id. */
-  readonly queues: ReadonlyMap<QueueId, Queue>;
-  /** The reason codes agents may use. */
-  readonly reasonCodes: readonly ReasonCode[];
-  /** The dispositions agents may record. */
-  readonly dispositions: readonly Disposition[];
-  /** Adds an agent to the roster (offline). Throws `ALREADY_EXISTS` for a known id. */
-  registerAgent(input: AgentInput): AgentState;
-  /** Opens a contact; with a `queueId` it queues and is routed at once. */
-  openContact(input: ContactInput): Contact;
-  /** Sends a command to an agent's presence machine. */
-  agentCommand(agentId: string, command: AgentCommand): AgentState;
-  /** Sends a command to a contact's lifecycle machine. */
-  contactCommand(contactId: string, command: ContactCommandInput): Contact;
-  /** Adds a queue or replaces its rules; contacts waiting in it follow the new rules at once. */
-  upsertQueue(input: QueueInput): Queue;
-  /** Changes an agent's name, roles, skills or capacity; routing follows at once. */
-  updateAgent(agentId: string, changes: AgentChanges): AgentState;
-  /** Adds a reason code, or replaces the one with the same code. */
-  upsertReasonCode(reason: ReasonCode): void;
-  /** Adds a disposition, or replaces the one with the same code. */
-  upsertDisposition(disposition: Disposition): void;
-  /**
-   * Asks the media layer to let `supervisorId` monitor, whisper to or barge into a contact in
-   * conversation: emits `supervisor.monitorRequested` (the softphone or chat plugin carries it out).
-   */
-  requestMonitor(supervisorId: string, input: z.input<typeof monitorRequestSchema>): MonitorRequest;
-  /** Records a supervisor's scorecard for an interaction: emits `supervisor.evaluated`. */
-  recordEvaluation(supervisorId: string, input: z.input<typeof evaluationSchema>): Evaluation;
-  /**
-   * Puts a new contact into an IVR menu: emits `ivr.prompted` for the channel to render. The
-   * answers classify the contact (queue, priority, skills, attributes) and it queues at the end.
-   */
-  startIvr(contactId: string, menuId: string): IvrPrompt;
-  /** The customer's answer to the current prompt: the next prompt, or `null` once the contact queued. */
-  answerIvr(contactId: string, key: string): IvrPrompt | null;
-  /** Why a contact waits, or why it went to its agent (JSON-serialisable). */
-  explain(contactId: string): RoutingExplanation;
-  /** Adds a custom routing strategy that queues can name (plugins call this). */
-  registerStrategy(name: string, strategy: RoutingStrategy): void;
-  /**
-   * Erases a customer's personal data from every contact of theirs (access and erasure
-   * requests): each becomes a tombstone through a `contact.erased` event (customer
-   * `{ id: tombstone }`, attribute strings `[erased]` except `keepAttributes`); ids, channels,
-   * queues, times and agents stay, so KPIs are unchanged. Admins only (`PERMISSION_DENIED`).
-   * The centre's own state, its events and every desk's snapshot are clean afterwards; stored
-   * history is erased by `openCenterHistory(...).eraseCustomer` from `@switchboard/core/history`.
-   */
-  eraseCustomer(request: CustomerErasureRequest, actor: Actor): CustomerErasure;
-  /** Cancels every timer; the centre refuses commands afterwards. */
-  dispose(): void;
-}
+export type {
+  AgentChanges,
+  ContactCenter,
+  ContactCenterOptions,
+  RoutingOptions,
+} from './contactCenterApi';
 
 /**
  * Creates the embedded {@link ContactCenter}.
@@ -190,39 +74,6 @@ export interface ContactCenter {
  */
 export function createContactCenter(options: ContactCenterOptions = {}): ContactCenter {
   return assembleContactCenter(options, createIvrFromMenus);
-}
-
-/**
- * How a centre builds its IVR: `createContactCenter` validates and runs the menus it is given,
- * a desk's embedded centre (which has none) passes `noIvr` so the menu schema and runner
- * stay out of its bundle.
- */
-export type IvrFactory = (menus: readonly IvrMenuInput[], host: CenterIvrHost) => IvrRunner;
-
-/** What a centre lends its IVR: the runner's host, plus a queue lookup to check routes with. */
-export interface CenterIvrHost extends IvrHost {
-  /** Throws `NOT_FOUND` for an unknown queue. */
-  readonly queueOf: (queueId: QueueId) => Queue;
-}
-
-/** Validates the menus (every route to a known queue) and runs them. */
-function createIvrFromMenus(menus: readonly IvrMenuInput[], host: CenterIvrHost): IvrRunner {
-  return createIvrRunner(
-    new Map(
-      menus.map((input) => {
-        const menu = parseInput(ivrMenuSchema, input, 'IVR menu');
-        const routes = [
-          menu.fallback,
-          ...Object.values(menu.nodes).flatMap((node) =>
-            node.options.flatMap((option) => option.route ?? []),
-          ),
-        ];
-        for (const route of routes) host.queueOf(route.queueId);
-        return [menu.id, menu] as const;
-      }),
-    ),
-    host,
-  );
 }
 
 /**
@@ -583,25 +434,8 @@ export function assembleContactCenter(
       assertLive();
       const { contactId, mode } = parseInput(monitorRequestSchema, input, 'monitor request');
       const contact = contactOf(contactId);
-      if (
-        !contact.agentId ||
-        !['connected', 'onHold', 'inConsult', 'conferenced'].includes(contact.status)
-      ) {
-        throw new SwitchboardError(
-          'INVALID_TRANSITION',
-          `Contact ${contactId} is not in conversation.`,
-          {
-            details: { contactId, status: contact.status },
-          },
-        );
-      }
-      const request: MonitorRequest = {
-        supervisorId: agentOf(supervisorId).profile.id,
-        agentId: contact.agentId,
-        contactId: contact.id,
-        mode,
-        at: clock.now(),
-      };
+      const supervisor = agentOf(supervisorId).profile.id;
+      const request = monitorRequestFor(contact, supervisor, mode, clock.now());
       emit('supervisor.monitorRequested', request);
       return request;
     },
@@ -609,27 +443,8 @@ export function assembleContactCenter(
       assertLive();
       const parsed = parseInput(evaluationSchema, input, 'evaluation');
       const contact = contactOf(parsed.contactId);
-      const agentId = parsed.agentId ?? contact.lastAgentId ?? contact.agentId;
-      if (!agentId) {
-        throw new SwitchboardError(
-          'INVALID_TRANSITION',
-          `Contact ${contact.id} was never handled.`,
-          {
-            details: { contactId: contact.id },
-          },
-        );
-      }
-      const total = parsed.scorecard.reduce((sum, line) => sum + line.score, 0);
-      const best = parsed.scorecard.reduce((sum, line) => sum + line.max, 0);
-      const evaluation: Evaluation = {
-        contactId: contact.id,
-        agentId,
-        supervisorId: agentOf(supervisorId).profile.id,
-        scorecard: parsed.scorecard,
-        percent: (total / best) * 100,
-        comment: parsed.comment,
-        at: clock.now(),
-      };
+      const supervisor = agentOf(supervisorId).profile.id;
+      const evaluation = evaluationOf(contact, supervisor, parsed, clock.now());
       emit('supervisor.evaluated', evaluation);
       return evaluation;
     },

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { SwitchboardError } from '../errors';
+import type { Contact, ContactStatus } from '../model/contact';
 import { agentIdSchema, contactIdSchema, type AgentId, type ContactId } from '../model/ids';
 
 /** How a supervisor joins a contact: listen only, coach the agent unheard by the customer, or join the conversation. */
@@ -82,4 +84,66 @@ export interface Evaluation {
   readonly comment: string;
   /** When (ms since epoch). */
   readonly at: number;
+}
+
+/** The statuses in which an agent and a customer talk, so that a supervisor can join them. */
+const inConversation: ReadonlySet<ContactStatus> = new Set([
+  'connected',
+  'onHold',
+  'inConsult',
+  'conferenced',
+]);
+
+/**
+ * The request for `supervisorId` to join `contact` in `mode`.
+ *
+ * @throws {@link SwitchboardError} `INVALID_TRANSITION` when the contact is not in conversation.
+ */
+export function monitorRequestFor(
+  contact: Contact,
+  supervisorId: AgentId,
+  mode: MonitorRequest['mode'],
+  at: number,
+): MonitorRequest {
+  if (!contact.agentId || !inConversation.has(contact.status)) {
+    throw new SwitchboardError(
+      'INVALID_TRANSITION',
+      `Contact ${contact.id} is not in conversation.`,
+      {
+        details: { contactId: contact.id, status: contact.status },
+      },
+    );
+  }
+  return { supervisorId, agentId: contact.agentId, contactId: contact.id, mode, at };
+}
+
+/**
+ * `supervisorId`'s evaluation of `contact`, of the agent the input names or else of the contact's
+ * last agent, with the total as a percentage of the best possible score.
+ *
+ * @throws {@link SwitchboardError} `INVALID_TRANSITION` when no agent ever handled the contact.
+ */
+export function evaluationOf(
+  contact: Contact,
+  supervisorId: AgentId,
+  input: z.output<typeof evaluationSchema>,
+  at: number,
+): Evaluation {
+  const agentId = input.agentId ?? contact.lastAgentId ?? contact.agentId;
+  if (!agentId) {
+    throw new SwitchboardError('INVALID_TRANSITION', `Contact ${contact.id} was never handled.`, {
+      details: { contactId: contact.id },
+    });
+  }
+  const total = input.scorecard.reduce((sum, line) => sum + line.score, 0);
+  const best = input.scorecard.reduce((sum, line) => sum + line.max, 0);
+  return {
+    contactId: contact.id,
+    agentId,
+    supervisorId,
+    scorecard: input.scorecard,
+    percent: (total / best) * 100,
+    comment: input.comment,
+    at,
+  };
 }
