@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_ROUNDS, type StaffingPlan } from './capacityPlan';
 import { runCli } from './cli';
 import { agentsForServiceLevel } from './erlangC';
-import { defaultScenario, withLoad } from './scenario';
+import { defaultScenario } from './defaultScenario';
+import { withLoad } from './scenario';
 import type { SimulationReport } from './simulate';
 
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-simulator-'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { erlangC, erlangCAsa, erlangCServiceLevel } from './erlangC';
-import { defaultScenario, parseScenario, type ScenarioInput } from './scenario';
+import { defaultScenario } from './defaultScenario';
+import { parseScenario, type ScenarioInput } from './scenario';
 import { simulate } from './simulate';
 
 // M/M/c: one voice queue, Poisson arrivals at a flat rate, exponential handle times, customers

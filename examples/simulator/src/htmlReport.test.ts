@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../../../tooling/browserTesting';
 import { planStaffing } from './capacityPlan';
 import { renderHtmlReport } from './htmlReport';
-import { defaultScenario, parseScenario, withLoad } from './scenario';
+import { defaultScenario } from './defaultScenario';
+import { parseScenario, withLoad } from './scenario';
 
 // A small day whose Spanish queue has a name that needs escaping.
 const small = withLoad(defaultScenario, 1 / 10);

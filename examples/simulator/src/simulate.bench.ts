@@ -1,5 +1,5 @@
 import { bench, describe } from 'vitest';
-import { defaultScenario } from './scenario';
+import { defaultScenario } from './defaultScenario';
 import { simulate } from './simulate';
 
 // The simulator's figures (issue target: the default 8-hour day in under 5 s). Each sample runs

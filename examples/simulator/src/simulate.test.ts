@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { createRandom } from './random';
-import { defaultScenario, parseScenario, withLoad, type ScenarioInput } from './scenario';
+import { defaultScenario } from './defaultScenario';
+import { parseScenario, withLoad, type ScenarioInput } from './scenario';
 import { apportion, simulate, type SimulateOptions, type SimulationReport } from './simulate';
 
 // The default day at a sixth of its load with 30 agents and a break every hour: every channel,
