@@ -6,15 +6,16 @@ import type { CallMedia } from '../media/callMedia';
 import type { RecordingControlOptions } from '../softphoneOptions';
 import type { SoftphoneEvents } from '../softphoneTypes';
 import { createCallEnding } from './callEnding';
-import { createCallFeatures, type TransferTarget } from './callFeatures';
 import { createQualitySampler } from './callQuality';
 import { createCallReconnection } from './callReconnection';
 import { createCallSession } from './callSession';
 import { createCallState } from './callState';
+import { createCallTransfers, type TransferTarget } from './callTransfers';
 import type { DialogRecord } from './dialogMemory';
 import { createInDialogRequests } from './inDialogRequests';
 import { createMediaControls } from './mediaControls';
 import { createMovedCall } from './movedCall';
+import { createRecordingPause } from './recordingPause';
 import { createSessionControls } from './sessionControls';
 
 /** What a call needs from the softphone that owns it. @internal */
@@ -123,7 +124,8 @@ export interface CallLeg {
  * - {@link createInDialogRequests}: re-INVITEs and INFOs, queued, after the caller's ACK;
  * - {@link createSessionControls}: dial, answer, reject, hang up;
  * - {@link createMediaControls}: hold, resume, mute, DTMF;
- * - {@link createCallFeatures}: transfers and the recording pause;
+ * - {@link createCallTransfers}: blind and attended transfers;
+ * - {@link createRecordingPause}: pausing and resuming the recording;
  * - {@link createMovedCall}: the hand-over to another tab and the controls its leg takes;
  * - {@link createCallReconnection}: living through a lost connection;
  * - {@link createQualitySampler}: `call.quality` while connected.
@@ -140,7 +142,7 @@ export function createCallHandle(
   const state = createCallState({ id: initial.id, direction, remote }, context, () => {
     // As the call ends, its timers and waiting requests stop.
     quality.stop();
-    features.stop();
+    recording.stop();
     requests.queue.clear(new SoftphoneError('INVALID_STATE', 'The call ended.'));
   });
   const ending = createCallEnding();
@@ -165,18 +167,14 @@ export function createCallHandle(
       context.onReferral(handle, referral);
     },
   });
-  const features = createCallFeatures({
-    session: () => session.current,
+  const transfer = createCallTransfers({
     context,
-    queue: requests.queue,
-    confirmed: requests.confirmed,
-    snapshot: state.snapshot,
-    update: state.update,
-    fail: state.fail,
-    sendInfo: requests.sendInfo,
-    expectEnd: ending.expect,
-    endAs: ending.endAs,
+    state,
+    ending,
+    requests,
+    session: () => session.current,
   });
+  const recording = createRecordingPause(context, state, requests);
   const controls = createSessionControls({ context, state, ending, session });
   const mediaControls = createMediaControls({
     context,
@@ -210,14 +208,14 @@ export function createCallHandle(
     resume: moved.viaLeg('resume', mediaControls.resume),
     setMuted: mediaControls.setMuted,
     sendDtmf: moved.viaLeg('sendDtmf', mediaControls.sendDtmf),
-    transfer: moved.transferViaLeg(features.transfer),
-    pauseRecording: moved.viaLeg('pauseRecording', features.pauseRecording),
-    resumeRecording: moved.viaLeg('resumeRecording', features.resumeRecording),
+    transfer: moved.transferViaLeg(transfer),
+    pauseRecording: moved.viaLeg('pauseRecording', recording.pauseRecording),
+    resumeRecording: moved.viaLeg('resumeRecording', recording.resumeRecording),
   };
 
   const handle: CallHandle = {
     call,
-    transferTo: features.transfer,
+    transferTo: transfer,
     get moved() {
       return moved.moved;
     },
