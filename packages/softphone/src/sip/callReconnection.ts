@@ -1,21 +1,8 @@
-import { SessionState, type Session } from 'sip.js';
-import type { CallEnding } from './callEnding';
-import type { CallState } from './callState';
-import type { InDialogRequests } from './inDialogRequests';
-import type { CallContext, CallHandle } from './sipCall';
+import { SessionState } from 'sip.js';
+import type { CallHandle, CallParts } from './sipCall';
 
-/** What a call's reconnection acts on. @internal */
-export interface ReconnectionContext {
-  /** The softphone's side. */
-  readonly context: Pick<CallContext, 'emit'>;
-  /** The call's state. */
-  readonly state: CallState;
-  /** Why the call ends. */
-  readonly ending: CallEnding;
-  /** The call's re-INVITEs. */
-  readonly requests: InDialogRequests;
-  /** The call's sip.js session now. */
-  readonly session: () => Session;
+/** What a call's reconnection acts on (an ICE restart is a re-INVITE). @internal */
+export interface ReconnectionContext extends CallParts {
   /** Whether another tab carries the call (that tab reconnects it). */
   readonly moved: () => boolean;
 }

@@ -1,22 +1,14 @@
 import { Invitation, SessionState, type Referral, type Session } from 'sip.js';
-import type { CallEnding } from './callEnding';
 import type { QualitySampler } from './callQuality';
-import type { CallState } from './callState';
-import type { InDialogRequests } from './inDialogRequests';
 import { descriptionOptions } from './mediaAdapter';
 import { supportsReplaces } from './remoteParty';
-import type { CallContext } from './sipCall';
+import type { CallParts } from './sipCall';
 
-/** What a call's session events change. @internal */
-export interface SessionWiring {
-  /** The softphone's side. */
-  readonly context: Pick<CallContext, 'clock' | 'emit'>;
-  /** The call's state. */
-  readonly state: CallState;
-  /** Why the call ends. */
-  readonly ending: CallEnding;
-  /** The call's in-dialog requests (they wait for the ACK). */
-  readonly requests: InDialogRequests;
+/** What a call's session events change (in-dialog requests wait for the ACK). @internal */
+export interface SessionWiring extends Pick<
+  CallParts,
+  'context' | 'state' | 'ending' | 'requests'
+> {
   /** Samples the media once connected. */
   readonly quality: QualitySampler;
   /** The session ended: whether the call lives on in another tab (moving or moved there). */

@@ -1,39 +1,20 @@
 import { SessionState, UserAgent, type Session, type URI } from 'sip.js';
 import type { Call, TransferResult } from '../call';
 import { SoftphoneError } from '../errors';
-import type { CallEnding } from './callEnding';
-import type { CallState } from './callState';
-import type { InDialogRequests } from './inDialogRequests';
-import type { CallContext, CallHandle } from './sipCall';
+import type { CallHandle, CallParts } from './sipCall';
 import { consultedSession, sendRefer, type ConsultedDialog } from './transfer';
 
 /** Where a call can be transferred: an address, a call, or a dialog another tab carries. @internal */
 export type TransferTarget = string | Call | ConsultedDialog;
 
-/** What a call's transfers act on. @internal */
-export interface TransfersContext {
-  /** The softphone's side (it resolves addresses and knows the phone's other calls). */
-  readonly context: Pick<
-    CallContext,
-    'clock' | 'emit' | 'canSignal' | 'handleOf' | 'resolveTarget' | 'transferTimeoutMs'
-  >;
-  /** The call's state. */
-  readonly state: CallState;
-  /** Why the call ends (`transferred` once the far end's new call is answered). */
-  readonly ending: CallEnding;
-  /** The call's queue (a REFER takes its turn with the re-INVITEs). */
-  readonly requests: InDialogRequests;
-  /** The call's sip.js session now. */
-  readonly session: () => Session;
-}
-
 /**
  * A call's `transfer`: blind (REFER to an address) or attended (REFER with Replaces naming a
- * consultation, here or carried by another tab). The REFER goes through the call's queue; on
- * success the call (and the consultation) end as `transferred`. @internal
+ * consultation, here or carried by another tab). The REFER takes its turn in the call's queue
+ * of in-dialog requests; on success the call (and the consultation) end as `transferred`.
+ * @internal
  */
 export function createCallTransfers(
-  transfers: TransfersContext,
+  transfers: CallParts,
 ): (target: TransferTarget) => Promise<TransferResult> {
   const { context, state, ending, requests } = transfers;
 

@@ -1,10 +1,9 @@
-import { SessionState, type Core, type Session } from 'sip.js';
+import { SessionState, type Core } from 'sip.js';
 import { createReinviteQueue, type ReinviteQueue } from '../core/reinviteQueue';
 import { SoftphoneError } from '../errors';
 import type { MediaDescriptionOptions } from '../media/callMedia';
-import type { CallState } from './callState';
 import { descriptionOptions } from './mediaAdapter';
-import type { CallContext } from './sipCall';
+import type { CallParts } from './sipCall';
 import { isRetryableStatus } from './statusCodes';
 
 /** A message body of an in-dialog request. @internal */
@@ -37,10 +36,9 @@ export interface InDialogRequests {
 
 /** The {@link InDialogRequests} of a call on `session` (a rejoin may swap it). @internal */
 export function createInDialogRequests(
-  session: () => Session,
-  state: CallState,
-  context: Pick<CallContext, 'clock' | 'random'>,
+  parts: Pick<CallParts, 'context' | 'state' | 'session'>,
 ): InDialogRequests {
+  const { context, state, session } = parts;
   const queue = createReinviteQueue({
     clock: context.clock,
     random: context.random,

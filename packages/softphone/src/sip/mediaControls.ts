@@ -1,20 +1,12 @@
 import type { Call } from '../call';
 import { SoftphoneError } from '../errors';
 import type { CallMedia } from '../media/callMedia';
-import type { CallState } from './callState';
-import type { InDialogRequests } from './inDialogRequests';
-import type { CallContext, CallLeg } from './sipCall';
+import type { CallLeg, CallParts } from './sipCall';
 
 const dtmfTones = /^[0-9A-D*#,]+$/i;
 
 /** What a call's hold, mute and DTMF controls act on. @internal */
-export interface MediaControlsContext {
-  /** The softphone's side. */
-  readonly context: Pick<CallContext, 'clock' | 'emit' | 'canSignal'>;
-  /** The call's state. */
-  readonly state: CallState;
-  /** The call's re-INVITEs and INFOs. */
-  readonly requests: InDialogRequests;
+export interface MediaControlsContext extends Pick<CallParts, 'context' | 'state' | 'requests'> {
   /** The call's media, once sip.js asked for it. */
   readonly media: () => CallMedia | undefined;
   /** The leg that carries the call in another tab (it mutes too), `null` while not moved. */

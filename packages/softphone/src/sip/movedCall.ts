@@ -1,12 +1,8 @@
-import type { Session } from 'sip.js';
 import type { Call, CallSnapshot, TransferResult } from '../call';
 import { SoftphoneError } from '../errors';
-import type { CallEnding } from './callEnding';
 import type { QualitySampler } from './callQuality';
-import type { CallState } from './callState';
 import { recordOf } from './dialogMemory';
-import type { InDialogRequests } from './inDialogRequests';
-import type { CallContext, CallHandle, CallLeg } from './sipCall';
+import type { CallHandle, CallLeg, CallParts } from './sipCall';
 import type { ConsultedDialog } from './transfer';
 
 /**
@@ -16,18 +12,8 @@ import type { ConsultedDialog } from './transfer';
 export type LegControl =
   'hangUp' | 'hold' | 'resume' | 'sendDtmf' | 'getStats' | 'pauseRecording' | 'resumeRecording';
 
-/** What moving a call to another tab acts on. @internal */
-export interface MovedCallContext {
-  /** The softphone's side (it knows the phone's other calls). */
-  readonly context: Pick<CallContext, 'handleOf'>;
-  /** The call's state. */
-  readonly state: CallState;
-  /** Why the call ends. */
-  readonly ending: CallEnding;
-  /** The call's in-dialog requests (a move waits for the ACK). */
-  readonly requests: InDialogRequests;
-  /** The call's sip.js session now. */
-  readonly session: () => Session;
+/** What moving a call to another tab acts on (a move waits for the ACK). @internal */
+export interface MovedCallContext extends CallParts {
   /** The call's media sampling (the leg's tab samples a moved call). */
   readonly quality: QualitySampler;
 }

@@ -2,10 +2,8 @@ import type { TimerHandle } from '@switchboard/core';
 import type { Call, PauseRecordingOptions } from '../call';
 import { SoftphoneError } from '../errors';
 import type { RecordingAction } from '../softphoneOptions';
-import type { CallState } from './callState';
-import type { InDialogRequests } from './inDialogRequests';
 import { recordingRequest } from './recordingControl';
-import type { CallContext } from './sipCall';
+import type { CallParts } from './sipCall';
 
 /** A call's recording pause (PCI: while card data is taken), resumed by itself in time. @internal */
 export interface RecordingPause {
@@ -22,10 +20,9 @@ export interface RecordingPause {
  * configures (`recordingControl`), sent after the caller's ACK. @internal
  */
 export function createRecordingPause(
-  context: Pick<CallContext, 'clock' | 'emit' | 'recordingControl'>,
-  state: CallState,
-  requests: InDialogRequests,
+  parts: Pick<CallParts, 'context' | 'state' | 'requests'>,
 ): RecordingPause {
+  const { context, state, requests } = parts;
   const { clock } = context;
   let resumeTimer: TimerHandle;
 

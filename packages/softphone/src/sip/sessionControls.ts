@@ -1,22 +1,17 @@
 import { Invitation, Inviter, SessionState } from 'sip.js';
 import type { AnswerOptions, Call, RejectOptions } from '../call';
-import type { CallEnding } from './callEnding';
 import type { CallSession } from './callSession';
-import type { CallState } from './callState';
 import { descriptionOptions } from './mediaAdapter';
-import type { CallContext, CallHandle } from './sipCall';
+import type { CallHandle, CallParts } from './sipCall';
 import { endReasonOf } from './statusCodes';
 
 /** What starting and ending a call's session acts on. @internal */
-export interface SessionControlsContext {
-  /** The softphone's side. */
-  readonly context: Pick<CallContext, 'beforeAnswer' | 'changed'>;
-  /** The call's state. */
-  readonly state: CallState;
-  /** Why the call ends. */
-  readonly ending: CallEnding;
-  /** The call's sip.js session. */
-  readonly session: CallSession;
+export interface SessionControlsContext extends Pick<
+  CallParts,
+  'context' | 'state' | 'ending' | 'session'
+> {
+  /** Reads `Supported` from the far end's answer to the INVITE. */
+  readonly answered: CallSession['answered'];
 }
 
 /**
@@ -30,7 +25,7 @@ export function createSessionControls(
   const { context, state, ending, session } = controls;
   return {
     async answer(options: AnswerOptions = {}) {
-      const invitation = session.current;
+      const invitation = session();
       if (!(invitation instanceof Invitation) || state.snapshot().status !== 'ringing') {
         throw state.fail('answer');
       }
@@ -42,7 +37,7 @@ export function createSessionControls(
       });
     },
     async reject(options: RejectOptions = {}) {
-      const invitation = session.current;
+      const invitation = session();
       if (!(invitation instanceof Invitation) || state.snapshot().status !== 'ringing') {
         throw state.fail('reject');
       }
@@ -51,7 +46,7 @@ export function createSessionControls(
     },
     async hangUp() {
       if (state.snapshot().status === 'ended') return;
-      const current = session.current;
+      const current = session();
       ending.endAs('hangUp');
       if (current.state === SessionState.Established) {
         await current.bye();
@@ -63,7 +58,7 @@ export function createSessionControls(
       }
     },
     async dial(settled) {
-      const inviter = session.current;
+      const inviter = session();
       if (!(inviter instanceof Inviter)) throw state.fail('dial');
       await inviter.invite({
         requestDelegate: {
@@ -76,7 +71,7 @@ export function createSessionControls(
             }
           },
           onAccept: (response) => {
-            session.answered(response.message);
+            controls.answered(response.message);
             context.changed(); // the dialog's record was stored on connecting, before this
             settled();
           },

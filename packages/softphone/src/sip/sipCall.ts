@@ -5,14 +5,14 @@ import { SoftphoneError } from '../errors';
 import type { CallMedia } from '../media/callMedia';
 import type { RecordingControlOptions } from '../softphoneOptions';
 import type { SoftphoneEvents } from '../softphoneTypes';
-import { createCallEnding } from './callEnding';
+import { createCallEnding, type CallEnding } from './callEnding';
 import { createQualitySampler } from './callQuality';
 import { createCallReconnection } from './callReconnection';
 import { createCallSession } from './callSession';
-import { createCallState } from './callState';
+import { createCallState, type CallState } from './callState';
 import { createCallTransfers, type TransferTarget } from './callTransfers';
 import type { DialogRecord } from './dialogMemory';
-import { createInDialogRequests } from './inDialogRequests';
+import { createInDialogRequests, type InDialogRequests } from './inDialogRequests';
 import { createMediaControls } from './mediaControls';
 import { createMovedCall } from './movedCall';
 import { createRecordingPause } from './recordingPause';
@@ -42,6 +42,23 @@ export interface CallContext {
   readonly recordingControl: RecordingControlOptions | undefined;
   /** How long a transfer waits for its final NOTIFY. */
   readonly transferTimeoutMs: number;
+}
+
+/**
+ * The parts of one call that its controls share (see {@link createCallHandle}); each control
+ * takes the few it needs. @internal
+ */
+export interface CallParts {
+  /** The softphone's side. */
+  readonly context: CallContext;
+  /** The call's public snapshot. */
+  readonly state: CallState;
+  /** Why the call ends. */
+  readonly ending: CallEnding;
+  /** The call's re-INVITEs and INFOs: one at a time, after the caller's ACK. */
+  readonly requests: InDialogRequests;
+  /** The call's sip.js session now (a rejoin by the far end swaps it). */
+  readonly session: () => Session;
 }
 
 /**
@@ -147,58 +164,35 @@ export function createCallHandle(
   });
   const ending = createCallEnding();
   const quality = createQualitySampler(context, state.snapshot, () => media);
-  const requests = createInDialogRequests(() => session.current, state, context);
-  const moved = createMovedCall({
-    context,
-    state,
-    ending,
-    requests,
-    session: () => session.current,
-    quality,
-  });
+  const current = () => session.current;
+  const requests = createInDialogRequests({ context, state, session: current });
+  const parts: CallParts = { context, state, ending, requests, session: current };
+  const moved = createMovedCall({ ...parts, quality });
   const session = createCallSession(initial, {
-    context,
-    state,
-    ending,
-    requests,
+    ...parts,
     quality,
     outlivesSession: moved.outlivesSession,
     referred: (referral) => {
       context.onReferral(handle, referral);
     },
   });
-  const transfer = createCallTransfers({
-    context,
-    state,
-    ending,
-    requests,
-    session: () => session.current,
-  });
-  const recording = createRecordingPause(context, state, requests);
-  const controls = createSessionControls({ context, state, ending, session });
+  const transfer = createCallTransfers(parts);
+  const recording = createRecordingPause(parts);
+  const controls = createSessionControls({ ...parts, answered: session.answered });
   const mediaControls = createMediaControls({
-    context,
-    state,
-    requests,
+    ...parts,
     media: () => media,
     leg: () => moved.leg,
   });
-  const reconnection = createCallReconnection({
-    context,
-    state,
-    ending,
-    requests,
-    session: () => session.current,
-    moved: () => moved.moved,
-  });
+  const reconnection = createCallReconnection({ ...parts, moved: () => moved.moved });
 
   const call: Call = {
     id: initial.id,
     getSnapshot: state.snapshot,
     getStats: moved.viaLeg('getStats', async () => (await media?.getStats?.()) ?? null),
     header: (name) => {
-      const current = session.current;
-      return current instanceof Invitation ? (current.request.getHeader(name) ?? null) : null;
+      const invitation = session.current;
+      return invitation instanceof Invitation ? (invitation.request.getHeader(name) ?? null) : null;
     },
     subscribe: state.subscribe,
     answer: controls.answer,
