@@ -5,7 +5,7 @@ import { supportsReplaces } from './remoteParty';
 import type { CallParts } from './sipCall';
 
 /** What a call's session events change (in-dialog requests wait for the ACK). @internal */
-export interface SessionWiring extends Pick<
+export interface CallSessionContext extends Pick<
   CallParts,
   'context' | 'state' | 'ending' | 'requests'
 > {
@@ -34,9 +34,9 @@ export interface CallSession {
 
 /**
  * Follows `initial` (and each session a rejoin brings) into the call's state: connected, ended
- * (with the cause {@link CallEnding} noted), held by the far end, DTMF received, REFER. @internal
+ * (with the cause the call's ending noted), held by the far end, DTMF received, REFER. @internal
  */
-export function createCallSession(initial: Session, wiring: SessionWiring): CallSession {
+export function createCallSession(initial: Session, wiring: CallSessionContext): CallSession {
   const { context, state, ending, requests } = wiring;
   let session = initial;
   let remoteSupportsReplaces = session instanceof Invitation && supportsReplaces(session.request);
