@@ -42,7 +42,7 @@ export type {
   TabMessageEvent,
   TabOptions,
   TabRole,
-} from './tabs/createSharedSoftphone';
+} from './tabs/sharedSoftphoneTypes';
 export type {
   AudioDevice,
   DeviceEvents,

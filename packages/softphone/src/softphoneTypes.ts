@@ -3,7 +3,7 @@ import type { Call, CallSnapshot, TransferResult } from './call';
 import type { RegistrationState } from './core/registrationMachine';
 import type { SoftphoneError } from './errors';
 import type { MediaStatsSample } from './media/callMedia';
-import type { TabRole } from './tabs/createSharedSoftphone';
+import type { TabRole } from './tabs/sharedSoftphoneTypes';
 import type { WakeReason } from './web/wakeWatcher';
 
 /** The softphone's state: registration and every call not yet ended. Frozen. */

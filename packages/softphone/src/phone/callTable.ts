@@ -5,7 +5,8 @@ import { resolveTarget } from '../core/target';
 import type { DialogMemory } from '../sip/dialogMemory';
 import { followReferral } from '../sip/referrals';
 import { invitationRejoins } from '../sip/rejoin';
-import { createCallHandle, partyOf, type CallHandle } from '../sip/sipCall';
+import { createCallHandle, type CallHandle } from '../sip/sipCall';
+import { partyOf } from '../sip/remoteParty';
 import type { SoftphoneOptions } from '../softphoneOptions';
 import type { SoftphoneEvents } from '../softphoneTypes';
 

@@ -1,94 +1,37 @@
 import { createEventBus, systemClock } from '@switchboard/core';
-import type { Call, CallSnapshot } from '../call';
+import type { CallSnapshot } from '../call';
 import { buildSoftphone, type SoftphoneInternals } from '../createSoftphone';
 import { SoftphoneError } from '../errors';
-import type { DialogRecord, DialogStorage } from '../sip/dialogMemory';
-import { parseSoftphoneOptions, type SoftphoneOptions } from '../softphoneOptions';
+import type { DialogStorage } from '../sip/dialogMemory';
+import { parseSoftphoneOptions } from '../softphoneOptions';
 import type { Conference, Softphone, SoftphoneEvents, SoftphoneSnapshot } from '../softphoneTypes';
+import { createAudioHandOff } from './audioHandOff';
 import { createCallLegs } from './callLegs';
+import { createFollowerCalls } from './followerCalls';
 import { createLeaderCommands, type PerformCommand } from './leaderCommands';
-import { createRemoteCall, createRemoteConference, type RemoteCall } from './remoteCall';
+import { createRemoteConference } from './remoteCall';
+import type {
+  SharedSoftphone,
+  SharedSoftphoneOptions,
+  TabChannel,
+  TabLocks,
+  TabRole,
+} from './sharedSoftphoneTypes';
+import { createTabCommands } from './tabCommands';
 import {
   forwardedEvents,
   fromWireError,
-  isLiveCall,
   readMessage,
   toWireError,
+  toWireEvent,
   type TabMessage,
   type WireConference,
 } from './tabProtocol';
-
-/** Which part a tab plays: it owns the registration, or it works through the tab that does. */
-export type TabRole = 'electing' | 'leader' | 'follower';
-
-/** Options of one lock request (those of `navigator.locks.request`). */
-export interface TabLockRequest {
-  /** Calls back at once with `null` when another tab holds the lock. */
-  readonly ifAvailable?: boolean;
-  /** Gives up waiting for the lock. */
-  readonly signal?: AbortSignal;
-}
-
-/** The part of the Web Locks API (`navigator.locks`) the election uses. */
-export interface TabLocks {
-  /** Calls `callback` once the lock is held (or with `null` at once with `ifAvailable`). */
-  request(
-    name: string,
-    options: TabLockRequest,
-    callback: (lock: unknown) => Promise<void>,
-  ): Promise<unknown>;
-}
-
-/** A message event of a {@link TabChannel}. */
-export interface TabMessageEvent {
-  /** What the other tab posted. */
-  readonly data: unknown;
-}
-
-/** The part of a `BroadcastChannel` the tabs talk over. */
-export interface TabChannel {
-  /** Sends to every other tab on the channel. */
-  postMessage(message: unknown): void;
-  /** Receives from the other tabs. */
-  onmessage: ((event: TabMessageEvent) => void) | null;
-  /** Leaves the channel. */
-  close(): void;
-}
-
-/** How tabs share one softphone. */
-export interface TabOptions {
-  /** The lock and channel name; `switchboard-softphone:` + the phone's URI by default. */
-  readonly name?: string;
-  /**
-   * How long a follower waits for the leading tab to carry out a command, in ms; 10 000. A
-   * transfer, which lasts until the far end's new call is answered, waits `transferTimeoutMs`
-   * longer.
-   */
-  readonly commandTimeoutMs?: number;
-  /** `navigator.locks` by default. */
-  readonly locks?: TabLocks;
-  /** Opens the channel; `new BroadcastChannel(name)` by default. */
-  readonly channel?: (name: string) => TabChannel;
-}
-
-/** Options of {@link createSharedSoftphone}: a softphone's, plus how tabs share it. */
-export interface SharedSoftphoneOptions extends SoftphoneOptions {
-  /** Tab sharing. */
-  readonly tabs?: TabOptions;
-}
-
-/** A {@link Softphone} shared by the tabs of one browser: one of them owns the registration. */
-export interface SharedSoftphone extends Softphone {
-  /** This tab's part; `tabs.roleChanged` fires when it changes. */
-  getRole(): TabRole;
-}
 
 const idle: SoftphoneSnapshot = Object.freeze({
   registration: Object.freeze({ status: 'unregistered' as const }),
   calls: Object.freeze([]),
 });
-/** Headers of an incoming INVITE the other tabs can read through `call.header()`. */
-const sharedHeaders = ['X-Switchboard-Contact-Id'];
 const live = new Set(['registering', 'registered', 'reconnecting']);
 
 /**
@@ -124,7 +67,6 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
   const openChannel = tabs.channel ?? (Channel ? (name: string) => new Channel(name) : undefined);
   const name = tabs.name ?? `switchboard-softphone:${options.uri}`;
   const timeoutMs = tabs.commandTimeoutMs ?? 10_000;
-  const transferTimeoutMs = timeoutMs + (options.transferTimeoutMs ?? 30_000);
   const clock = options.clock ?? systemClock;
   const tabId = `${clock.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 
@@ -142,18 +84,7 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
   let shared: SoftphoneSnapshot = idle;
   let wanted = false;
   let disposed = false;
-  let sequence = 0;
-  const remotes = new Map<string, RemoteCall>();
-  const pending = new Map<
-    string,
-    { resolve(value: unknown): void; reject(error: SoftphoneError): void }
-  >();
   const abort = new AbortController();
-  const closed = new Promise<void>((resolve) => {
-    abort.signal.addEventListener('abort', () => {
-      resolve();
-    });
-  });
   let release: () => void = () => undefined;
   let decided: () => void = () => undefined;
   const elected = new Promise<void>((resolve) => {
@@ -176,78 +107,36 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
     });
   };
 
-  // Follower side: commands to the leader, calls mirrored from it.
-  const send = (command: string, callId: string | null, args: readonly unknown[], to?: string) =>
-    new Promise<unknown>((resolve, reject) => {
-      const id = `${tabId}:${(sequence += 1).toString()}`;
-      const timer = clock.setTimeout(
-        () => {
-          pending.delete(id);
-          reject(
-            new SoftphoneError('TRANSPORT_FAILED', `The leading tab did not answer ${command}.`),
-          );
-        },
-        command === 'transfer' ? transferTimeoutMs : timeoutMs,
-      );
-      pending.set(id, {
-        resolve: (value) => {
-          clock.clearTimeout(timer);
-          resolve(value);
-        },
-        reject: (error) => {
-          clock.clearTimeout(timer);
-          reject(error);
-        },
-      });
-      post({ type: 'command', from: tabId, to, id, name: command, callId, args });
-    });
+  const commands = createTabCommands({
+    tabId,
+    clock,
+    post,
+    timeoutMs,
+    transferTimeoutMs: timeoutMs + (options.transferTimeoutMs ?? 30_000),
+  });
+  const { send } = commands;
   // The calls this tab answered as a follower and carries (dialog and media) itself.
   const legs = createCallLegs(
     tabOptions,
     (callId, snapshot) => {
       post({ type: 'leg', from: tabId, callId, snapshot });
     },
-    (callId, name, payload) => {
+    (callId, event, payload) => {
       const snapshot = payload.call as CallSnapshot;
-      post({ type: 'leg', from: tabId, callId, snapshot, event: { name, payload } });
+      post({ type: 'leg', from: tabId, callId, snapshot, event: { name: event, payload } });
     },
   );
-  /**
-   * Answers in a follower tab: the leading tab answers, then this tab takes the dialog over
-   * with an INVITE with Replaces on its own unregistered connection, so the audio plays here.
-   * The leading tab keeps the call (same id everywhere); `call.audioPlaced` says where it plays.
-   */
-  const answerHere = async (callId: string, answerOptions: unknown) => {
-    const record = (await send('answerHere', callId, [answerOptions])) as DialogRecord | null;
-    if (!record) return; // the far end cannot take Replaces: the audio stays in the leader
-    if (!(await legs.open(callId, record))) {
-      await send('handOff.failed', callId, []);
-      return;
-    }
-    // Held while this tab lives: the leading tab gets it once this tab closes, and ends the call.
-    await new Promise<void>((granted) => {
-      void locks
-        ?.request(`${name}:leg:${callId}`, {}, () => {
-          granted();
-          return closed;
-        })
-        .catch(() => undefined);
-      if (!locks) granted();
-    });
-    await send('handOff.done', callId, [legs.dialogOf(callId)]);
-  };
-  const remoteFor = (snapshot: CallSnapshot, headers: Record<string, string> = {}): Call => {
-    let remote = remotes.get(snapshot.id);
-    if (!remote) {
-      remote = createRemoteCall(snapshot, send, report, (answerOptions) =>
-        answerHere(snapshot.id, answerOptions ?? {}),
-      );
-      remotes.set(snapshot.id, remote);
-    }
-    remote.addHeaders(headers);
-    remote.update(snapshot);
-    return remote.call;
-  };
+  const handOff = createAudioHandOff({ send, legs, locks, name, signal: abort.signal });
+  // Follower side: the leading tab's calls, mirrored.
+  const remotes = createFollowerCalls({
+    send,
+    report,
+    answerHere: handOff.answerHere,
+    ended: (call) => {
+      bus.emit('call.ended', { call });
+    },
+    clock,
+  });
 
   function onMessage(message: TabMessage) {
     if (message.type === 'hello' && role === 'leader') publish();
@@ -259,29 +148,14 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
       else internals?.legChanged(message.callId, message.snapshot);
     } else if (message.type === 'state' && role === 'follower') {
       shared = message.snapshot;
-      for (const call of shared.calls) remoteFor(call);
+      for (const call of shared.calls) remotes.show(call);
       changes.emit('change', undefined);
     } else if (message.type === 'event' && role === 'follower') {
-      bus.emit(message.name, fromWire(message.payload, message.headers) as never);
+      bus.emit(message.name, remotes.fromWire(message.payload, message.headers) as never);
     } else if (message.type === 'result' && message.to === tabId) {
-      const waiting = pending.get(message.id);
-      pending.delete(message.id);
-      if (message.error) waiting?.reject(fromWireError(message.error));
-      else waiting?.resolve(message.value);
+      commands.settle(message);
     }
   }
-  const fromWire = (payload: Record<string, unknown>, headers?: Record<string, string>) => {
-    const local: Record<string, unknown> = { ...payload };
-    const call = payload.call as CallSnapshot | undefined;
-    if (call) {
-      const handle = remoteFor(call, headers);
-      if (payload.live) local.call = handle;
-      if (call.status === 'ended') remotes.delete(call.id);
-      delete local.live;
-    }
-    if (payload.error) local.error = fromWireError(payload.error as never);
-    return local;
-  };
 
   // Leader side: the real softphone, its state and events shared with the other tabs.
   const publish = () => {
@@ -305,28 +179,14 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
   async function lead(): Promise<void> {
     if (disposed) return;
     // Calls shown from the tab that led before died with it: end them here.
-    for (const remote of remotes.values()) {
-      const before = remote.call.getSnapshot();
-      if (before.status === 'ended') continue;
-      remote.update({
-        ...before,
-        status: 'ended',
-        endedAt: clock.now(),
-        endReason: 'connectionLost',
-      });
-      bus.emit('call.ended', { call: remote.call.getSnapshot() });
-    }
-    remotes.clear();
-    for (const waiting of pending.values()) {
-      waiting.reject(new SoftphoneError('TRANSPORT_FAILED', 'The leading tab closed.'));
-    }
-    pending.clear();
+    remotes.endAll();
+    commands.leaderClosed();
     const restart = wanted || live.has(shared.registration.status);
     const built = buildSoftphone(tabOptions);
     const phone = built.phone;
     inner = phone;
     internals = built.internals;
-    perform = withHandOff(createLeaderCommands(phone), built.internals);
+    perform = handOff.withHandOff(createLeaderCommands(phone), built.internals);
     phone.subscribe(() => {
       changes.emit('change', undefined);
       publish();
@@ -335,20 +195,7 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
       if (!forwardedEvents[event]) continue;
       phone.on(event, (payload) => {
         bus.emit(event, payload);
-        const wire: Record<string, unknown> = { ...payload };
-        let headers: Record<string, string> | undefined;
-        if ('call' in payload && isLiveCall(payload.call)) {
-          const call = payload.call;
-          wire.call = call.getSnapshot();
-          wire.live = true;
-          headers = {};
-          for (const header of sharedHeaders) {
-            const value = call.header(header);
-            if (value !== null) headers[header.toLowerCase()] = value;
-          }
-        }
-        if ('error' in payload) wire.error = toWireError(payload.error);
-        post({ type: 'event', from: tabId, name: event, payload: wire, headers });
+        post({ type: 'event', from: tabId, name: event, ...toWireEvent(payload) });
       });
     }
     setRole('leader');
@@ -357,38 +204,6 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
     await new Promise<void>((resolve) => {
       release = resolve;
     });
-  }
-
-  /**
-   * The leading tab's side of a follower's answer: answers, gives the dialog's facts to the
-   * answering tab, and once it took the call over hands the call's controls to it.
-   */
-  function withHandOff(base: PerformCommand, calls: SoftphoneInternals): PerformCommand {
-    return async (command, callId, args, from) => {
-      if (callId === null || !from) return base(command, callId, args);
-      if (command === 'answerHere') {
-        await base('answer', callId, args);
-        return calls.handOff(callId);
-      }
-      if (command === 'handOff.done' || command === 'handOff.failed') {
-        const record = (args[0] ?? null) as DialogRecord | null;
-        const leg = {
-          run: (name: string, rest: readonly unknown[]) => send(name, callId, rest, from),
-          record,
-        };
-        calls.moveTo(callId, command === 'handOff.done' ? leg : null);
-        if (command === 'handOff.done') {
-          void locks
-            ?.request(`${name}:leg:${callId}`, { signal: abort.signal }, () => {
-              calls.legLost(callId, record);
-              return Promise.resolve();
-            })
-            .catch(() => undefined);
-        }
-        return undefined;
-      }
-      return base(command, callId, args);
-    };
   }
 
   if (channel && locks) {
@@ -439,9 +254,9 @@ export function createSharedSoftphone(input: SharedSoftphoneOptions): SharedSoft
         'call',
         [target, callOptions],
       );
-      return inner?.getCall(placed.id) ?? remoteFor(placed);
+      return inner?.getCall(placed.id) ?? remotes.show(placed);
     },
-    getCall: (id) => inner?.getCall(id) ?? remotes.get(id)?.call,
+    getCall: (id) => inner?.getCall(id) ?? remotes.get(id),
     switchTo: (callId) => viaLeader((phone) => phone.switchTo(callId), 'switchTo', [callId]),
     async conference(calls) {
       const joined = await viaLeader<Conference | WireConference>(

@@ -121,7 +121,33 @@ export function fromWireError(wire: WireError): SoftphoneError {
   return new SoftphoneError(code, wire.message, { details: wire.details });
 }
 
+/** Headers of an incoming INVITE the other tabs can read through `call.header()`. */
+const sharedHeaders = ['X-Switchboard-Contact-Id'];
+
+/**
+ * An event's payload made cloneable for the other tabs: a live call as its snapshot (`live`
+ * marks it) with the INVITE headers they may read, an error as a {@link WireError}.
+ */
+export function toWireEvent(
+  payload: SoftphoneEvents[keyof SoftphoneEvents],
+): Pick<Extract<TabMessage, { type: 'event' }>, 'payload' | 'headers'> {
+  const wire: Record<string, unknown> = { ...payload };
+  let headers: Record<string, string> | undefined;
+  if ('call' in payload && isLiveCall(payload.call)) {
+    const call = payload.call;
+    wire.call = call.getSnapshot();
+    wire.live = true;
+    headers = {};
+    for (const header of sharedHeaders) {
+      const value = call.header(header);
+      if (value !== null) headers[header.toLowerCase()] = value;
+    }
+  }
+  if ('error' in payload) wire.error = toWireError(payload.error);
+  return { payload: wire, headers };
+}
+
 /** Whether a payload field is a live call (with controls) rather than a snapshot. */
-export function isLiveCall(value: unknown): value is { getSnapshot(): CallSnapshot } {
+function isLiveCall(value: unknown): value is { getSnapshot(): CallSnapshot } {
   return typeof (value as { getSnapshot?: unknown } | null)?.getSnapshot === 'function';
 }
