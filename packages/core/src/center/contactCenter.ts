@@ -57,6 +57,18 @@ import {
   type CustomerErasureRequest,
 } from './centerErasure';
 
+/**
+ * Whether `input` is a frozen plain object whose own fields are all plain values (no getter, no
+ * nested object): nothing about it can change once it has been validated.
+ */
+function isFrozenRecord(input: unknown): input is object {
+  if (typeof input !== 'object' || input === null || !Object.isFrozen(input)) return false;
+  if (Object.getPrototypeOf(input) !== Object.prototype) return false;
+  return Object.values(Object.getOwnPropertyDescriptors(input)).every(
+    (field) => 'value' in field && (typeof field.value !== 'object' || field.value === null),
+  );
+}
+
 /** Events after which a queued contact may have become routable: demand or free capacity grew. */
 const routingTriggers: ReadonlySet<DomainEvent['type']> = new Set([
   'agent.statusChanged',
@@ -136,7 +148,10 @@ export interface ContactCenter {
   openContact(input: ContactInput): Contact;
   /** Sends a command to an agent's presence machine. */
   agentCommand(agentId: string, command: AgentCommand): AgentState;
-  /** Sends a command to a contact's lifecycle machine. */
+  /**
+   * Sends a command to a contact's lifecycle machine. A frozen command of plain fields (e.g.
+   * `Object.freeze({ type: 'connect' })`, kept and sent again) is validated only the first time.
+   */
   contactCommand(contactId: string, command: ContactCommandInput): Contact;
   /** Adds a queue or replaces its rules; contacts waiting in it follow the new rules at once. */
   upsertQueue(input: QueueInput): Queue;
@@ -312,6 +327,8 @@ export function assembleContactCenter(
   let routing = false;
 
   const emit = bus.emit as (name: string, payload: unknown) => void;
+  /** Frozen commands already validated, with their parse (see `parseContactCommand`). */
+  const validCommands = new WeakMap<object, ContactCommand>();
 
   function commit(events: readonly DomainEvent[]) {
     const state = store.apply(events);
@@ -480,7 +497,21 @@ export function assembleContactCenter(
 
   function contactCommand(contactId: string, input: ContactCommandInput): Contact {
     assertLive();
-    return runContactCommand(contactId, parseInput(contactCommandSchema, input, 'contact command'));
+    return runContactCommand(contactId, parseContactCommand(input));
+  }
+
+  /**
+   * Validates a host's command. A frozen command of plain fields cannot change after it passed,
+   * so its parse is kept and the same object is not parsed again (a simulator or bot that
+   * keeps its frozen `{ type: 'connect' }` sends it by the thousand); anything else is parsed
+   * every time.
+   */
+  function parseContactCommand(input: ContactCommandInput): ContactCommand {
+    const known = validCommands.get(input);
+    if (known) return known;
+    const command = parseInput(contactCommandSchema, input, 'contact command');
+    if (isFrozenRecord(input)) validCommands.set(input, Object.freeze(command));
+    return command;
   }
 
   /**
