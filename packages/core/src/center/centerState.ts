@@ -19,6 +19,9 @@ export interface CenterState {
   readonly contacts: PersistentMap<ContactId, Contact>;
 }
 
+/** The holders of a contact not yet in the state (shared, read-only). */
+const noHolders: readonly AgentId[] = Object.freeze([]);
+
 /** A centre with no agents and no contacts. */
 export const emptyCenterState: CenterState = Object.freeze({
   agents: PersistentMap.empty<AgentId, AgentState>(),
@@ -40,7 +43,7 @@ export function evolveCenter(state: CenterState, event: DomainEvent): CenterStat
   if (!current) return agents === state.agents ? state : centerState(agents, state.contacts);
   const after = evolveContact(current, event);
   return centerState(
-    syncHolders(agents, after, before ? holdersOf(before) : [], holdersOf(after), event.at),
+    syncHolders(agents, after, before ? holdersOf(before) : noHolders, holdersOf(after), event.at),
     state.contacts.set(id, after),
   );
 }

@@ -322,6 +322,7 @@ export function assembleContactCenter(
   });
   /** The agents holding each unfinished contact, as last filed with the router. */
   const holders = new Map<ContactId, readonly AgentId[]>();
+  const noHolders: readonly AgentId[] = Object.freeze([]);
   let escalationTimer: { at: number; handle: TimerHandle } | null = null;
   let disposed = false;
   let routing = false;
@@ -385,7 +386,7 @@ export function assembleContactCenter(
     if (!contact) return;
     router.fileContact(contact, at);
     if (contact.status !== 'inIvr') ivr.forget(contact.id);
-    const before = holders.get(contact.id) ?? [];
+    const before = holders.get(contact.id) ?? noHolders;
     const after = holdersOf(contact);
     if (after.length > 0) holders.set(contact.id, after);
     else holders.delete(contact.id);
