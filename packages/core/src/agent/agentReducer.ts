@@ -12,43 +12,41 @@ export type AgentsById = PersistentMap<AgentId, AgentState>;
 export function evolveAgents(agents: AgentsById, event: DomainEvent): AgentsById {
   switch (event.type) {
     case 'agent.registered':
-      return agents.set(
-        event.agent.id,
-        agentState(event.agent, { status: 'offline' }, event.at, 0, event.at, [], {
-          voice: 0,
-          chat: 0,
-          email: 0,
-          sms: 0,
-          social: 0,
-        }),
-      );
+      return agents.set(event.agent.id, {
+        profile: event.agent,
+        presence: { status: 'offline' },
+        since: event.at,
+        missedOffers: 0,
+        idleSince: event.at,
+        contactIds: [],
+        load: { voice: 0, chat: 0, email: 0, sms: 0, social: 0 },
+      });
     case 'agent.statusChanged':
-      return update(agents, event.agentId, (agent) =>
-        agentState(
-          agent.profile,
-          event.presence,
-          event.at,
-          event.previous.status === 'offline' ? 0 : agent.missedOffers,
-          event.presence.status === 'available' && agent.contactIds.length === 0
-            ? event.at
-            : agent.idleSince,
-          agent.contactIds,
-          agent.load,
-        ),
-      );
+      return update(agents, event.agentId, (agent, next) => {
+        next.presence = event.presence;
+        next.since = event.at;
+        if (event.previous.status === 'offline') next.missedOffers = 0;
+        if (event.presence.status === 'available' && agent.contactIds.length === 0)
+          next.idleSince = event.at;
+        return next;
+      });
     case 'agent.profileChanged':
-      return update(agents, event.agentId, (agent) =>
-        withMissedOffers(agent, agent.missedOffers, event.agent),
-      );
+      return update(agents, event.agentId, (_agent, next) => {
+        next.profile = event.agent;
+        return next;
+      });
     case 'contact.accepted':
       // Usually already 0: keeping the same state lets the centre skip refiling the agent.
-      return update(agents, event.agentId, (agent) =>
-        agent.missedOffers ? withMissedOffers(agent, 0, agent.profile) : agent,
-      );
+      return update(agents, event.agentId, (agent, next) => {
+        if (!agent.missedOffers) return agent;
+        next.missedOffers = 0;
+        return next;
+      });
     case 'contact.missed':
-      return update(agents, event.agentId, (agent) =>
-        withMissedOffers(agent, agent.missedOffers + 1, agent.profile),
-      );
+      return update(agents, event.agentId, (agent, next) => {
+        next.missedOffers = agent.missedOffers + 1;
+        return next;
+      });
     default:
       return agents;
   }
@@ -69,72 +67,26 @@ export function syncHolders(
   let next = agents;
   for (const agentId of before) {
     if (after.includes(agentId)) continue;
-    next = update(next, agentId, (agent) => {
+    next = update(next, agentId, (agent, changed) => {
       const contactIds = agent.contactIds.filter((id) => id !== contact.id);
       if (contactIds.length === agent.contactIds.length) return agent;
-      return agentState(
-        agent.profile,
-        agent.presence,
-        agent.since,
-        agent.missedOffers,
-        contactIds.length === 0 ? at : agent.idleSince,
-        contactIds,
-        loadWith(agent.load, channel, -1),
-      );
+      changed.contactIds = contactIds;
+      changed.load = loadWith(agent.load, channel, -1);
+      if (contactIds.length === 0) changed.idleSince = at;
+      return changed;
     });
   }
   for (const agentId of after) {
     // Most contact events keep their holder (connected, wrap-up, hold): it has the contact.
     if (before.includes(agentId)) continue;
-    next = update(next, agentId, (agent) =>
-      agent.contactIds.includes(contact.id)
-        ? agent
-        : agentState(
-            agent.profile,
-            agent.presence,
-            agent.since,
-            agent.missedOffers,
-            agent.idleSince,
-            [...agent.contactIds, contact.id],
-            loadWith(agent.load, channel, 1),
-          ),
-    );
+    next = update(next, agentId, (agent, changed) => {
+      if (agent.contactIds.includes(contact.id)) return agent;
+      changed.contactIds = [...agent.contactIds, contact.id];
+      changed.load = loadWith(agent.load, channel, 1);
+      return changed;
+    });
   }
   return next;
-}
-
-/**
- * An agent state with every field named, in the order of the interface: V8 builds it in
- * one step with one shape, where a spread of the previous state is its slow generic copy (this
- * runs for every offer, completion and status change).
- */
-function agentState(
-  profile: AgentState['profile'],
-  presence: AgentState['presence'],
-  since: number,
-  missedOffers: number,
-  idleSince: number,
-  contactIds: AgentState['contactIds'],
-  load: AgentState['load'],
-): AgentState {
-  return { profile, presence, since, missedOffers, idleSince, contactIds, load };
-}
-
-/** `agent` with another missed-offer count and profile, the rest unchanged. */
-function withMissedOffers(
-  agent: AgentState,
-  missedOffers: number,
-  profile: AgentState['profile'],
-): AgentState {
-  return agentState(
-    profile,
-    agent.presence,
-    agent.since,
-    missedOffers,
-    agent.idleSince,
-    agent.contactIds,
-    agent.load,
-  );
 }
 
 /** `load` with `delta` more contacts on `channel`, every channel named (no computed-key spread). */
@@ -143,20 +95,28 @@ function loadWith(
   channel: keyof AgentState['load'],
   delta: number,
 ): AgentState['load'] {
-  return {
-    voice: channel === 'voice' ? load.voice + delta : load.voice,
-    chat: channel === 'chat' ? load.chat + delta : load.chat,
-    email: channel === 'email' ? load.email + delta : load.email,
-    sms: channel === 'sms' ? load.sms + delta : load.sms,
-    social: channel === 'social' ? load.social + delta : load.social,
-  };
+  const { voice, chat, email, sms, social } = load;
+  const next = { voice, chat, email, sms, social };
+  next[channel] += delta;
+  return next;
 }
 
+/** An agent state that may still be changed: the fresh copy `update` hands its change. */
+type Draft = { -readonly [K in keyof AgentState]: AgentState[K] };
+
+/**
+ * Applies `change` to a copy of the agent; it returns the copy, or the agent to keep it. The copy
+ * names every field, so V8 builds it with one shape in one step; a spread of the previous state
+ * is its slow generic copy, and this runs for every offer, completion and status change.
+ */
 function update(
   agents: AgentsById,
   agentId: AgentId,
-  change: (agent: AgentState) => AgentState,
+  change: (agent: AgentState, next: Draft) => AgentState,
 ): AgentsById {
   const agent = agents.get(agentId);
-  return agent ? agents.set(agentId, change(agent)) : agents;
+  if (!agent) return agents;
+  const { profile, presence, since, missedOffers, idleSince, contactIds, load } = agent;
+  const next = { profile, presence, since, missedOffers, idleSince, contactIds, load };
+  return agents.set(agentId, change(agent, next));
 }

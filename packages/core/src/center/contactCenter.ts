@@ -61,11 +61,13 @@ import {
  * Whether `input` is a frozen plain object whose own fields are all plain values (no getter, no
  * nested object): nothing about it can change once it has been validated.
  */
-function isFrozenRecord(input: unknown): input is object {
-  if (typeof input !== 'object' || input === null || !Object.isFrozen(input)) return false;
-  if (Object.getPrototypeOf(input) !== Object.prototype) return false;
-  return Object.values(Object.getOwnPropertyDescriptors(input)).every(
-    (field) => 'value' in field && (typeof field.value !== 'object' || field.value === null),
+function isFrozenRecord(input: object): boolean {
+  return (
+    Object.isFrozen(input) &&
+    Object.getPrototypeOf(input) === Object.prototype &&
+    Object.values(Object.getOwnPropertyDescriptors(input)).every(
+      (field) => !field.get && (typeof field.value !== 'object' || field.value === null),
+    )
   );
 }
 
