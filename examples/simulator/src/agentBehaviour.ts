@@ -19,6 +19,13 @@ export interface OfferCounts {
   withdrawn: number;
 }
 
+/** An agent's answer to an offer. */
+type Answer = Readonly<{ type: 'accept' | 'reject'; agentId: AgentId }>;
+/** An agent's end of wrap-up. */
+type Completion = Readonly<{ type: 'complete'; disposition: string }>;
+const connect = Object.freeze({ type: 'connect' as const });
+const end = Object.freeze({ type: 'end' as const });
+
 /**
  * Makes the agents act on the centre's events: think, then accept (or now and then decline or
  * miss) an offer, connect, talk for as long as the contact needs, wrap up with its disposition;
@@ -36,6 +43,24 @@ export function actLikeAgents(
   const { behaviour } = scenario;
   const offers: OfferCounts = { made: 0, accepted: 0, rejected: 0, missed: 0, withdrawn: 0 };
   const ringing = new Set<ContactId>();
+  // The agents' commands are frozen and kept, one per agent and answer (and per disposition):
+  // the centre validates a frozen command the first time only, not at each of the day's uses.
+  const answers = { accept: new Map<AgentId, Answer>(), reject: new Map<AgentId, Answer>() };
+  const answer = (type: Answer['type'], agentId: AgentId) => {
+    const known = answers[type].get(agentId);
+    if (known) return known;
+    const made = Object.freeze({ type, agentId });
+    answers[type].set(agentId, made);
+    return made;
+  };
+  const completions = new Map<string, Completion>();
+  const complete = (disposition: string) => {
+    const known = completions.get(disposition);
+    if (known) return known;
+    const made = Object.freeze({ type: 'complete' as const, disposition });
+    completions.set(disposition, made);
+    return made;
+  };
   const stillOffered = (contactId: ContactId, agentId: AgentId) => {
     const contact = contactOf(contactId);
     return contact?.status === 'offered' && contact.agentId === agentId;
@@ -48,7 +73,7 @@ export function actLikeAgents(
     const type =
       roll < behaviour.missProbability + behaviour.rejectProbability ? 'reject' : 'accept';
     agenda.at(clock.now() + sampleMs(agentRandom, behaviour.thinkTime), () => {
-      if (stillOffered(contactId, agentId)) center.contactCommand(contactId, { type, agentId });
+      if (stillOffered(contactId, agentId)) center.contactCommand(contactId, answer(type, agentId));
     });
   });
   center.events.on('contact.rejected', ({ contactId }) => {
@@ -67,16 +92,14 @@ export function actLikeAgents(
     ringing.delete(contactId);
     if (center.rules.autoConnect.includes(state.channel)) return;
     agenda.at(clock.now() + sampleMs(agentRandom, behaviour.connectDelay), () => {
-      if (contactOf(contactId)?.status === 'accepted')
-        center.contactCommand(contactId, { type: 'connect' });
+      if (contactOf(contactId)?.status === 'accepted') center.contactCommand(contactId, connect);
     });
   });
   center.events.on('contact.connected', ({ contactId }) => {
     const needs = log.needsOf(contactId);
     if (!needs) return;
     agenda.at(clock.now() + needs.handleMs, () => {
-      if (contactOf(contactId)?.status === 'connected')
-        center.contactCommand(contactId, { type: 'end' });
+      if (contactOf(contactId)?.status === 'connected') center.contactCommand(contactId, end);
     });
   });
   center.events.on('contact.wrapUpStarted', ({ contactId }) => {
@@ -85,7 +108,7 @@ export function actLikeAgents(
     const { disposition } = needs;
     agenda.at(clock.now() + needs.wrapUpMs, () => {
       if (contactOf(contactId)?.status === 'wrapUp') {
-        center.contactCommand(contactId, { type: 'complete', disposition });
+        center.contactCommand(contactId, complete(disposition));
       }
     });
   });

@@ -3,6 +3,9 @@ import type { Scenario } from './scenario';
 import type { TimelineRecorder } from './timeline';
 import type { SimWorld } from './world';
 
+/** The customer hangs up: frozen and kept, so the centre validates it once (see agentBehaviour.ts). */
+const abandon = Object.freeze({ type: 'abandon' as const });
+
 /** What a simulated contact will need, drawn as it arrives. */
 export interface ContactNeeds {
   /** Connected to end of conversation, ms. */
@@ -111,7 +114,7 @@ export function createContactLog(world: SimWorld, recorder: TimelineRecorder): C
         agenda.at(clock.now() + patienceMs, () => {
           const status = contactOf(contactId)?.status;
           if (status === 'queued' || status === 'offered') {
-            center.contactCommand(contactId, { type: 'abandon' });
+            center.contactCommand(contactId, abandon);
           }
         });
       }

@@ -176,6 +176,20 @@ describe('simulate', { timeout: 120_000 }, () => {
     }
   });
 
+  it('keeps routing explanations for an observer only, with the same day either way', () => {
+    let explainFirst = () => ({ status: 'not run' });
+    const report = simulate(small, {
+      seed: 5,
+      hours: 1,
+      observe: (center) => {
+        explainFirst = () => center.explain('c1');
+      },
+    });
+    // The first contact was routed long before the end: its account is still on record.
+    expect(explainFirst()).toMatchObject({ contactId: 'c1', status: 'routed' });
+    expect(withoutWall(report)).toEqual(withoutWall(run({ seed: 5, hours: 1 })));
+  });
+
   it('sends agents on break and brings them back', () => {
     const report = run({ seed: 42, hours: 2 });
     expect(report.breaks).toBeGreaterThanOrEqual(30);

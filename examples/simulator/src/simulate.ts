@@ -32,7 +32,11 @@ export interface SimulateOptions {
   readonly onProgress?: (progress: HourProgress) => void;
   /** Called now and then (every few thousand timer steps) with how far the run has come. */
   readonly onTick?: (tick: Tick) => void;
-  /** Called once with the centre before the first arrival, to tally its events (tests). */
+  /**
+   * Called once with the centre before the first arrival, to tally its events or ask it for
+   * routing explanations (`--explain`); without it, the centre keeps no explanations of
+   * contacts already routed.
+   */
   readonly observe?: (center: ContactCenter) => void;
 }
 

@@ -102,6 +102,10 @@ export function createWorld(
       maxMissedOffers: scenario.rules.maxMissedOffers,
     },
     createId: () => `c${++nextContact}`,
+    // The router keeps an account of its last decisions for `explain`; nobody asks for one in a
+    // run without an observer (the CLI's `--explain` observes), so it keeps none then: filing
+    // each of the day's offers in that bounded map was work nobody read.
+    ...(observe ? {} : { routing: { explanationLimit: 0 } }),
     reasonCodes: [
       ...defaultReasonCodes,
       { code: END_OF_SHIFT, label: 'End of shift', productive: false },

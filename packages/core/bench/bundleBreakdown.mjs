@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(`${root}package.json`);
-const dependencies = ['zod/mini', 'immer', 'eventemitter3'];
+const dependencies = ['zod/mini', 'immer'];
 const imports = [
   ['createDesk + definePlugin', './src/index.ts', '{ createDesk, definePlugin }'],
   ['createContactCenter', './src/index.ts', '{ createContactCenter }'],
@@ -52,7 +52,7 @@ async function bundle(file, names, stubbed = []) {
       {
         name: 'stub',
         setup(on) {
-          on.onResolve({ filter: /^(zod\/mini|immer|eventemitter3)$/ }, ({ path }) =>
+          on.onResolve({ filter: /^(zod\/mini|immer)$/ }, ({ path }) =>
             path in stubs ? { path, namespace: 'stub' } : undefined,
           );
           on.onLoad({ filter: /.*/, namespace: 'stub' }, ({ path }) => ({ contents: stubs[path] }));

@@ -85,3 +85,40 @@ export function parseInput<T>(validator: Validator<T>, input: unknown, what: str
   };
   return parseOrThrow(validator, input, 'VALIDATION_FAILED', describe, { input: what });
 }
+
+/**
+ * Whether `input` is a frozen plain object whose own fields are all plain values (no getter, no
+ * nested object): nothing about it can change once it has been validated.
+ */
+function isFrozenRecord(input: unknown): input is object {
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    Object.isFrozen(input) &&
+    Object.getPrototypeOf(input) === Object.prototype &&
+    Object.values(Object.getOwnPropertyDescriptors(input)).every(
+      (field) => !field.get && (typeof field.value !== 'object' || field.value === null),
+    )
+  );
+}
+
+/**
+ * {@link parseInput} for input that callers send again and again as the same object, such as a
+ * bot's kept `Object.freeze({ type: 'connect' })`: a frozen object of plain fields cannot change
+ * once it passed, so its (frozen) parse is kept and reused; any other input is parsed every time.
+ *
+ * @internal
+ */
+export function createInputParser<T>(validator: Validator<T>, what: string): (input: unknown) => T {
+  const passed = new WeakMap<object, T>();
+  return (input) => {
+    if (isFrozenRecord(input)) {
+      const known = passed.get(input);
+      if (known !== undefined) return known;
+      const parsed = Object.freeze(parseInput(validator, input, what));
+      passed.set(input, parsed);
+      return parsed;
+    }
+    return parseInput(validator, input, what);
+  };
+}

@@ -22,28 +22,31 @@ export function evolveAgents(agents: AgentsById, event: DomainEvent): AgentsById
         load: { voice: 0, chat: 0, email: 0, sms: 0, social: 0 },
       });
     case 'agent.statusChanged':
-      return update(agents, event.agentId, (agent) => ({
-        ...agent,
-        presence: event.presence,
-        since: event.at,
-        missedOffers: event.previous.status === 'offline' ? 0 : agent.missedOffers,
-        idleSince:
-          event.presence.status === 'available' && agent.contactIds.length === 0
-            ? event.at
-            : agent.idleSince,
-      }));
+      return update(agents, event.agentId, (agent, next) => {
+        next.presence = event.presence;
+        next.since = event.at;
+        if (event.previous.status === 'offline') next.missedOffers = 0;
+        if (event.presence.status === 'available' && agent.contactIds.length === 0)
+          next.idleSince = event.at;
+        return next;
+      });
     case 'agent.profileChanged':
-      return update(agents, event.agentId, (agent) => ({ ...agent, profile: event.agent }));
+      return update(agents, event.agentId, (_agent, next) => {
+        next.profile = event.agent;
+        return next;
+      });
     case 'contact.accepted':
       // Usually already 0: keeping the same state lets the centre skip refiling the agent.
-      return update(agents, event.agentId, (agent) =>
-        agent.missedOffers ? { ...agent, missedOffers: 0 } : agent,
-      );
+      return update(agents, event.agentId, (agent, next) => {
+        if (!agent.missedOffers) return agent;
+        next.missedOffers = 0;
+        return next;
+      });
     case 'contact.missed':
-      return update(agents, event.agentId, (agent) => ({
-        ...agent,
-        missedOffers: agent.missedOffers + 1,
-      }));
+      return update(agents, event.agentId, (agent, next) => {
+        next.missedOffers = agent.missedOffers + 1;
+        return next;
+      });
     default:
       return agents;
   }
@@ -64,38 +67,56 @@ export function syncHolders(
   let next = agents;
   for (const agentId of before) {
     if (after.includes(agentId)) continue;
-    next = update(next, agentId, (agent) => {
+    next = update(next, agentId, (agent, changed) => {
       const contactIds = agent.contactIds.filter((id) => id !== contact.id);
       if (contactIds.length === agent.contactIds.length) return agent;
-      return {
-        ...agent,
-        contactIds,
-        load: { ...agent.load, [channel]: agent.load[channel] - 1 },
-        idleSince: contactIds.length === 0 ? at : agent.idleSince,
-      };
+      changed.contactIds = contactIds;
+      changed.load = loadWith(agent.load, channel, -1);
+      if (contactIds.length === 0) changed.idleSince = at;
+      return changed;
     });
   }
   for (const agentId of after) {
     // Most contact events keep their holder (connected, wrap-up, hold): it has the contact.
     if (before.includes(agentId)) continue;
-    next = update(next, agentId, (agent) =>
-      agent.contactIds.includes(contact.id)
-        ? agent
-        : {
-            ...agent,
-            contactIds: [...agent.contactIds, contact.id],
-            load: { ...agent.load, [channel]: agent.load[channel] + 1 },
-          },
-    );
+    next = update(next, agentId, (agent, changed) => {
+      if (agent.contactIds.includes(contact.id)) return agent;
+      changed.contactIds = [...agent.contactIds, contact.id];
+      changed.load = loadWith(agent.load, channel, 1);
+      return changed;
+    });
   }
   return next;
 }
 
+/** `load` with `delta` more contacts on `channel`, every channel named (no computed-key spread). */
+function loadWith(
+  load: AgentState['load'],
+  channel: keyof AgentState['load'],
+  delta: number,
+): AgentState['load'] {
+  const { voice, chat, email, sms, social } = load;
+  const next = { voice, chat, email, sms, social };
+  next[channel] += delta;
+  return next;
+}
+
+/** An agent state that may still be changed: the fresh copy `update` hands its change. */
+type Draft = { -readonly [K in keyof AgentState]: AgentState[K] };
+
+/**
+ * Applies `change` to a copy of the agent; it returns the copy, or the agent to keep it. The copy
+ * names every field, so V8 builds it with one shape in one step; a spread of the previous state
+ * is its slow generic copy, and this runs for every offer, completion and status change.
+ */
 function update(
   agents: AgentsById,
   agentId: AgentId,
-  change: (agent: AgentState) => AgentState,
+  change: (agent: AgentState, next: Draft) => AgentState,
 ): AgentsById {
   const agent = agents.get(agentId);
-  return agent ? agents.set(agentId, change(agent)) : agents;
+  if (!agent) return agents;
+  const { profile, presence, since, missedOffers, idleSince, contactIds, load } = agent;
+  const next = { profile, presence, since, missedOffers, idleSince, contactIds, load };
+  return agents.set(agentId, change(agent, next));
 }

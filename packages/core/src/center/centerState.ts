@@ -19,6 +19,9 @@ export interface CenterState {
   readonly contacts: PersistentMap<ContactId, Contact>;
 }
 
+/** The holders of a contact not yet in the state (shared, read-only). */
+const noHolders: readonly AgentId[] = Object.freeze([]);
+
 /** A centre with no agents and no contacts. */
 export const emptyCenterState: CenterState = Object.freeze({
   agents: PersistentMap.empty<AgentId, AgentState>(),
@@ -32,16 +35,25 @@ export const emptyCenterState: CenterState = Object.freeze({
  */
 export function evolveCenter(state: CenterState, event: DomainEvent): CenterState {
   const agents = evolveAgents(state.agents, event);
-  if (isAgentEvent(event)) return agents === state.agents ? state : { ...state, agents };
+  if (isAgentEvent(event))
+    return agents === state.agents ? state : centerState(agents, state.contacts);
   const id = contactIdOf(event);
   const before = state.contacts.get(id);
   const current = before ?? (event.type === 'contact.created' ? event.contact : undefined);
-  if (!current) return agents === state.agents ? state : { ...state, agents };
+  if (!current) return agents === state.agents ? state : centerState(agents, state.contacts);
   const after = evolveContact(current, event);
-  return {
-    agents: syncHolders(agents, after, before ? holdersOf(before) : [], holdersOf(after), event.at),
-    contacts: state.contacts.set(id, after),
-  };
+  return centerState(
+    syncHolders(agents, after, before ? holdersOf(before) : noHolders, holdersOf(after), event.at),
+    state.contacts.set(id, after),
+  );
+}
+
+/**
+ * A frozen state of the two maps (themselves frozen): a store's deep freeze of it then stops
+ * at once, instead of walking its fields after every event.
+ */
+function centerState(agents: AgentsById, contacts: CenterState['contacts']): CenterState {
+  return Object.freeze({ agents, contacts });
 }
 
 /**

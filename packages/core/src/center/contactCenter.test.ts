@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { contactCommandSchema } from '../contact/contactCommands';
 import { isSwitchboardError } from '../errors';
 import { createTestCenter } from '../../test/testCenter';
 import type { ContactCenterOptions } from './contactCenter';
@@ -239,6 +240,47 @@ describe('createContactCenter', () => {
     expectError(() => center.agentCommand('ghost', { type: 'login' }), 'NOT_FOUND');
     expectError(() => center.contactCommand('ghost', { type: 'hold' }), 'NOT_FOUND');
     expect(center.getSnapshot()).toBe(before);
+  });
+
+  it('validates a frozen command of plain fields once, and every other command each time', () => {
+    const { center } = setup();
+    const parse = vi.spyOn(contactCommandSchema, 'safeParse');
+    const parsesOf = (command: object) =>
+      parse.mock.calls.filter(([arg]) => arg === command).length;
+    center.registerAgent({ id: 'ada', name: 'Ada', capacity: { chat: 3 } });
+    center.agentCommand('ada', { type: 'login' });
+    const accept = Object.freeze({ type: 'accept' as const, agentId: 'ada' });
+    const first = center.openContact({ channel: 'chat', queueId: 'support' });
+    const second = center.openContact({ channel: 'chat', queueId: 'support' });
+    center.contactCommand(first.id, accept);
+    center.contactCommand(second.id, accept);
+    expect(parsesOf(accept)).toBe(1);
+    expect(center.getSnapshot().contacts.get(second.id)?.status).toBe('connected');
+    // A plain object may change between uses: it is parsed each time, and refused once wrong.
+    const end: { type: string } = { type: 'end' };
+    center.contactCommand(first.id, end as { type: 'end' });
+    end.type = 'explode';
+    expectError(
+      () => center.contactCommand(second.id, end as { type: 'end' }),
+      'VALIDATION_FAILED',
+    );
+    expect(center.getSnapshot().contacts.get(second.id)?.status).toBe('connected');
+    // A frozen command that fails is refused (and parsed) every time.
+    const wrong = Object.freeze({ type: 'complete', disposition: 7 });
+    expectError(() => center.contactCommand(first.id, wrong as never), 'VALIDATION_FAILED');
+    const once = parsesOf(wrong);
+    expectError(() => center.contactCommand(first.id, wrong as never), 'VALIDATION_FAILED');
+    expect(parsesOf(wrong)).toBe(2 * once);
+    // A frozen command with an object field is parsed every time.
+    const transfer = Object.freeze({
+      type: 'transfer' as const,
+      target: Object.freeze({ kind: 'queue' as const, queueId: 'billing' }),
+    });
+    center.contactCommand(second.id, transfer);
+    center.contactCommand(second.id, Object.freeze({ type: 'abandon' as const }));
+    expectError(() => center.contactCommand(second.id, transfer), 'INVALID_TRANSITION');
+    expect(parsesOf(transfer)).toBe(2);
+    parse.mockRestore();
   });
 
   it('refuses duplicate ids and commands after dispose', () => {

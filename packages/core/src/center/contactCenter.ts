@@ -33,7 +33,7 @@ import {
   monitorRequestSchema,
 } from '../supervisor/supervision';
 import { actorSchema } from '../tickets/actor';
-import { parseInput } from '../validation';
+import { createInputParser, parseInput } from '../validation';
 import { assertAdmin, customerErasureRequestSchema, decideErasure } from './centerErasure';
 import { createIvrFromMenus, type IvrFactory } from './centerIvr';
 import { centerRulesSchema } from './centerOptions';
@@ -158,11 +158,14 @@ export function assembleContactCenter(
   });
   /** The agents holding each unfinished contact, as last filed with the router. */
   const holders = new Map<ContactId, readonly AgentId[]>();
+  const noHolders: readonly AgentId[] = Object.freeze([]);
   let escalationTimer: { at: number; handle: TimerHandle } | null = null;
   let disposed = false;
   let routing = false;
 
   const emit = bus.emit as (name: string, payload: unknown) => void;
+  // A simulator or bot that keeps its frozen `{ type: 'connect' }` sends it by the thousand.
+  const parseContactCommand = createInputParser(contactCommandSchema, 'contact command');
 
   function commit(events: readonly DomainEvent[]) {
     const state = store.apply(events);
@@ -219,7 +222,7 @@ export function assembleContactCenter(
     if (!contact) return;
     router.fileContact(contact, at);
     if (contact.status !== 'inIvr') ivr.forget(contact.id);
-    const before = holders.get(contact.id) ?? [];
+    const before = holders.get(contact.id) ?? noHolders;
     const after = holdersOf(contact);
     if (after.length > 0) holders.set(contact.id, after);
     else holders.delete(contact.id);
@@ -331,7 +334,7 @@ export function assembleContactCenter(
 
   function contactCommand(contactId: string, input: ContactCommandInput): Contact {
     assertLive();
-    return runContactCommand(contactId, parseInput(contactCommandSchema, input, 'contact command'));
+    return runContactCommand(contactId, parseContactCommand(input));
   }
 
   /**

@@ -93,7 +93,10 @@ export interface ContactCenter {
   openContact(input: ContactInput): Contact;
   /** Sends a command to an agent's presence machine. */
   agentCommand(agentId: string, command: AgentCommand): AgentState;
-  /** Sends a command to a contact's lifecycle machine. */
+  /**
+   * Sends a command to a contact's lifecycle machine. A frozen command of plain fields (e.g.
+   * `Object.freeze({ type: 'connect' })`, kept and sent again) is validated only the first time.
+   */
   contactCommand(contactId: string, command: ContactCommandInput): Contact;
   /** Adds a queue or replaces its rules; contacts waiting in it follow the new rules at once. */
   upsertQueue(input: QueueInput): Queue;

@@ -27,7 +27,13 @@ export function isFinished(contact: Contact): boolean {
   return contactTransitions[contact.status].length === 0;
 }
 
-/** The agents a contact occupies in its current status (they hold capacity for it). */
+/** No holder: one frozen list shared by every contact nobody holds (most statuses of most events). */
+const noHolders: readonly NonNullable<Contact['agentId']>[] = Object.freeze([]);
+
+/**
+ * The agents a contact occupies in its current status (they hold capacity for it). The list is
+ * read-only; the empty one is shared.
+ */
 export function holdersOf(contact: Contact): readonly NonNullable<Contact['agentId']>[] {
   switch (contact.status) {
     case 'inConsult':
@@ -39,9 +45,9 @@ export function holdersOf(contact: Contact): readonly NonNullable<Contact['agent
     case 'connected':
     case 'onHold':
     case 'wrapUp':
-      return contact.agentId ? [contact.agentId] : [];
+      return contact.agentId ? [contact.agentId] : noHolders;
     default:
-      return [];
+      return noHolders;
   }
 }
 

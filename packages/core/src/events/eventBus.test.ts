@@ -154,4 +154,34 @@ describe('createEventBus', () => {
     }).not.toThrow();
     expect(errors).toEqual([]);
   });
+  it('walks the listeners there were when an emit began', () => {
+    const { bus } = setup();
+    const calls: string[] = [];
+    let offSecond: () => void = () => undefined;
+    bus.on('call.started', () => {
+      calls.push('first');
+      offSecond();
+      bus.on('call.started', () => calls.push('added'));
+    });
+    offSecond = bus.on('call.started', () => calls.push('second'));
+    bus.emit('call.started', { id: '1' });
+    // Removed during the emit: still called in it; added during it: from the next one.
+    expect(calls).toEqual(['first', 'second']);
+    calls.length = 0;
+    bus.emit('call.started', { id: '2' });
+    // The second listener added by this emit waits for the next one.
+    expect(calls).toEqual(['first', 'added']);
+  });
+
+  it('removes a once listener before calling it, so an emit from inside it does not call it again', () => {
+    const { bus } = setup();
+    const seen: string[] = [];
+    bus.once('call.started', ({ id }) => {
+      seen.push(id);
+      bus.emit('call.started', { id: `${id}-again` });
+    });
+    bus.emit('call.started', { id: '1' });
+    bus.emit('call.started', { id: '2' });
+    expect(seen).toEqual(['1']);
+  });
 });

@@ -1,5 +1,3 @@
-import EventEmitter from 'eventemitter3';
-
 /** Removes the listener or subscription it was returned for. Calling it twice is harmless. */
 export type Unsubscribe = () => void;
 
@@ -24,10 +22,17 @@ export interface EventBus<M extends object> {
   emit: <K extends keyof M & string>(event: K, payload: M[K]) => void;
 }
 
-const ANY = Symbol('any');
+/** One subscription: its listener, and whether it fires once. */
+interface Subscription {
+  readonly listener: (...args: never[]) => void;
+  readonly once: boolean;
+}
 
 /**
- * Creates an {@link EventBus} on eventemitter3.
+ * Creates an {@link EventBus}: a list of subscriptions per event name and one for `onAny`. A
+ * list is replaced, never changed, when a listener comes or goes, so an emit walks the
+ * subscriptions there were when it began: one added meanwhile waits for the next emit, one
+ * removed meanwhile is still called in this one (a `once` one is removed before it is called).
  *
  * @example
  * ```ts
@@ -40,41 +45,50 @@ const ANY = Symbol('any');
 export function createEventBus<M extends object>(
   onListenerError: ListenerErrorHandler = () => undefined,
 ): EventBus<M> {
-  const emitter = new EventEmitter();
-  type Listener = (...args: unknown[]) => void;
-  const subscribe = (event: string | typeof ANY, listener: Listener, once: boolean) => {
-    const name = typeof event === 'string' ? event : '*';
-    // Fixed arities rather than a rest parameter and a spread call: every event of a busy centre
-    // goes through here, and the rest array was an allocation per listener per event.
-    const guarded: Listener =
-      event === ANY
-        ? (type, payload) => {
-            try {
-              listener(type, payload);
-            } catch (error) {
-              onListenerError(error, name);
-            }
-          }
-        : (payload) => {
-            try {
-              listener(payload);
-            } catch (error) {
-              onListenerError(error, name);
-            }
-          };
-    if (once) emitter.once(event, guarded);
-    else emitter.on(event, guarded);
+  const named = new Map<string, readonly Subscription[]>();
+  let anyOf: readonly Subscription[] = [];
+  const remove = (event: string | null, subscription: Subscription) => {
+    const list = event === null ? anyOf : named.get(event);
+    if (!list?.includes(subscription)) return;
+    const rest = list.filter((other) => other !== subscription);
+    if (event === null) anyOf = rest;
+    else if (rest.length > 0) named.set(event, rest);
+    else named.delete(event);
+  };
+  const subscribe = (event: string | null, listener: Subscription['listener'], once: boolean) => {
+    const subscription: Subscription = { listener, once };
+    if (event === null) anyOf = [...anyOf, subscription];
+    else named.set(event, [...(named.get(event) ?? []), subscription]);
     return () => {
-      emitter.off(event, guarded);
+      remove(event, subscription);
     };
   };
   return {
-    on: (event, listener) => subscribe(event, listener as Listener, false),
-    once: (event, listener) => subscribe(event, listener as Listener, true),
-    onAny: (listener) => subscribe(ANY, listener as Listener, false),
+    on: (event, listener) => subscribe(event, listener, false),
+    once: (event, listener) => subscribe(event, listener, true),
+    onAny: (listener) => subscribe(null, listener, false),
     emit: (event, payload) => {
-      emitter.emit(event, payload);
-      emitter.emit(ANY, event, payload);
+      // Indexed loops with fixed arguments: every event of a busy centre comes through here.
+      const list = named.get(event);
+      if (list !== undefined) {
+        for (let index = 0; index < list.length; index += 1) {
+          const subscription = list[index] as Subscription;
+          if (subscription.once) remove(event, subscription);
+          try {
+            (subscription.listener as (payload: unknown) => void)(payload);
+          } catch (error) {
+            onListenerError(error, event);
+          }
+        }
+      }
+      const any = anyOf;
+      for (let index = 0; index < any.length; index += 1) {
+        try {
+          (any[index]?.listener as (name: string, payload: unknown) => void)(event, payload);
+        } catch (error) {
+          onListenerError(error, '*');
+        }
+      }
     },
   };
 }

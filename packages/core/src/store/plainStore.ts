@@ -36,8 +36,16 @@ export function createPlainStore<S extends object, E>(
 ): Store<S, E> {
   const listeners = new Set<() => void>();
   let state = freeze(options.initial, true);
+  // The batch being committed, for the one draft recipe (no closure per commit: `evolve` never
+  // calls it, and a commit never starts another before it returns).
+  let batch: readonly E[] = [];
+  const recipe = (draft: Draft<S>) => {
+    for (const event of batch) options.reduce(draft, event);
+  };
 
   const notify = () => {
+    // Most stores (the simulator's centre among them) have no subscriber: no copy to walk then.
+    if (listeners.size === 0) return;
     for (const listener of [...listeners]) {
       try {
         listener();
@@ -67,9 +75,9 @@ export function createPlainStore<S extends object, E>(
     },
     apply(events) {
       if (events.length === 0) return state;
-      const next = commit(state, events, (draft) => {
-        for (const event of events) options.reduce(draft, event);
-      });
+      batch = events;
+      const next = commit(state, events, recipe);
+      batch = [];
       if (next === state) return state;
       state = next;
       notify();

@@ -156,6 +156,8 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
 
   const publish = () => {
     snapshot = null;
+    // Without subscribers (a host that only sends), there is no list to copy and walk.
+    if (listeners.size === 0) return;
     for (const listener of [...listeners]) listener();
   };
   const stop = (contactId: string) => {
@@ -219,17 +221,22 @@ export function createAutoReplies(options: AutoRepliesOptions): AutoReplies {
         ? { subject: settings.subject }
         : {}),
     };
-    const failed = (error: unknown) => {
-      logger.error('An automated reply could not be sent', { error, contactId });
-      record(contactId, estimate, false);
-    };
     try {
       record(contactId, estimate, true);
-      Promise.resolve(sender.send(reply)).catch(failed);
+      // A synchronous sender returns nothing to wait for: no promise and no closure per reply.
+      const sent = sender.send(reply);
+      if (sent !== undefined)
+        Promise.resolve(sent).catch((error: unknown) => {
+          failed(contactId, estimate, error);
+        });
     } catch (error) {
-      failed(error);
+      failed(contactId, estimate, error);
     }
     return true;
+  };
+  const failed = (contactId: string, estimate: WaitEstimate, error: unknown) => {
+    logger.error('An automated reply could not be sent', { error, contactId });
+    record(contactId, estimate, false);
   };
   const schedule = (contactId: string) => {
     stop(contactId);

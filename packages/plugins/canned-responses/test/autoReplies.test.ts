@@ -219,4 +219,28 @@ describe('createAutoReplies', () => {
     clock.advance(10 * 60_000);
     expect(calls).toBe(1);
   });
+  it('counts a synchronous sender like an asynchronous one: a throw is a failure, a return is sent', async () => {
+    const { center, clock } = busyCentre();
+    const sent: string[] = [];
+    const replies = createAutoReplies({
+      center,
+      clock,
+      sender: {
+        send: (reply) => {
+          if (reply.kind === 'waitUpdate') throw new RangeError('channel down');
+          sent.push(reply.contactId);
+        },
+      },
+      updateEveryMs: 60_000,
+    });
+    keep(replies);
+    const chat = center.openContact({ channel: 'chat', queueId: 'support' });
+    clock.advance(60_000);
+    await Promise.resolve();
+    expect(sent).toEqual([chat.id]);
+    // As with a rejected promise, a reply counts as sent when handed over, and as failed too
+    // when the sender then throws.
+    expect(replies.getSnapshot().get(chat.id)).toMatchObject({ sent: 2, failed: 1 });
+    replies.dispose();
+  });
 });
