@@ -1,6 +1,6 @@
 import type { Draft } from 'immer';
 import { evolveAgents, syncHolders, type AgentsById } from '../agent/agentReducer';
-import { holdersOf } from '../contact/contactMachine';
+import { holdersOf, noHolders } from '../contact/contactMachine';
 import { evolveContact } from '../contact/contactReducer';
 import { contactIdOf, isAgentEvent, type DomainEvent } from '../events/domainEvents';
 import type { Contact } from '../model/contact';
@@ -18,9 +18,6 @@ export interface CenterState {
   /** Contacts by id, finished ones included. */
   readonly contacts: PersistentMap<ContactId, Contact>;
 }
-
-/** The holders of a contact not yet in the state (shared, read-only). */
-const noHolders: readonly AgentId[] = Object.freeze([]);
 
 /** A centre with no agents and no contacts. */
 export const emptyCenterState: CenterState = Object.freeze({

@@ -6,7 +6,7 @@ import {
   type ContactCommand,
   type ContactCommandInput,
 } from '../contact/contactCommands';
-import { decideContact, holdersOf } from '../contact/contactMachine';
+import { decideContact, holdersOf, noHolders } from '../contact/contactMachine';
 import { newContact } from '../contact/newContact';
 import { SwitchboardError } from '../errors';
 import { createReportingBus } from '../events/reportingBus';
@@ -158,7 +158,6 @@ export function assembleContactCenter(
   });
   /** The agents holding each unfinished contact, as last filed with the router. */
   const holders = new Map<ContactId, readonly AgentId[]>();
-  const noHolders: readonly AgentId[] = Object.freeze([]);
   let escalationTimer: { at: number; handle: TimerHandle } | null = null;
   let disposed = false;
   let routing = false;

@@ -28,7 +28,7 @@ export function isFinished(contact: Contact): boolean {
 }
 
 /** No holder: one frozen list shared by every contact nobody holds (most statuses of most events). */
-const noHolders: readonly NonNullable<Contact['agentId']>[] = Object.freeze([]);
+export const noHolders: readonly NonNullable<Contact['agentId']>[] = Object.freeze([]);
 
 /**
  * The agents a contact occupies in its current status (they hold capacity for it). The list is
