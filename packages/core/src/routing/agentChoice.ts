@@ -18,8 +18,8 @@ export interface AgentChoice {
 /**
  * Chooses, among the free agents who meet the candidacy's requirements on its channel and did not
  * pass the contact over, the one `strategy` ranks first; ties go to the longer idle, then to the
- * earlier registered. For `longestIdle` queues only the idle times are read, unless that agent
- * passed the contact over.
+ * earlier registered. For `longestIdle` queues the index finds that agent alone ({@link
+ * AgentIndex.longestIdle}); the others are read only when it passed the contact over.
  *
  * @internal
  */
@@ -31,19 +31,16 @@ export function chooseAgent(
 ): AgentChoice | undefined {
   const { entry, queue, requirements } = candidacy;
   const contactId = entry.contact.id;
-  const count = index.qualified(channelBit(entry.contact.channel), requirements);
-  const { found, idleSince, bySlot } = index;
-  if (queue.strategy === 'longestIdle' && count > 0) {
-    // Ties go to the lower slot, first in `found`.
-    let best = found[0] as number;
-    for (let i = 1; i < count; i += 1) {
-      const slot = found[i] as number;
-      if ((idleSince[slot] as number) < (idleSince[best] as number)) best = slot;
-    }
-    const agent = bySlot[best] as AgentEntry;
+  const bit = channelBit(entry.contact.channel);
+  const { found, bySlot } = index;
+  if (queue.strategy === 'longestIdle') {
+    const count = index.longestIdle(bit, requirements);
+    if (count === 0) return undefined;
+    const agent = bySlot[found[0] as number] as AgentEntry;
     if (!passedOver(contactId, agent.state.profile.id))
       return { agent, considered: count, runnerUp: null };
   }
+  const count = index.qualified(bit, requirements);
   // Equal for the strategy: the longer idle wins, then the lower slot (the order of `found`).
   const compare = (a: StrategyCandidate, b: StrategyCandidate) =>
     strategy(a, b) || a.idleSince - b.idleSince;

@@ -1,9 +1,33 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
+import type { AgentState } from '../agent/agentState';
 import { agentSchema } from '../model/agent';
 import { voiceAgent } from '../../test/routerStates';
 import { AgentIndex } from './agentIndex';
-import { channelBit, SkillCodes } from './routingClass';
+import { channelBit, SkillCodes, type CodedRequirement } from './routingClass';
+
+const skillNames = ['a', 'b', 'c', 'd'];
+/** An agent's state as filed: its skills, whether it is free, and since when it is idle. */
+const levelsArb = fc.uniqueArray(
+  fc.record({
+    skill: fc.constantFrom(...skillNames),
+    proficiency: fc.integer({ min: 1, max: 10 }),
+  }),
+  { maxLength: 3, selector: (level) => level.skill },
+);
+const filingArb = fc.record({
+  agent: fc.nat({ max: 119 }),
+  // One of the run's skill sets: the same choice files the same profile object again.
+  skillSet: fc.nat({ max: 2 }),
+  free: fc.boolean(),
+  // Few distinct times, so that ties between idle times are common.
+  idleSince: fc.integer({ min: 0, max: 5 }),
+});
+const requirementsArb = fc.uniqueArray(
+  fc.record({ skill: fc.constantFrom(...skillNames), min: fc.integer({ min: 1, max: 10 }) }),
+  { maxLength: 2, selector: (need) => need.skill },
+);
 
 describe('AgentIndex', () => {
   it('keeps every agent in its sets while slots and skill codes outgrow the rows', () => {
@@ -37,5 +61,58 @@ describe('AgentIndex', () => {
       }
     }
     expect(index.qualified(voice, [])).toBe(100);
+  });
+
+  it('finds the longest idle qualified agent, ties to the lower slot, through any filings', () => {
+    fc.assert(
+      fc.property(
+        fc.array(levelsArb, { minLength: 3, maxLength: 3 }),
+        fc.array(filingArb, { minLength: 1, maxLength: 400 }),
+        fc.array(requirementsArb, { minLength: 1, maxLength: 8 }),
+        (skillSets, filings, searches) => {
+          const skills = new SkillCodes();
+          const index = new AgentIndex(skills);
+          const filed = new Map<number, AgentState>();
+          const profiles = new Map<string, z.infer<typeof agentSchema>>();
+          for (const { agent, skillSet, free, idleSince } of filings) {
+            const key = `${agent}:${skillSet}`;
+            const profile =
+              profiles.get(key) ??
+              z.parse(agentSchema, {
+                id: `agent${agent}`,
+                name: `Agent ${agent}`,
+                skills: skillSets[skillSet],
+              });
+            profiles.set(key, profile);
+            const state = voiceAgent(profile, 0, idleSince, !free);
+            index.file(state);
+            filed.set(agent, state);
+          }
+          for (const needs of searches) {
+            const requirements: CodedRequirement[] = needs.map((need) => ({
+              code: skills.code(need.skill),
+              min: need.min,
+            }));
+            const qualified = [...filed.values()].filter(
+              (state) =>
+                state.contactIds.length === 0 &&
+                needs.every(
+                  (need) =>
+                    (state.profile.skills.find((level) => level.skill === need.skill)
+                      ?.proficiency ?? 0) >= need.min,
+                ),
+            );
+            const slotOf = (state: AgentState) => index.agents.get(state.profile.id)?.slot ?? -1;
+            const best = qualified.sort(
+              (x, y) => x.idleSince - y.idleSince || slotOf(x) - slotOf(y),
+            )[0];
+            const count = index.longestIdle(channelBit('voice'), requirements);
+            expect(count).toBe(qualified.length);
+            if (best) expect(index.found[0]).toBe(slotOf(best));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

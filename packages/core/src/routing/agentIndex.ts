@@ -4,6 +4,11 @@ import { ChannelSets, rowOf, topLevel } from './channelSets';
 import { skillBits } from './classTrie';
 import { routedChannels, type CodedRequirement, type SkillCodes } from './routingClass';
 
+/** The longest walk in idle order is expected at (free agents / qualified ones) at most this. */
+const idleWalkRatio = 16;
+/** A walk in idle order gives up after this many agents and lets the bitsets decide. */
+const idleWalkLimit = 64;
+
 /** The router's record of one agent. */
 export interface AgentEntry {
   /** The agent's state as last filed. */
@@ -102,11 +107,13 @@ export class AgentIndex {
     const profileChanged = isNew || entry.state.profile !== state.profile;
     // New skills may match waiting work on every free channel, not only newly free ones.
     const gained = profileChanged ? wanted : wanted & ~entry.listedOn;
-    this.unlist(entry, profileChanged ? entry.listedOn : entry.listedOn & ~wanted);
+    // New skills, or a new idle time (a new place in idle order), list the agent afresh.
+    const afresh = profileChanged || this.idleSince[entry.slot] !== state.idleSince;
+    this.unlist(entry, afresh ? entry.listedOn : entry.listedOn & ~wanted);
     entry.state = state;
     if (profileChanged) this.learnSkills(entry);
     this.idleSince[entry.slot] = state.idleSince;
-    this.list(entry, gained);
+    this.list(entry, afresh ? wanted : gained);
     return gained;
   }
 
@@ -141,6 +148,52 @@ export class AgentIndex {
     return count;
   }
 
+  /**
+   * Finds the longest idle free agent on the channel bit who meets every requirement (ties to the
+   * lower slot): its slot goes to `found[0]`; returns how many agents qualify. With at most one
+   * requirement met by many, a short walk in idle order finds it; otherwise {@link
+   * AgentIndex.qualified} and a pass over their idle times do.
+   */
+  longestIdle(channelBit: number, requirements: readonly CodedRequirement[]): number {
+    const walked = this.walkIdle(channelBit, requirements);
+    if (walked > 0) return walked;
+    const count = this.qualified(channelBit, requirements);
+    const { found, idleSince } = this;
+    let best = found[0] as number;
+    for (let i = 1; i < count; i += 1) {
+      const slot = found[i] as number;
+      if ((idleSince[slot] as number) < (idleSince[best] as number)) best = slot;
+    }
+    found[0] = best;
+    return count;
+  }
+
+  /**
+   * The walk of {@link AgentIndex.longestIdle}: 0 when it does not apply (several requirements, a
+   * row so sparse that the walk would be long) or gave up after {@link idleWalkLimit} agents.
+   */
+  private walkIdle(channelBit: number, requirements: readonly CodedRequirement[]): number {
+    const sets = this.channels[31 - Math.clz32(channelBit)];
+    if (!sets || requirements.length > 1) return 0;
+    const requirement = requirements[0];
+    if (requirement && (requirement.code >= sets.codes || requirement.min > topLevel)) return 0;
+    const row = requirement ? rowOf(requirement.code, requirement.min) : 0;
+    const count = sets.counts[row] as number;
+    // Expect a walk of (free agents / qualified) steps; beyond a few, the bitset pass wins.
+    if (count * idleWalkRatio < (sets.counts[0] as number)) return 0;
+    const { words, width, idle } = sets;
+    const base = row * width;
+    let slot = idle.head;
+    for (let step = 0; slot !== -1 && step < idleWalkLimit; step += 1) {
+      if (((words[base + (slot >>> 5)] as number) & (1 << (slot & 31))) !== 0) {
+        this.found[0] = slot;
+        return count;
+      }
+      slot = idle.links[2 * slot] as number;
+    }
+    return 0;
+  }
+
   private learnSkills(entry: AgentEntry): void {
     entry.proficiency = [];
     for (const level of entry.state.profile.skills)
@@ -172,6 +225,8 @@ export class AgentIndex {
       const sets = (this.channels[channel] ??= new ChannelSets());
       if (present) sets.fit(slot, codes[codes.length - 1] ?? 0);
       sets.mark(0, slot, present);
+      if (present) sets.idle.insert(slot, this.idleSince);
+      else sets.idle.remove(slot);
       for (const code of codes) {
         const top = Math.min(entry.proficiency[code] ?? 0, topLevel);
         for (let level = 1; level <= top; level += 1) sets.mark(rowOf(code, level), slot, present);
