@@ -185,6 +185,7 @@ function contactArrives(random: RandomSource) {
 function draining(random: RandomSource) {
   const router = newRouter();
   const agents = Array.from({ length: agentCount }, (_, i) => makeAgent(random, i, false));
+  const byId = new Map(agents.map((agent) => [agent.profile.id, agent]));
   const contacts = new Map<ContactId, Contact>();
   for (let i = 0; i < contactCount; i += 1) {
     const contact = makeContact(random, `c${i}`, start - random.int(0, 600_000));
@@ -205,8 +206,7 @@ function draining(random: RandomSource) {
       const contact = contacts.get(decision.contactId)!;
       contacts.delete(contact.id);
       router.fileContact(offered(contact, decision.agentId, now), now);
-      const agent =
-        agents.find((candidate) => candidate.profile.id === decision.agentId) ?? agents[0]!;
+      const agent = byId.get(decision.agentId)!;
       const busyAgent = takes(held.get(agent.profile.id) ?? agent, contact);
       held.set(agent.profile.id, busyAgent);
       router.fileAgent(busyAgent);
