@@ -112,9 +112,12 @@ function isFrozenRecord(input: unknown): input is object {
 export function createInputParser<T>(validator: Validator<T>, what: string): (input: unknown) => T {
   const passed = new WeakMap<object, T>();
   return (input) => {
+    // A kept parse is returned before any check: only a frozen record got one, and it cannot
+    // have changed since (its fields and prototype are fixed), so the costly check runs once.
+    // (`get` of a primitive is simply `undefined`.)
+    const known = passed.get(input as object);
+    if (known !== undefined) return known;
     if (isFrozenRecord(input)) {
-      const known = passed.get(input);
-      if (known !== undefined) return known;
       const parsed = Object.freeze(parseInput(validator, input, what));
       passed.set(input, parsed);
       return parsed;
