@@ -439,3 +439,34 @@ describe('reservations, contact skills and callbacks', () => {
     expect(JSON.parse(JSON.stringify(explanation))).toEqual(explanation);
   });
 });
+
+describe('requirements of the queue and of the contact', () => {
+  const agents: AgentInput[] = [
+    { id: 'ada', name: 'Ada', skills: [{ skill: 'billing', proficiency: 4 }] },
+    { id: 'bob', name: 'Bob', skills: [{ skill: 'billing', proficiency: 7 }] },
+  ];
+  const billing = (minProficiency: number): QueueInput => ({
+    id: 'billing',
+    name: 'Billing',
+    requiredSkills: [{ skill: 'billing', minProficiency }],
+  });
+
+  it('a skill both require counts at the higher minimum, whichever of them sets it', () => {
+    for (const [queueMin, contactMin] of [
+      [3, 6],
+      [6, 2],
+    ] as const) {
+      const { center, login } = setup([billing(queueMin)], agents);
+      login('ada', 'bob'); // Ada is idle longest, but holds billing at 4 only
+      const routed = center.openContact({
+        channel: 'voice',
+        queueId: 'billing',
+        requiredSkills: [{ skill: 'billing', minProficiency: contactMin }],
+      });
+      expect(
+        center.getSnapshot().contacts.get(routed.id)?.agentId,
+        `${queueMin}/${contactMin}`,
+      ).toBe('bob');
+    }
+  });
+});

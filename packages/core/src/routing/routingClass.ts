@@ -92,21 +92,31 @@ export function requirementsOf(
   relaxTo: number | undefined,
   skills: SkillCodes,
 ): CodedRequirement[] {
-  // Few requirements: an array kept sorted by code beats a Map, a sort and closures.
-  const found: CodedRequirement[] = [];
+  // Few requirements: an array kept sorted by code, sized for all of them and trimmed when a
+  // skill comes twice (no Map, sort, closure or spare capacity: it is kept per waiting contact).
+  const found = new Array<CodedRequirement>(
+    queue.requiredSkills.length + contact.requiredSkills.length,
+  );
+  let length = 0;
   for (const list of [queue.requiredSkills, contact.requiredSkills]) {
     for (const requirement of list) {
       const code = skills.code(requirement.skill);
       // Relaxing each before taking the higher minimum is the same as relaxing the result.
-      let min = Math.min(Math.max(requirement.minProficiency, 1), relaxTo ?? Infinity);
-      let slot = 0;
-      while (slot < found.length && (found[slot] as CodedRequirement).code < code) slot += 1;
-      const same = found[slot];
-      if (same?.code === code) min = Math.max(min, same.min);
-      found.splice(slot, same?.code === code ? 1 : 0, { code, min });
+      const min = Math.min(Math.max(requirement.minProficiency, 1), relaxTo ?? Infinity);
+      let slot = length;
+      while (slot > 0 && (found[slot - 1] as CodedRequirement).code > code) slot -= 1;
+      const same = found[slot - 1];
+      if (same?.code === code) {
+        found[slot - 1] = { code, min: Math.max(min, same.min) };
+        continue;
+      }
+      for (let i = length; i > slot; i -= 1) found[i] = found[i - 1] as CodedRequirement;
+      found[slot] = { code, min };
+      length += 1;
     }
   }
-  return found.slice(); // exact length: it is kept per waiting contact
+  found.length = length;
+  return found;
 }
 
 /** The string key of a class: queue, capacity channel and the requirements' skill codes. */
