@@ -8,7 +8,7 @@ import { AgentIndex } from './agentIndex';
 import { channelBit, SkillCodes, type CodedRequirement } from './routingClass';
 
 const skillNames = ['a', 'b', 'c', 'd'];
-/** An agent's state as filed: its skills, whether it is free, and since when it is idle. */
+/** One of a run's skill sets. */
 const levelsArb = fc.uniqueArray(
   fc.record({
     skill: fc.constantFrom(...skillNames),
@@ -16,6 +16,7 @@ const levelsArb = fc.uniqueArray(
   }),
   { maxLength: 3, selector: (level) => level.skill },
 );
+/** An agent's state as filed: its skills, whether it is free, and since when it is idle. */
 const filingArb = fc.record({
   agent: fc.nat({ max: 119 }),
   // One of the run's skill sets: the same choice files the same profile object again.

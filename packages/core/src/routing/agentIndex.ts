@@ -122,14 +122,14 @@ export class AgentIndex {
    * fill {@link AgentIndex.found}; returns how many there are.
    */
   qualified(channelBit: number, requirements: readonly CodedRequirement[]): number {
-    const sets = this.channels[31 - Math.clz32(channelBit)];
+    const sets = this.setsOn(channelBit);
     if (!sets) return 0;
     const rows = this.scratch;
     rows.length = 0;
     for (const requirement of requirements) {
-      const { code, min } = requirement;
-      if (code >= sets.codes || min > topLevel) return 0;
-      rows.push(rowOf(code, min) * sets.width);
+      const row = sets.rowFor(requirement);
+      if (row < 0) return 0;
+      rows.push(row * sets.width);
     }
     if (rows.length === 0) rows.push(0);
     const { words } = sets;
@@ -173,11 +173,11 @@ export class AgentIndex {
    * row so sparse that the walk would be long) or gave up after {@link idleWalkLimit} agents.
    */
   private walkIdle(channelBit: number, requirements: readonly CodedRequirement[]): number {
-    const sets = this.channels[31 - Math.clz32(channelBit)];
+    const sets = this.setsOn(channelBit);
     if (!sets || requirements.length > 1) return 0;
     const requirement = requirements[0];
-    if (requirement && (requirement.code >= sets.codes || requirement.min > topLevel)) return 0;
-    const row = requirement ? rowOf(requirement.code, requirement.min) : 0;
+    const row = requirement ? sets.rowFor(requirement) : 0;
+    if (row < 0) return 0;
     const count = sets.counts[row] as number;
     // Expect a walk of (free agents / qualified) steps; beyond a few, the bitset pass wins.
     if (count * idleWalkRatio < (sets.counts[0] as number)) return 0;
@@ -192,6 +192,11 @@ export class AgentIndex {
       slot = idle.links[2 * slot] as number;
     }
     return 0;
+  }
+
+  /** The sets of the channel bit, if any agent was ever free there. */
+  private setsOn(channelBit: number): ChannelSets | undefined {
+    return this.channels[31 - Math.clz32(channelBit)];
   }
 
   private learnSkills(entry: AgentEntry): void {

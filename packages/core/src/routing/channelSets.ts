@@ -1,4 +1,5 @@
 import { IdleOrder } from './idleOrder';
+import type { CodedRequirement } from './routingClass';
 
 /** Proficiency levels run from 1 to this. */
 export const topLevel = 10;
@@ -36,6 +37,12 @@ export class ChannelSets {
     if (((word & bit) !== 0) === present) return;
     this.words[at] = word ^ bit;
     this.counts[row] = (this.counts[row] as number) + (present ? 1 : -1);
+  }
+
+  /** The row of the free agents who meet `requirement`, or -1 when nobody can (an unknown code). */
+  rowFor(requirement: CodedRequirement): number {
+    const { code, min } = requirement;
+    return code >= this.codes || min > topLevel ? -1 : rowOf(code, min);
   }
 
   /** Makes room for `slot` and for the rows of skill `code`. */
