@@ -19,12 +19,13 @@ export class BoundedMap<K, V> {
 
   /** Stores `value`; a new key may push out the oldest one. */
   set(key: K, value: V): void {
-    if (!this.values.has(key) && this.limit > 0) {
+    if (this.limit === 0) return;
+    if (!this.values.has(key)) {
       const evicted = this.ring[this.next];
       if (evicted !== undefined) this.values.delete(evicted);
       this.ring[this.next] = key;
       this.next = (this.next + 1) % this.limit;
     }
-    if (this.limit > 0) this.values.set(key, value);
+    this.values.set(key, value);
   }
 }

@@ -1,4 +1,4 @@
-import type { AgentState } from '../agent/agentState';
+import type { Agent } from '../model/agent';
 import type { ContactId } from '../model/ids';
 import type { Queue, SkillRequirement } from '../model/queue';
 import type { AgentEntry } from './agentIndex';
@@ -13,8 +13,12 @@ import type { StrategyCandidate } from './strategies';
  * @internal
  */
 export interface DecisionRecord {
-  /** The chosen agent's state then. */
-  readonly agent: AgentState;
+  /** The chosen agent's profile then. */
+  readonly profile: Agent;
+  /** When the chosen agent had become idle. */
+  readonly idleSince: number;
+  /** How many contacts the chosen agent held then. */
+  readonly held: number;
   /** When the router had last offered that agent a contact before. */
   readonly lastOfferedAt: number;
   /** The agent's proficiency summed over the requirements. */
@@ -43,8 +47,8 @@ export function explainRouted(
   decided: DecisionRecord,
   skills: SkillCodes,
 ): RoutedExplanation {
-  const { agent, trigger, queue } = decided;
-  const agentId = agent.profile.id;
+  const { profile, trigger, queue } = decided;
+  const agentId = profile.id;
   return {
     contactId,
     status: 'routed',
@@ -57,9 +61,9 @@ export function explainRouted(
     step: decided.step,
     chosen: {
       agentId,
-      idleSince: agent.idleSince,
+      idleSince: decided.idleSince,
       lastOfferedAt: decided.lastOfferedAt,
-      occupancy: occupancyOf(agent),
+      occupancy: occupancyOf(profile, decided.held),
       proficiency: decided.proficiency,
     },
     runnerUp: decided.runnerUp && accountOf(decided.runnerUp),
@@ -89,7 +93,7 @@ export function candidateOf(
     agentId: state.profile.id,
     idleSince: state.idleSince,
     lastOfferedAt: agent.lastOfferedAt,
-    occupancy: occupancyOf(state),
+    occupancy: occupancyOf(state.profile, state.contactIds.length),
     proficiency: proficiencyOf(agent, requirements),
     skills: agent.skillsByName,
   };
@@ -105,11 +109,11 @@ export function proficiencyOf(
   return proficiency;
 }
 
-/** Contacts held over total capacity, 0 to 1. */
-function occupancyOf(state: AgentState): number {
-  const { voice, chat, email, sms, social } = state.profile.capacity;
+/** `held` contacts over the agent's total capacity, 0 to 1. */
+function occupancyOf(profile: Agent, held: number): number {
+  const { voice, chat, email, sms, social } = profile.capacity;
   const capacity = voice + chat + email + sms + social;
-  return capacity === 0 ? 1 : state.contactIds.length / capacity;
+  return capacity === 0 ? 1 : held / capacity;
 }
 
 const accountOf = (candidate: StrategyCandidate): CandidateAccount => ({

@@ -189,9 +189,12 @@ export function createRouter(options: RouterOptions): Router {
   ): RoutingDecision {
     const { entry, requirements } = candidacy;
     const { state } = agent;
-    // The figures of the moment, flat; explain() builds the explanation from them when asked.
+    // The figures of the moment, flat (no agent state kept alive); explain() builds the
+    // explanation from them when asked.
     explanations.set(entry.contact.id, {
-      agent: state,
+      profile: state.profile,
+      idleSince: state.idleSince,
+      held: state.contactIds.length,
       lastOfferedAt: agent.lastOfferedAt,
       proficiency: proficiencyOf(agent, requirements),
       decidedAt: now,

@@ -16,6 +16,7 @@ export function channelBit(channel: Channel): number {
 export class SkillCodes {
   private readonly codes = new Map<string, number>();
   private readonly names: string[] = [];
+  private readonly requirements: CodedRequirement[] = [];
 
   /** The code of `skill`, assigned on first use. */
   code(skill: string): number {
@@ -31,6 +32,15 @@ export class SkillCodes {
   /** The name behind a code. */
   name(code: number): string {
     return this.names[code] ?? '';
+  }
+
+  /**
+   * The requirement of skill `code` at `min`: one shared object per pair, as thousands of waiting
+   * contacts hold the same few. Levels are whole numbers up to 10; any other gets its own object.
+   */
+  requirement(code: number, min: number): CodedRequirement {
+    if (min !== (min & 15)) return { code, min };
+    return (this.requirements[code * 16 + min] ??= { code, min });
   }
 }
 
@@ -107,11 +117,11 @@ export function requirementsOf(
       while (slot > 0 && (found[slot - 1] as CodedRequirement).code > code) slot -= 1;
       const same = found[slot - 1];
       if (same?.code === code) {
-        found[slot - 1] = { code, min: Math.max(min, same.min) };
+        found[slot - 1] = skills.requirement(code, Math.max(min, same.min));
         continue;
       }
       for (let i = length; i > slot; i -= 1) found[i] = found[i - 1] as CodedRequirement;
-      found[slot] = { code, min };
+      found[slot] = skills.requirement(code, min);
       length += 1;
     }
   }
