@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contactCommandSchema } from '../contact/contactCommands';
 import { isSwitchboardError } from '../errors';
+import { silentLogger } from '../ports/logger';
 import { createTestCenter } from '../../test/testCenter';
 import type { ContactCenterOptions } from './contactCenter';
 
@@ -294,7 +295,7 @@ describe('createContactCenter', () => {
   });
 
   it('contains a throwing listener and reports it as plugin.failed', () => {
-    const { center } = setup();
+    const { center } = setup({ logger: silentLogger });
     const failures: unknown[] = [];
     center.events.on('plugin.failed', (failure) => failures.push(failure.error));
     center.events.on('agent.registered', () => {
