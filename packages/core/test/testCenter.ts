@@ -6,7 +6,7 @@ import { createVirtualClock } from '../src/testing/virtualClock';
  * Rethrows what a listener or state subscriber threw, which the centre would only log: a failing
  * `expect` there fails the test. A test of that isolation passes its own logger.
  */
-const throwingLogger: Logger = {
+export const throwingLogger: Logger = {
   ...silentLogger,
   error(message, details) {
     const error = details?.error;

@@ -11,30 +11,9 @@ import { capacityChannel, channels, type Channel } from '../model/channel';
 import type { Contact } from '../model/contact';
 import type { AgentId, ContactId } from '../model/ids';
 import type { Queue, QueueInput, SkillRequirement } from '../model/queue';
-import type { Logger } from '../ports/logger';
 import { createVirtualClock } from '../testing/virtualClock';
+import { throwingLogger } from '../../test/testCenter';
 import type { BuiltInStrategy, StrategyCandidate } from './strategies';
-
-/**
- * A centre catches what its listeners throw and hands it to its logger; the checks below run in
- * listeners, so this logger keeps the first failure and `rethrow` makes the test fail with it.
- */
-function failuresOfListeners() {
-  let failure: { error: unknown } | undefined;
-  const ignore = () => undefined;
-  const logger: Logger = {
-    debug: ignore,
-    info: ignore,
-    warn: ignore,
-    error: (_message, details) => {
-      failure ??= { error: details?.error };
-    },
-  };
-  const rethrow = () => {
-    if (failure) throw failure.error;
-  };
-  return { logger, rethrow };
-}
 
 const skillNames = ['a', 'b', 'c'];
 const queueIds = ['q0', 'q1', 'q2'];
@@ -218,13 +197,13 @@ function scoresFor(
 function run(scenario: Scenario, check: boolean) {
   const clock = createVirtualClock(Date.UTC(2026, 10, 26, 9));
   let ids = 0;
-  const listeners = failuresOfListeners();
   const center = createContactCenter({
     clock,
     createId: () => `c${++ids}`,
     queues: scenario.queues,
     rules: { offerTimeoutMs, maxMissedOffers: null, wrapUpLimitMs: null },
-    logger: listeners.logger,
+    // The checks run in listeners: a failure must fail the test, not go to a silent log.
+    logger: throwingLogger,
   });
   // Everyone starts logged in; presence steps then take agents away and back.
   for (const agent of scenario.agents) {
@@ -380,7 +359,6 @@ function run(scenario: Scenario, check: boolean) {
       if (waiting) center.contactCommand(waiting.id, { type: 'abandon' });
     } else clock.advance(step.ms);
 
-    listeners.rethrow();
     if (!check) continue;
     const now = clock.now();
     const after = center.getSnapshot();
@@ -445,13 +423,13 @@ describe('router properties', () => {
         (arrivals) => {
           const clock = createVirtualClock();
           let ids = 0;
-          const listeners = failuresOfListeners();
           const center = createContactCenter({
             clock,
             createId: () => `c${++ids}`,
             queues: [{ id: 'q', name: 'Q', agingPerMinute: 2 }],
             rules: { autoConnect: ['voice'], wrapUpLimitMs: 1 },
-            logger: listeners.logger,
+            // The checks run in listeners: a failure must fail the test, not go to a silent log.
+            logger: throwingLogger,
           });
           center.registerAgent({ id: 'solo', name: 'Solo' });
           center.agentCommand('solo', { type: 'login' });
@@ -484,7 +462,6 @@ describe('router properties', () => {
             center.openContact({ channel: 'voice', queueId: 'q', priority: arrival.priority });
           }
           clock.runAll(10_000);
-          listeners.rethrow();
           // Every contact was served, one offer each.
           expect(offers).toBe(arrivals.length);
           const statuses = [...center.getSnapshot().contacts.values()].map((c) => c.status);
