@@ -29,6 +29,16 @@ describe('createVirtualClock', () => {
     expect(fired).toEqual([10, 20]);
   });
 
+  it('fires a timer set with a negative or NaN delay at once, as a real timer does', () => {
+    const clock = createVirtualClock(0);
+    const fired: string[] = [];
+    clock.setTimeout(() => fired.push('negative'), -5);
+    clock.setTimeout(() => fired.push('NaN'), Number.NaN);
+    clock.advance(0);
+    expect(fired).toEqual(['negative', 'NaN']);
+    expect(clock.pending()).toBe(0);
+  });
+
   it('cancels timers and never moves backwards', () => {
     const clock = createVirtualClock(0);
     let fired = 0;

@@ -103,7 +103,8 @@ export function createVirtualClock(start = Date.UTC(2026, 0, 1)): VirtualClock {
       const timer: Timer = {
         owner: heap,
         id: nextId++,
-        due: now + Math.max(0, delayMs),
+        // As with a real timer, a negative or NaN delay fires as soon as time moves.
+        due: delayMs > 0 ? now + delayMs : now,
         callback,
         live: true,
       };
