@@ -16,7 +16,8 @@ import {
   type Candidacy,
   type ContactEntry,
 } from './contactEntry';
-import { explainRouted, proficiencyOf, type DecisionRecord } from './decisionRecord';
+import { DecisionLog } from './decisionLog';
+import { explainRouted, proficiencyOf } from './decisionRecord';
 import type { RoutingExplanation, RoutingTrigger } from './explanation';
 import type { PassedOver, RoutingDecision } from './routingDecision';
 import { WorkQueue } from './workQueue';
@@ -103,7 +104,7 @@ export function createRouter(options: RouterOptions): Router {
   const lastServed = new BoundedMap<string, AgentId>(customerLimit);
   const dirtyAgents = new WorkQueue<AgentEntry>();
   const dirtyContacts = new WorkQueue<ContactEntry>();
-  const explanations = new BoundedMap<ContactId, DecisionRecord>(explanationLimit);
+  const decisions = new DecisionLog(explanationLimit);
   let arrivals = 0;
 
   function remove(entry: ContactEntry) {
@@ -191,7 +192,7 @@ export function createRouter(options: RouterOptions): Router {
     const { state } = agent;
     // The figures of the moment, flat (no agent state kept alive); explain() builds the
     // explanation from them when asked.
-    explanations.set(entry.contact.id, {
+    decisions.add(entry.contact.id, {
       profile: state.profile,
       idleSince: state.idleSince,
       held: state.contactIds.length,
@@ -364,7 +365,7 @@ export function createRouter(options: RouterOptions): Router {
         const qualified = index.qualified(member.routingClass.channelBit, member.requirements);
         return explainWaiting(member, reach(entry).queues, qualified, now, skills);
       }
-      const decided = explanations.get(contactId);
+      const decided = decisions.find(contactId);
       return decided ? explainRouted(contactId, decided, skills) : { contactId, status: 'unknown' };
     },
     registerStrategy(name, strategy) {
