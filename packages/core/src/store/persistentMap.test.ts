@@ -7,13 +7,22 @@ const colliding = ['k32728', 'k261234'] as const;
 
 type Operation = { kind: 'set'; key: string; value: number } | { kind: 'delete'; key: string };
 
-const keys = fc.oneof(fc.constantFrom('a', 'b', 'c', ...colliding), fc.string({ maxLength: 4 }));
+// Runs of tens of keys, so that keys share trie slots and branches nest and collapse:
+// with the default size, maps held at most 7 keys and a trie a level too deep went unnoticed.
+const keys = fc.oneof(
+  fc.constantFrom('a', 'b', 'c', ...colliding),
+  fc.string({ maxLength: 4 }),
+  fc.nat(200).map((n) => `k${n}`),
+);
 const operations = fc.array(
   fc.oneof(
-    fc.record({ kind: fc.constant('set' as const), key: keys, value: fc.integer() }),
-    fc.record({ kind: fc.constant('delete' as const), key: keys }),
+    {
+      weight: 3,
+      arbitrary: fc.record({ kind: fc.constant('set' as const), key: keys, value: fc.integer() }),
+    },
+    { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), key: keys }) },
   ),
-  { maxLength: 300 },
+  { minLength: 20, maxLength: 100, size: 'max' },
 );
 
 describe('PersistentMap', () => {

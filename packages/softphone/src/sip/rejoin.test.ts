@@ -15,6 +15,16 @@ const rejoin: RejoinFacts = {
   dialog,
 };
 
+/** Values near `value` (a prefix, or it with more around it) as well as unrelated ones. */
+const otherThan = (value: string) =>
+  fc.oneof(
+    fc.stringMatching(/^[a-z0-9]{1,12}$/),
+    fc.integer({ min: 1, max: value.length - 1 }).map((length) => value.slice(0, length)),
+    fc
+      .tuple(fc.stringMatching(/^[a-z0-9]{0,3}$/), fc.stringMatching(/^[a-z0-9]{0,3}$/))
+      .map(([before, after]) => before + value + after),
+  );
+
 describe('isRejoin', () => {
   it('takes an INVITE from the dialog’s own far end naming exactly that dialog', () => {
     expect(isRejoin(rejoin)).toBe(true);
@@ -46,9 +56,12 @@ describe('isRejoin', () => {
   it('refuses a Replaces header that names another dialog (any Call-ID or tag changed)', () => {
     fc.assert(
       fc.property(
-        fc.constantFrom('callId', 'localTag', 'remoteTag'),
-        fc.stringMatching(/^[a-z0-9]{1,12}$/),
-        (field, value) => {
+        fc.oneof(
+          ...(['callId', 'localTag', 'remoteTag'] as const).map((field) =>
+            otherThan(dialog[field]).map((value) => [field, value] as const),
+          ),
+        ),
+        ([field, value]) => {
           fc.pre(value !== dialog[field]);
           const other = { ...dialog, [field]: value };
           const replaces = `${other.callId};to-tag=${other.localTag};from-tag=${other.remoteTag}`;
