@@ -3,10 +3,9 @@ import type { DecisionRecord } from './decisionRecord';
 
 /**
  * The router's last `limit` decisions, for `explain()`: a ring, so recording one is two array
- * writes (a map of the kept contacts cost three hash operations per decision, and a rebuild of
- * its table now and then). Finding a contact's decision walks back from the newest, as
- * explanations are asked for rarely and mostly of recent decisions, while decisions are made all
- * the time.
+ * writes, with no map to update on every decision. Finding a contact's decision walks back from
+ * the newest, as explanations are asked for rarely and mostly of recent decisions, while
+ * decisions are made all the time.
  *
  * @internal
  */
