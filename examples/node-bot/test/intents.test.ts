@@ -25,10 +25,27 @@ describe('matchIntent', () => {
     expect(nameOf('My invoice shows the wrong VAT number')).toBe('unknown');
   });
 
-  test.prop([fc.string(), fc.constantFrom('human', 'person', 'agent', 'Someone'), fc.string()])(
+  const humanWord = fc
+    .tuple(
+      fc.constantFrom('human', 'person', 'agent', 'someone', 'representative', 'operator'),
+      fc.boolean(),
+    )
+    .map(([word, upper]) => (upper ? word.toUpperCase() : word));
+  // Not a letter or digit: what may stand next to a word.
+  const gap = fc.constantFrom(' ', '?', '! ', ', ', '(', ')', '.', '\n', '-');
+
+  test.prop([fc.string(), gap, humanWord, gap, fc.string()])(
     'a request for a person wins over any FAQ in the same message',
-    (before, word, after) => {
-      expect(matchIntent(`${before} ${word} ${after} delivery`).kind).toBe('human');
+    (before, left, word, right, after) => {
+      expect(matchIntent(`${before}${left}${word}${right}${after} delivery`).kind).toBe('human');
+    },
+  );
+
+  test.prop([fc.stringMatching(/^[a-z]{0,3}$/), humanWord, fc.stringMatching(/^[a-z]{0,3}$/)])(
+    'a person word inside another word is no request for a person',
+    (prefix, word, suffix) => {
+      fc.pre(prefix.length + suffix.length > 0);
+      expect(nameOf(`my ${prefix}${word}${suffix} delivery`)).toBe('delivery');
     },
   );
 

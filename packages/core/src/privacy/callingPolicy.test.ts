@@ -88,20 +88,62 @@ describe('createCallingPolicy', () => {
 });
 
 const zones = ['Europe/Paris', 'America/New_York', 'Asia/Kolkata', 'Australia/Lord_Howe', 'UTC'];
+const hour = 3_600_000;
+const from = utc(2020, 0, 1, 0);
+const until = utc(2030, 0, 1, 0);
 
-test.prop([
-  fc.integer({ min: utc(2020, 0, 1, 0), max: utc(2030, 0, 1, 0) }),
-  fc.constantFrom(...zones),
-])(
+/** Noon (UTC) of each day, 2020 to 2030, whose UTC offset in `zone` differs from the day before's. */
+const offsetChanges = (zone: string) => {
+  const read = localMinuteIn(zone);
+  const offset = (at: number) => (read(at) - (at % (24 * hour)) / 60_000 + 1_440) % 1_440;
+  const days: number[] = [];
+  for (let noon = from + 36 * hour; noon < until; noon += 24 * hour)
+    if (offset(noon) !== offset(noon - 24 * hour)) days.push(noon);
+  return days;
+};
+const changes = new Map(zones.map((zone) => [zone, offsetChanges(zone)]));
+
+/**
+ * An instant and a zone: anywhere in ten years; or within a second of 08:00 or 21:00 local, often
+ * exactly on it; or in the two days before an offset change, so the wait for 08:00 crosses it.
+ */
+const instant = fc.constantFrom(...zones).chain((timeZone) => {
+  const read = localMinuteIn(timeZone);
+  const days = changes.get(timeZone) ?? [];
+  const anywhere = fc.integer({ min: from, max: until });
+  const nearBoundary = fc
+    .tuple(
+      anywhere,
+      fc.constantFrom(8 * 60, 21 * 60),
+      fc.oneof(fc.constant(0), fc.integer({ min: -1_000, max: 1_000 })),
+    )
+    .map(([at, minute, ms]) => Math.round(at + (minute - read(at)) * 60_000) + ms);
+  const beforeChange =
+    days.length > 0
+      ? fc
+          .tuple(fc.constantFrom(...days), fc.integer({ min: 0, max: 48 * hour }))
+          .map(([noon, back]) => noon - back)
+      : anywhere;
+  return fc.tuple(fc.oneof(anywhere, nearBoundary, beforeChange), fc.constant(timeZone));
+});
+
+test.prop([instant])(
   'the next allowed time is inside the hours, not before, and no later than the next 08:00',
-  (at, timeZone) => {
+  ([at, timeZone]) => {
     const policy = createCallingPolicy();
     const next = policy.nextAllowedAt(at, timeZone);
-    const minute = localMinuteIn(timeZone)(next);
+    const read = localMinuteIn(timeZone);
+    const minute = read(next);
+    const inHours = (when: number) => read(when) >= 8 * 60 && read(when) < 21 * 60;
     expect(next).toBeGreaterThanOrEqual(at);
     expect(next - at).toBeLessThan(26 * 3_600_000);
     expect(minute).toBeGreaterThanOrEqual(8 * 60);
     expect(minute).toBeLessThan(21 * 60);
-    if (next > at) expect(minute).toBe(8 * 60);
+    if (next > at) {
+      expect(minute).toBe(8 * 60);
+      // Outside the hours all the way from `at` to `next`, checked every 20 minutes and just before.
+      for (let when = at; when < next; when += 20 * 60_000) expect(inHours(when)).toBe(false);
+      expect(inHours(next - 1)).toBe(false);
+    }
   },
 );

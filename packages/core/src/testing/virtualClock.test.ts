@@ -93,7 +93,11 @@ describe('createVirtualClock', () => {
     expect(clock.now()).toBe(50_000);
   });
 
-  test.prop([fc.array(fc.tuple(fc.nat(1_000), fc.boolean()), { maxLength: 200 }), fc.nat(1_200)])(
+  // Delays from a narrow range, so that timers often share a due time.
+  test.prop([
+    fc.array(fc.tuple(fc.nat(20), fc.boolean()), { maxLength: 60, size: 'max' }),
+    fc.nat(24),
+  ])(
     'fires exactly the uncancelled timers due by the target, sorted by due time then order set',
     (timers, target) => {
       const clock = createVirtualClock(0);

@@ -38,7 +38,8 @@ const moves = fc.array(
     { weight: 5, arbitrary: fc.nat().map((pick): Move => ({ kind: 'answer', pick })) },
     { weight: 1, arbitrary: fc.constant<Move>({ kind: 'back' }) },
   ),
-  { maxLength: 60 },
+  // Up to 40 moves (fast-check's default size would stop at 10).
+  { maxLength: 40, size: 'max' },
 );
 
 /** The value a move answers with: one of the step's options, or something from the pool. */

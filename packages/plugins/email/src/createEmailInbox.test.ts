@@ -124,6 +124,7 @@ describe('createEmailInbox', () => {
       // Message n answers message n - 2 (two interleaved threads: the even and the odd ones).
       const message = (n: number) =>
         mail(`m${n}@customer`, n >= 2 ? { inReplyTo: `m${n - 2}@customer` } : {});
+      // In order of first delivery.
       const delivered = new Set<number>();
       for (const n of deliveries) {
         // A reply only threads when its parent came first; deliver the missing parents first.
@@ -136,6 +137,14 @@ describe('createEmailInbox', () => {
       expect(threads.flatMap((thread) => thread.messages)).toHaveLength(delivered.size);
       expect(host.center.getSnapshot().contacts.size).toBe(threads.length);
       expect(threads.length).toBe(new Set([...delivered].map((n) => n % 2)).size);
+      // Each thread is rooted at m0 or m1 and holds its parity's messages in delivery order.
+      for (const thread of threads) {
+        const parity = thread.id === 'm0@customer' ? 0 : 1;
+        expect(thread.id).toBe(`m${parity}@customer`);
+        expect(thread.messages.map((held) => held.messageId)).toEqual(
+          [...delivered].filter((n) => n % 2 === parity).map((n) => `m${n}@customer`),
+        );
+      }
       await host.dispose();
     },
   );

@@ -30,6 +30,29 @@ describe('replySubject', () => {
   test.prop([fc.string()])('is idempotent', (subject) => {
     expect(replySubject(replySubject(subject))).toBe(replySubject(subject));
   });
+
+  // Subjects that only look like a prefix, or start with none.
+  const base = fc.oneof(
+    fc.constantFrom('Refund', 'Regarding my order', 'aware: no', 'Re 2: late', 'sv', 'Antwort'),
+    fc.stringMatching(/^[b-qt-z0-9][a-z0-9 :]{0,10}$/),
+  );
+  const prefix = fc.constantFrom(
+    'Re:',
+    'RE: ',
+    ' re :',
+    'AW:',
+    'Sv: ',
+    'antw:',
+    'Re[2]:',
+    're [12] : ',
+  );
+
+  test.prop([fc.array(prefix, { maxLength: 4 }), base])(
+    'folds any chain of reply prefixes into one Re:',
+    (prefixes, subject) => {
+      expect(replySubject(`${prefixes.join('')}${subject}`)).toBe(`Re: ${subject.trim()}`);
+    },
+  );
 });
 
 describe('threading headers', () => {

@@ -44,13 +44,31 @@ describe('webhook signatures', () => {
     expect(await check(`${next}, ${old}`, ['second-secret-0123456789'])).toBe(true);
   });
 
-  test.prop([fc.uint8Array({ maxLength: 40 }), fc.uint8Array({ maxLength: 40 })])(
-    'constantTimeEqual agrees with byte equality',
-    (a, b) => {
-      expect(constantTimeEqual(a, b)).toBe(
-        a.length === b.length && a.every((byte, i) => byte === b[i]),
-      );
-      expect(constantTimeEqual(a, Uint8Array.from(a))).toBe(true);
-    },
+  // b is a, a with one bit flipped (most often), a cut short or a longer one, or unrelated bytes.
+  const pair = fc.uint8Array({ maxLength: 40, size: 'max' }).chain((a) =>
+    fc.tuple(
+      fc.constant(a),
+      fc.oneof(
+        fc.constant(Uint8Array.from(a)),
+        {
+          weight: 3,
+          arbitrary: fc
+            .tuple(fc.nat(Math.max(0, a.length - 1)), fc.nat(7))
+            .map(([index, bit]) => a.map((byte, at) => (at === index ? byte ^ (1 << bit) : byte))),
+        },
+        fc.nat(a.length).map((length) => a.slice(0, length)),
+        fc
+          .uint8Array({ minLength: 1, maxLength: 3 })
+          .map((extra) => Uint8Array.from([...a, ...extra])),
+        fc.uint8Array({ maxLength: 40 }),
+      ),
+    ),
   );
+
+  test.prop([pair])('constantTimeEqual agrees with byte equality', ([a, b]) => {
+    expect(constantTimeEqual(a, b)).toBe(
+      a.length === b.length && a.every((byte, i) => byte === b[i]),
+    );
+    expect(constantTimeEqual(b, a)).toBe(constantTimeEqual(a, b));
+  });
 });

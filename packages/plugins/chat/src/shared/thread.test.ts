@@ -13,16 +13,23 @@ const message = (seq: number, from: ChatMessage['from'], clientId?: string): Cha
 });
 
 describe('thread', () => {
-  test.prop([fc.array(fc.integer({ min: 1, max: 40 }), { maxLength: 200 })])(
-    'holds each seq once, in order, whatever replays arrive',
-    (arrivals) => {
-      // Deliveries as a resume makes them: the next seq, or a replay of one already held.
+  // Back 0 (the next seq) 3 times in 5, else a replay 1 to 6 seqs back.
+  const distance = fc.oneof(
+    { weight: 3, arbitrary: fc.constant(0) },
+    { weight: 2, arbitrary: fc.integer({ min: 1, max: 6 }) },
+  );
+  test.prop([fc.array(distance, { maxLength: 60, size: 'max' })])(
+    'holds each seq once, in order, as first delivered, whatever replays arrive',
+    (backs) => {
+      // Deliveries as a resume makes them: the next seq (back 0), or a replay of one already held.
       let thread = emptyThread;
-      for (const seq of arrivals) {
-        thread = receive(thread, message(Math.min(seq, lastSeq(thread) + 1), 'customer'), 'agent');
-      }
-      const seqs = thread.messages.map((held) => held.seq);
-      expect(seqs).toEqual(seqs.map((_, index) => index + 1));
+      const first = new Map<number, number>();
+      backs.forEach((back, index) => {
+        const seq = Math.max(1, lastSeq(thread) + 1 - back);
+        if (!first.has(seq)) first.set(seq, index);
+        thread = receive(thread, { ...message(seq, 'customer'), at: index }, 'agent');
+      });
+      expect(thread.messages.map((held) => [held.seq, held.at])).toEqual([...first]);
     },
   );
 
