@@ -1,25 +1,15 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { cardNumberRule, createRedactor } from './index';
+import { luhnCheckDigit } from '../../../../tooling/luhn';
 
 const redactor = createRedactor();
 const cards = createRedactor({ rules: [cardNumberRule] });
 
-/** The Luhn check digit of `body`, computed here rather than with the code under test. */
-const checkDigit = (body: readonly number[]) => {
-  let sum = 0;
-  // From the right, every other digit of the body is doubled (its digits summed), starting with the last.
-  body.forEach((digit, index) => {
-    const doubled = (body.length - index) % 2 === 1;
-    sum += doubled ? ((2 * digit) % 10) + Math.floor((2 * digit) / 10) : digit;
-  });
-  return (10 - (sum % 10)) % 10;
-};
-
 /** A 16-digit Luhn-valid number from 15 random digits and its check digit. */
 const card = fc
   .array(fc.integer({ min: 0, max: 9 }), { minLength: 15, maxLength: 15 })
-  .map((body) => `${body.join('')}${checkDigit(body)}`);
+  .map((body) => `${body.join('')}${luhnCheckDigit(body)}`);
 const grouped = fc
   .tuple(card, fc.constantFrom('', ' ', '-'))
   .map(([digits, sep]) => digits.replace(/(\d{4})(?=\d)/g, `$1${sep}`));

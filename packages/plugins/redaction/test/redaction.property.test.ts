@@ -2,19 +2,9 @@ import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
 import { buildRedactor } from '../src/index';
 import { redactionConfigSchema } from '../src/redactionConfig';
+import { luhnCheckDigit } from '../../../../tooling/luhn';
 
 const redactor = buildRedactor(redactionConfigSchema.parse({}));
-
-/** The Luhn check digit of `body`, computed here rather than with the code under test. */
-const checkDigit = (body: readonly number[]) => {
-  let sum = 0;
-  // From the right, every other digit of the body is doubled (its digits summed), starting with the last.
-  body.forEach((digit, index) => {
-    const doubled = (body.length - index) % 2 === 1;
-    sum += doubled ? ((2 * digit) % 10) + Math.floor((2 * digit) / 10) : digit;
-  });
-  return (10 - (sum % 10)) % 10;
-};
 
 /** A Luhn-valid card number of 13 to 19 digits: random digits and the check digit that fits. */
 const cardDigits = fc
@@ -22,7 +12,7 @@ const cardDigits = fc
   .chain((length) =>
     fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }),
   )
-  .map((body) => `${body.join('')}${checkDigit(body)}`);
+  .map((body) => `${body.join('')}${luhnCheckDigit(body)}`);
 
 /** The card written as people write it: compact, or in groups with spaces, dashes or dots. */
 const writtenCard = fc
